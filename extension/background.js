@@ -1,0 +1,318 @@
+'use strict';
+// The one message hub (uBlock Origin's shape): content scripts and dock frames talk only to
+// this script, and it talks to them. It keeps nothing in memory that must outlive it:
+// Chrome stops an idle service worker and Firefox suspends an idle event page, so the live
+// phone's tab, the call state and the calls already popped live in storage.session, and
+// every handler works from a cold start. Decisions (settings, matching, the call model,
+// screen-pop URLs) are the Rust core's, through wasm.
+
+/* global wasm_bindgen */
+if (typeof importScripts === 'function' && typeof wasm_bindgen === 'undefined') {
+  importScripts('wasm/mycc_connect.js'); // Chrome's service worker; Firefox lists it in background.scripts.
+}
+
+const api = globalThis.browser ?? globalThis.chrome;
+const core = wasm_bindgen({ module_or_path: api.runtime.getURL('wasm/mycc_connect_bg.wasm') }).then(() => wasm_bindgen);
+const EXTENSION_ORIGIN = new URL(api.runtime.getURL('/')).origin;
+const EVENT_LOG_SIZE = 50;
+const POPPED_MEMORY = 200;
+
+// ---- settings -------------------------------------------------------------------------
+
+async function loadSettings() {
+  const [wasm, stored] = await Promise.all([core, api.storage.sync.get('settings')]);
+  const result = JSON.parse(wasm.normalizeSettings(JSON.stringify(stored.settings ?? {})));
+  if (result.ok) return { ...result, json: JSON.stringify(result.settings) };
+  console.warn('myCC Connect: stored settings are invalid, using defaults:', result.field, result.message);
+  const fallback = JSON.parse(wasm.normalizeSettings('{}'));
+  return { ...fallback, json: JSON.stringify(fallback.settings), invalid: result };
+}
+
+// ---- session state --------------------------------------------------------------------
+
+const SESSION_DEFAULTS = { liveTab: null, phoneState: 'notRegistered', call: null, popped: [], events: [], pending: [], crmTabs: {} };
+
+async function session() {
+  return { ...SESSION_DEFAULTS, ...(await api.storage.session.get(Object.keys(SESSION_DEFAULTS))) };
+}
+
+// Events and claims are handled one at a time, so two quick events can't both see a call
+// as not yet popped.
+let queue = Promise.resolve();
+function serially(task) {
+  const run = queue.then(task, task);
+  queue = run.catch(() => {});
+  return run;
+}
+
+// ---- the badge ------------------------------------------------------------------------
+
+const BADGE = {
+  notRegistered: { key: 'badgeOff', color: '#6b7280' },
+  ready: { key: 'badgeReady', color: '#15803d' },
+  ringing: { key: 'badgeRinging', color: '#d97706' },
+  inCall: { key: 'badgeInCall', color: '#b91c1c' },
+};
+
+async function showPhoneState(state) {
+  const badge = BADGE[state] ?? BADGE.notRegistered;
+  await api.action.setBadgeBackgroundColor({ color: badge.color });
+  await api.action.setBadgeText({ text: api.i18n.getMessage(badge.key) });
+  const title = `${api.i18n.getMessage('extName')}: ${api.i18n.getMessage(`state_${state}`)}`;
+  await api.action.setTitle({ title });
+}
+
+// ---- talking to tabs and docks ----------------------------------------------------------
+
+function toTab(tabId, message, frameId = 0) {
+  return api.tabs.sendMessage(tabId, message, { frameId }).catch(() => undefined);
+}
+
+function toDocks(message) {
+  return api.runtime.sendMessage(message).catch(() => undefined);
+}
+
+async function tabExists(tabId) {
+  if (tabId == null) return false;
+  try {
+    await api.tabs.get(tabId);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+async function broadcastToCrmTabs(message) {
+  const { crmTabs } = await session();
+  await Promise.all(Object.keys(crmTabs).map((id) => toTab(Number(id), message)));
+}
+
+// ---- page hello: is this page a CRM? ------------------------------------------------------
+
+async function pageHello(sender) {
+  const settings = await loadSettings();
+  const wasm = await core;
+  const frameUrl = sender.url ?? '';
+  const tabUrl = sender.tab?.url ?? frameUrl;
+  let crmIndex = wasm.crmForUrl(settings.json, frameUrl);
+  if (crmIndex < 0 && sender.frameId !== 0 && sameOrigin(frameUrl, tabUrl)) {
+    crmIndex = wasm.crmForUrl(settings.json, tabUrl);
+  }
+  if (crmIndex < 0) return { active: false };
+  const crm = settings.settings.crms[crmIndex];
+  const state = await session();
+  if (sender.frameId === 0 && sender.tab) {
+    state.crmTabs[sender.tab.id] = crmIndex;
+    await api.storage.session.set({ crmTabs: state.crmTabs });
+  }
+  return {
+    active: true,
+    crm: { index: crmIndex, name: crm.name, pageApi: crm.pageApi === true },
+    country: settings.settings.defaultCountry,
+    phoneState: state.phoneState,
+    dockUrl: api.runtime.getURL('dock.html'),
+  };
+}
+
+function sameOrigin(a, b) {
+  try {
+    return new URL(a).origin === new URL(b).origin;
+  } catch {
+    return false;
+  }
+}
+
+// ---- the one live WebPhone ------------------------------------------------------------------
+
+async function dockHello(sender) {
+  const tabId = sender.tab?.id;
+  if (tabId == null) return { role: 'none' };
+  return serially(async () => {
+    const settings = await loadSettings();
+    const state = await session();
+    const liveElsewhere = state.liveTab != null && state.liveTab !== tabId && (await tabExists(state.liveTab));
+    const common = { tabId, webphoneUrl: settings.settings.webphoneUrl, webphoneOrigin: settings.webphoneOrigin };
+    if (liveElsewhere) {
+      const liveTab = await api.tabs.get(state.liveTab).catch(() => null);
+      return { ...common, role: 'remote', liveTitle: liveTab?.title ?? '' };
+    }
+    const pending = state.pending;
+    await api.storage.session.set({ liveTab: tabId, pending: [] });
+    return { ...common, role: 'live', pending };
+  });
+}
+
+async function dockClaim(sender) {
+  const tabId = sender.tab?.id;
+  return serially(async () => {
+    const state = await session();
+    if (state.phoneState === 'ringing' || state.phoneState === 'inCall') return { ok: false, reason: 'callActive' };
+    const previous = state.liveTab;
+    await api.storage.session.set({ liveTab: tabId, phoneState: 'notRegistered' });
+    await showPhoneState('notRegistered');
+    if (previous != null && previous !== tabId) await toDocks({ kind: 'dock:release', tabId: previous });
+    return { ok: true };
+  });
+}
+
+api.tabs.onRemoved.addListener((tabId) =>
+  serially(async () => {
+    const state = await session();
+    delete state.crmTabs[tabId];
+    const update = { crmTabs: state.crmTabs };
+    if (state.liveTab === tabId) Object.assign(update, { liveTab: null, phoneState: 'notRegistered', call: null });
+    await api.storage.session.set(update);
+    if (state.liveTab === tabId) {
+      await showPhoneState('notRegistered');
+      await toDocks({ kind: 'phone:vacant' });
+    }
+  }),
+);
+
+// ---- WebPhone events ------------------------------------------------------------------
+
+async function webphoneEvent(sender, json) {
+  const wasm = await core;
+  const settings = await loadSettings();
+  const read = JSON.parse(wasm.readWebPhoneMessage(json, settings.settings.defaultCountry));
+  if (!read.ok) {
+    console.warn('myCC Connect: ignored a malformed WebPhone message:', read.error);
+    return { ok: false, error: read.error };
+  }
+  return serially(async () => {
+    const state = await session();
+    if (sender.tab?.id !== state.liveTab) return { ok: false, error: 'not the live WebPhone' };
+    if (read.kind === 'other') console.info('myCC Connect: WebPhone event of a type this version does not know:', read.type);
+    const phoneState = wasm.phoneStateAfter(state.phoneState, read.type);
+    const events = [...state.events, { at: Date.now(), json }].slice(-EVENT_LOG_SIZE);
+    const call = read.call ?? (read.kind === 'registered' ? null : state.call);
+    await api.storage.session.set({ phoneState, events, call });
+    await showPhoneState(phoneState);
+    const message = JSON.parse(json);
+    await broadcastToCrmTabs({ kind: 'phone:event', message: { type: message.type, data: message.data ?? null }, phoneState });
+    if (read.kind === 'ringing') {
+      await toTab(state.liveTab, { kind: 'dock:show' });
+      if (read.call?.direction === 'inbound') await notifyRinging(state.liveTab, read.call);
+    }
+    await maybeScreenPop(wasm, settings, state, json);
+    return { ok: true };
+  });
+}
+
+async function notifyRinging(liveTab, call) {
+  const [tab] = await api.tabs.query({ active: true, lastFocusedWindow: true });
+  if (tab?.id === liveTab) return;
+  const number = call.customerDial ?? call.customerNumber ?? '';
+  await api.notifications
+    .create(`ringing:${liveTab}`, {
+      type: 'basic',
+      iconUrl: api.runtime.getURL('icons/icon-128.png'),
+      title: api.i18n.getMessage('notifyRingingTitle'),
+      message: api.i18n.getMessage('notifyRingingBody', [number]),
+    })
+    .catch(() => undefined);
+}
+
+api.notifications.onClicked.addListener(async (id) => {
+  const tabId = Number(id.split(':')[1]);
+  const tab = await api.tabs.get(tabId).catch(() => null);
+  if (!tab) return;
+  await api.tabs.update(tabId, { active: true });
+  await api.windows.update(tab.windowId, { focused: true });
+  await toTab(tabId, { kind: 'dock:show' });
+});
+
+async function maybeScreenPop(wasm, settings, state, json) {
+  const hostCrm = state.crmTabs[state.liveTab] ?? -1;
+  const pop = JSON.parse(wasm.screenPop(settings.json, hostCrm, json));
+  if (!pop) return;
+  const key = pop.interactionId ?? pop.url;
+  if (state.popped.includes(key)) return;
+  await api.storage.session.set({ popped: [...state.popped, key].slice(-POPPED_MEMORY) });
+  const tabs = await api.tabs.query({});
+  const showing = tabs.find((t) => t.url === pop.url && t.id !== state.liveTab);
+  if (showing) {
+    await api.tabs.update(showing.id, { active: true });
+    await api.windows.update(showing.windowId, { focused: true }).catch(() => undefined);
+  } else {
+    const liveTab = tabs.find((t) => t.id === state.liveTab);
+    await api.tabs.create({ url: pop.url, active: true, ...(liveTab ? { windowId: liveTab.windowId, index: liveTab.index + 1 } : {}) });
+  }
+}
+
+// ---- click to call ----------------------------------------------------------------------
+
+async function dial(sender, target) {
+  const wasm = await core;
+  const settings = await loadSettings();
+  const dialString = wasm.dialString(String(target), settings.settings.defaultCountry);
+  if (!dialString) return { ok: false, reason: 'notANumber' };
+  const tabId = sender.tab?.id;
+  return serially(async () => {
+    const state = await session();
+    const request = { id: `${Date.now()}-${Math.random().toString(36).slice(2)}`, target: dialString };
+    const liveTab = (await tabExists(state.liveTab)) ? state.liveTab : null;
+    if (liveTab == null) {
+      await api.storage.session.set({ pending: [...state.pending, request] });
+    } else {
+      await toDocks({ kind: 'dock:request', tabId: liveTab, request });
+    }
+    if (tabId != null) await toTab(liveTab ?? tabId, { kind: 'dock:show' });
+    return { ok: true, dial: dialString, queued: liveTab == null };
+  });
+}
+
+// ---- the message hub ------------------------------------------------------------------
+
+function fromExtensionPage(sender) {
+  return typeof sender.url === 'string' && sender.url.startsWith(EXTENSION_ORIGIN);
+}
+
+const HANDLERS = {
+  'page:hello': (m, sender) => pageHello(sender),
+  detect: async (m) => {
+    if (typeof m.text !== 'string' || typeof m.country !== 'string') return { found: [] };
+    return { found: JSON.parse((await core).detectJoined(m.text, m.country)) };
+  },
+  'call:dial': (m, sender) => (typeof m.target === 'string' ? dial(sender, m.target) : { ok: false, reason: 'notANumber' }),
+  'dock:hello': (m, sender) => (fromExtensionPage(sender) ? dockHello(sender) : { role: 'none' }),
+  'dock:claim': (m, sender) => (fromExtensionPage(sender) ? dockClaim(sender) : { ok: false }),
+  'dock:event': (m, sender) =>
+    fromExtensionPage(sender) && typeof m.json === 'string' ? webphoneEvent(sender, m.json) : { ok: false },
+  'settings:validate': async (m) => JSON.parse((await core).normalizeSettings(String(m.json))),
+  'phone:status': async () => {
+    const state = await session();
+    return { phoneState: state.phoneState, liveTab: state.liveTab, call: state.call };
+  },
+};
+
+api.runtime.onMessage.addListener((message, sender, sendResponse) => {
+  if (sender.id !== api.runtime.id || !message || typeof message.kind !== 'string') return false;
+  const handler = HANDLERS[message.kind];
+  if (!handler) return false;
+  Promise.resolve()
+    .then(() => handler(message, sender))
+    .then(sendResponse, (error) => {
+      console.error('myCC Connect:', message.kind, error);
+      sendResponse({ ok: false, error: String(error?.message ?? error) });
+    });
+  return true;
+});
+
+// ---- toolbar and keyboard ---------------------------------------------------------------
+
+async function toggleDockInActiveTab(tab) {
+  const target = tab ?? (await api.tabs.query({ active: true, lastFocusedWindow: true }))[0];
+  if (target?.id != null) await toTab(target.id, { kind: 'dock:toggle' });
+}
+
+api.action.onClicked.addListener((tab) => toggleDockInActiveTab(tab));
+api.commands.onCommand.addListener((command, tab) => {
+  if (command === 'toggle-dock') toggleDockInActiveTab(tab);
+});
+
+api.storage.onChanged.addListener((changes, area) => {
+  if (area === 'sync' && changes.settings) broadcastToCrmTabs({ kind: 'settings:changed' });
+});
+
+session().then((state) => showPhoneState(state.phoneState));

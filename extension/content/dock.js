@@ -1,0 +1,162 @@
+'use strict';
+// The dock in the page: a toggle button and a panel holding the extension's dock frame
+// (dock.html), which holds the WebPhone. It lives in an open shadow root on <html>, so the
+// page's CSS can't restyle it, and it is put back if the page removes it. The dock frame is
+// extension-origin, so it loads (and runs wasm) even on pages with a strict CSP.
+
+var myccDock = (() => {
+  const api = globalThis.browser ?? globalThis.chrome;
+  const t = (key, subs) => api.i18n.getMessage(key, subs) || key;
+  const SIZES = { small: [340, 480], large: [420, 680] };
+  let host = null;
+  let parts = null;
+  let keeper = null;
+  let view = { open: false, size: 'small' };
+  let noticeTimer = 0;
+
+  const STYLE = `
+    :host { all: initial; position: fixed !important; top: 8px !important; right: 8px !important;
+      z-index: 2147483647 !important; display: block !important; font: 13px/1.3 system-ui, sans-serif; }
+    .bar { display: flex; justify-content: flex-end; gap: 4px; }
+    button { font: inherit; border: 1px solid #0f766e; background: #fff; color: #0f172a; border-radius: 16px;
+      padding: 5px 12px; cursor: pointer; box-shadow: 0 1px 4px rgba(0,0,0,.25); }
+    button:focus-visible { outline: 3px solid #f59e0b; outline-offset: 1px; }
+    [data-mycc-toggle] .dot { display: inline-block; width: 9px; height: 9px; border-radius: 50%; margin-right: 6px;
+      background: #9ca3af; vertical-align: middle; }
+    [data-state="ready"] .dot { background: #16a34a; }
+    [data-state="ringing"] .dot { background: #f59e0b; animation: pulse 0.8s infinite alternate; }
+    [data-state="inCall"] .dot { background: #dc2626; }
+    @keyframes pulse { to { transform: scale(1.5); } }
+    @media (prefers-reduced-motion: reduce) { [data-state="ringing"] .dot { animation: none; } }
+    .panel { margin-top: 6px; background: #fff; border: 1px solid #94a3b8; border-radius: 8px; overflow: hidden;
+      box-shadow: 0 6px 24px rgba(0,0,0,.3); }
+    .panel[hidden] { display: block !important; position: fixed !important; left: -10000px !important; top: 0 !important; }
+    iframe { display: block; border: 0; width: 100%; height: 100%; }
+    .notice { margin-top: 6px; max-width: 320px; margin-left: auto; background: #1e293b; color: #fff; padding: 8px 10px;
+      border-radius: 6px; }
+    .notice[hidden] { display: none; }
+    @media (forced-colors: active) { button, .panel { border: 1px solid ButtonText; } }
+  `;
+
+  function build(dockUrl) {
+    host = document.createElement('div');
+    host.setAttribute('data-mycc-dock', '');
+    const shadow = host.attachShadow({ mode: 'open' });
+    const style = document.createElement('style');
+    style.textContent = STYLE;
+    const bar = document.createElement('div');
+    bar.className = 'bar';
+    const size = document.createElement('button');
+    size.type = 'button';
+    size.className = 'size';
+    const toggle = document.createElement('button');
+    toggle.type = 'button';
+    toggle.setAttribute('data-mycc-toggle', '');
+    toggle.setAttribute('aria-controls', 'mycc-panel');
+    const dot = document.createElement('span');
+    dot.className = 'dot';
+    dot.setAttribute('aria-hidden', 'true');
+    const label = document.createElement('span');
+    toggle.append(dot, label);
+    bar.append(size, toggle);
+    const panel = document.createElement('div');
+    panel.className = 'panel';
+    panel.id = 'mycc-panel';
+    panel.setAttribute('role', 'region');
+    panel.setAttribute('aria-label', t('dockRegion'));
+    const frame = document.createElement('iframe');
+    frame.setAttribute('allow', 'microphone; camera');
+    frame.setAttribute('title', t('dockFrameTitle'));
+    frame.src = dockUrl;
+    panel.append(frame);
+    const notice = document.createElement('div');
+    notice.className = 'notice';
+    notice.setAttribute('role', 'status');
+    notice.hidden = true;
+    shadow.append(style, bar, panel, notice);
+    toggle.addEventListener('click', (event) => event.isTrusted && setOpen(!view.open));
+    size.addEventListener('click', (event) => {
+      if (!event.isTrusted) return;
+      view.size = view.size === 'small' ? 'large' : 'small';
+      render();
+      save();
+    });
+    parts = { toggle, label, size, panel, notice, frame };
+  }
+
+  function render() {
+    const { toggle, label, size, panel } = parts;
+    const state = toggle.dataset.state || 'notRegistered';
+    label.textContent = `myCC · ${t(`state_${state}`)}`;
+    toggle.setAttribute('aria-expanded', String(view.open));
+    toggle.setAttribute('aria-label', t(view.open ? 'dockHide' : 'dockShow') + ` (${t(`state_${state}`)})`);
+    toggle.title = t('dockToggleTitle');
+    size.textContent = view.size === 'small' ? '⤢' : '⤡';
+    size.setAttribute('aria-label', t(view.size === 'small' ? 'dockLarger' : 'dockSmaller'));
+    size.hidden = !view.open;
+    panel.hidden = !view.open;
+    const [width, height] = SIZES[view.size] ?? SIZES.small;
+    panel.style.width = `${width}px`;
+    panel.style.height = `${height}px`;
+  }
+
+  function save() {
+    api.storage.local.set({ dockView: view }).catch(() => undefined);
+  }
+
+  function setOpen(open) {
+    if (!host) return;
+    view.open = open;
+    render();
+    save();
+  }
+
+  function attach() {
+    if (host && !host.isConnected) document.documentElement.append(host);
+  }
+
+  async function mount(dockUrl) {
+    if (host) return;
+    const stored = await api.storage.local.get('dockView').catch(() => ({}));
+    view = { ...view, ...(stored.dockView ?? {}) };
+    build(dockUrl);
+    attach();
+    render();
+    // Put the dock back if the page removes it (some SPAs rebuild <html>'s children).
+    keeper = new MutationObserver(attach);
+    keeper.observe(document.documentElement, { childList: true });
+  }
+
+  function unmount() {
+    keeper?.disconnect();
+    host?.remove();
+    host = null;
+    parts = null;
+  }
+
+  function setPhoneState(state) {
+    if (!parts) return;
+    parts.toggle.dataset.state = state;
+    render();
+  }
+
+  function notice(text) {
+    if (!parts) return;
+    parts.notice.textContent = text;
+    parts.notice.hidden = false;
+    clearTimeout(noticeTimer);
+    noticeTimer = setTimeout(() => parts && (parts.notice.hidden = true), 6000);
+  }
+
+  return {
+    mount,
+    unmount,
+    show: () => setOpen(true),
+    hide: () => setOpen(false),
+    toggle: () => setOpen(!view.open),
+    setPhoneState,
+    notice,
+    isOurs: (node) => node === host,
+    mounted: () => host != null,
+  };
+})();

@@ -1,0 +1,381 @@
+//! Phone-number detection in free text: a hand-written, single-pass scanner.
+//!
+//! The scanner finds *runs*: digit groups joined by short separator clusters (spaces, `.`,
+//! `-`, parentheses). A run is then cut into numbers only where a cluster holds white space
+//! (a "soft" break); two groups glued by `.` or `-` alone always belong to the same thing, so
+//! `2024-03-12`, `192.168.1.10` or `12-0982861121` can never yield a number from a part of
+//! them. Each candidate is validated against a numbering plan (Vietnam's in [`vn`], the
+//! calling-code table in [`countries`] for `+CC` numbers) and its surroundings ([`context`]).
+//! Time is linear in the input: every byte is looked at a bounded number of times.
+
+mod context;
+mod countries;
+pub mod vn;
+
+use serde::Serialize;
+
+/// Numbers written without a country code are read with these national rules.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum NationalRules {
+    Vietnam,
+    /// Any other default country: only numbers written internationally are recognised.
+    InternationalOnly,
+}
+
+impl NationalRules {
+    /// `VN` (any case) gives Vietnam's rules; other ISO 3166 codes give international-only.
+    pub fn for_country(code: &str) -> Result<Self, String> {
+        let code = code.trim();
+        if code.len() != 2 || !code.chars().all(|c| c.is_ascii_alphabetic()) {
+            return Err(format!("\"{code}\" is not a two-letter country code"));
+        }
+        Ok(if code.eq_ignore_ascii_case("VN") { Self::Vietnam } else { Self::InternationalOnly })
+    }
+}
+
+/// A phone number found in text. Offsets are given in bytes (UTF-8), characters (for people
+/// and the CLI) and UTF-16 code units (for the DOM).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Found {
+    #[serde(skip)]
+    pub byte_start: usize,
+    #[serde(skip)]
+    pub byte_end: usize,
+    #[serde(rename = "start")]
+    pub char_start: usize,
+    #[serde(rename = "end")]
+    pub char_end: usize,
+    #[serde(skip)]
+    pub utf16_start: usize,
+    #[serde(skip)]
+    pub utf16_end: usize,
+    pub raw: String,
+    pub e164: String,
+    pub dial: String,
+}
+
+/// Every phone number in `text`, in order, never overlapping.
+pub fn find_numbers(text: &str, rules: NationalRules) -> Vec<Found> {
+    let mut spans = Vec::new();
+    let bytes = text.as_bytes();
+    let mut pos = 0;
+    while let Some(offset) = bytes[pos..].iter().position(|&b| may_start_run(b)) {
+        let start = pos + offset;
+        match lex_run(bytes, start) {
+            Some(run) => {
+                find_in_run(text, &run, rules, &mut spans);
+                pos = run.end.max(start + 1);
+            }
+            None => pos = start + 1,
+        }
+    }
+    with_offsets(text, spans)
+}
+
+fn may_start_run(b: u8) -> bool {
+    b.is_ascii_digit() || b == b'+' || b == b'('
+}
+
+/// Longest national significant number plus country code we try to read (E.164 allows 15
+/// digits; a written trunk `0` and the `00` prefix may add three).
+const MAX_NUMBER_DIGITS: usize = 18;
+
+#[derive(Debug)]
+struct Group {
+    start: usize,
+    end: usize,
+}
+
+#[derive(Debug, Default, Clone, Copy)]
+struct Cluster {
+    /// Holds white space: a number may end before it and another begin after it.
+    soft: bool,
+    /// Byte offset of a `(` inside the cluster.
+    open_paren: Option<usize>,
+    close_paren: bool,
+}
+
+#[derive(Debug)]
+struct Run {
+    /// Where the run begins: its `(`, its `+` or its first digit.
+    begin: usize,
+    plus: bool,
+    groups: Vec<Group>,
+    /// `clusters[i]` sits between `groups[i]` and `groups[i + 1]`.
+    clusters: Vec<Cluster>,
+    end: usize,
+}
+
+fn lex_run(b: &[u8], begin: usize) -> Option<Run> {
+    let mut p = begin;
+    let mut plus = false;
+    if b[p] == b'(' {
+        p += 1;
+    }
+    if b.get(p) == Some(&b'+') {
+        plus = true;
+        p += 1;
+    }
+    if !b.get(p).is_some_and(u8::is_ascii_digit) {
+        return None;
+    }
+    let mut run = Run { begin, plus, groups: Vec::new(), clusters: Vec::new(), end: p };
+    loop {
+        let group_start = p;
+        while b.get(p).is_some_and(u8::is_ascii_digit) {
+            p += 1;
+        }
+        run.groups.push(Group { start: group_start, end: p });
+        run.end = p;
+        match lex_cluster(b, p) {
+            Some((cluster, next)) => {
+                run.clusters.push(cluster);
+                p = next;
+            }
+            None => return Some(run),
+        }
+    }
+}
+
+/// A separator cluster starting at `p` and followed by a digit: at most three characters,
+/// at most one `.` or `-`, parentheses and white space. Returns it and where the next group begins.
+fn lex_cluster(b: &[u8], mut p: usize) -> Option<(Cluster, usize)> {
+    let mut cluster = Cluster::default();
+    let mut punctuation = 0;
+    let mut chars = 0;
+    while chars < 3 {
+        match b.get(p) {
+            Some(b' ' | b'\t') => cluster.soft = true,
+            Some(b'.' | b'-') => punctuation += 1,
+            Some(b'(') if cluster.open_paren.is_none() => cluster.open_paren = Some(p),
+            Some(b')') if !cluster.close_paren => cluster.close_paren = true,
+            Some(0xC2) if b.get(p + 1) == Some(&0xA0) => {
+                cluster.soft = true;
+                p += 1;
+            }
+            _ => break,
+        }
+        p += 1;
+        chars += 1;
+    }
+    let valid = chars > 0 && punctuation <= 1 && b.get(p).is_some_and(u8::is_ascii_digit);
+    valid.then_some((cluster, p))
+}
+
+/// Cuts a run into numbers at soft breaks, longest valid number first from each start.
+fn find_in_run(text: &str, run: &Run, rules: NationalRules, out: &mut Vec<(usize, usize, Valid)>) {
+    let last = run.groups.len() - 1;
+    let soft_after = |i: usize| i == last || run.clusters[i].soft;
+    let mut first = 0;
+    while first <= last {
+        // A number holds at most MAX_NUMBER_DIGITS digits, which bounds the ends worth trying
+        // and keeps a run of many short groups linear.
+        let mut digits = 0;
+        let widest = (first..=last)
+            .take_while(|&g| {
+                digits += run.groups[g].end - run.groups[g].start;
+                digits <= MAX_NUMBER_DIGITS
+            })
+            .last();
+        let Some(widest) = widest else {
+            first = (first + 1..=last).find(|&g| run.clusters[g - 1].soft).unwrap_or(last + 1);
+            continue;
+        };
+        let found = (first..=widest).rev().filter(|&e| soft_after(e)).find_map(|end| {
+            let span = number_span(text, run, first, end)?;
+            let digits = collect_digits(text.as_bytes(), &run.groups[first..=end])?;
+            let valid = interpret(&digits, first == 0 && run.plus, rules)?;
+            Some((span, valid, end))
+        });
+        match found {
+            Some(((start, end_byte), valid, end)) => {
+                out.push((start, end_byte, valid));
+                first = end + 1;
+            }
+            None => {
+                first = (first + 1..=last).find(|&g| run.clusters[g - 1].soft).unwrap_or(last + 1);
+            }
+        }
+    }
+}
+
+/// The byte span of groups `first..=last` as a number, if its surroundings allow one there.
+fn number_span(text: &str, run: &Run, first: usize, last: usize) -> Option<(usize, usize)> {
+    let digits_start = run.groups[first].start;
+    let end = run.groups[last].end;
+    let closes = run.clusters[first..last].iter().any(|c| c.close_paren);
+    let start = if first == 0 {
+        let opens_with_paren = text.as_bytes()[run.begin] == b'(';
+        if opens_with_paren && closes {
+            run.begin
+        } else if run.plus {
+            digits_start - 1
+        } else {
+            digits_start
+        }
+    } else {
+        match run.clusters[first - 1].open_paren {
+            Some(paren) if closes => paren,
+            _ => digits_start,
+        }
+    };
+    if first == 0 && !left_boundary_ok(text, run.begin) {
+        return None;
+    }
+    if last == run.groups.len() - 1 && !right_boundary_ok(text, end) {
+        return None;
+    }
+    if context::after_blocking_label(text, start) || context::is_amount(text, start, end) {
+        return None;
+    }
+    Some((start, end))
+}
+
+fn is_glue(c: char) -> bool {
+    matches!(c, '.' | '-' | '_' | ',' | '/')
+}
+
+/// Text right before a number must not continue it: no letter or digit, no `#`, `@` or
+/// currency sign, and no `.`/`-`/`_` glued to a letter or digit (`A-0982…`, `1.0982…`).
+fn left_boundary_ok(text: &str, begin: usize) -> bool {
+    let mut before = text[..begin].chars().rev();
+    match before.next() {
+        None => true,
+        Some(c) if c.is_alphanumeric() || matches!(c, '#' | '@' | '&' | '=' | '\\') => false,
+        Some(c) if matches!(c, '.' | '-' | '_') => !before.next().is_some_and(char::is_alphanumeric),
+        Some(_) => true,
+    }
+}
+
+/// Text right after a number must not continue it: no letter or digit, no `@` (an e-mail or
+/// SIP address), and no `.`/`-`/`_`/`,`/`/` followed by a letter or digit.
+fn right_boundary_ok(text: &str, end: usize) -> bool {
+    let mut after = text[end..].chars();
+    match after.next() {
+        None => true,
+        Some(c) if c.is_alphanumeric() || matches!(c, '@' | '%' | '&') => false,
+        Some(c) if is_glue(c) && c != ',' && c != '/' => !after.next().is_some_and(char::is_alphanumeric),
+        Some(_) => true,
+    }
+}
+
+fn collect_digits(bytes: &[u8], groups: &[Group]) -> Option<Vec<u8>> {
+    let count: usize = groups.iter().map(|g| g.end - g.start).sum();
+    if count > MAX_NUMBER_DIGITS {
+        return None;
+    }
+    let mut digits = Vec::with_capacity(count);
+    for g in groups {
+        digits.extend_from_slice(&bytes[g.start..g.end]);
+    }
+    Some(digits)
+}
+
+/// A validated number: its E.164 form and the dial string sent to the WebPhone.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Valid {
+    pub e164: String,
+    pub dial: String,
+}
+
+fn interpret(digits: &[u8], plus: bool, rules: NationalRules) -> Option<Valid> {
+    if plus {
+        return international(digits);
+    }
+    if let Some(rest) = digits.strip_prefix(b"00") {
+        return international(rest);
+    }
+    if rules != NationalRules::Vietnam {
+        return None;
+    }
+    if let Some(nsn) = digits.strip_prefix(b"84").filter(|d| d.len() >= 9 && d[0] != b'0') {
+        return vn::parse_nsn(nsn)
+            .filter(|n| n.kind != vn::VnKind::Service)
+            .map(|n| Valid { e164: n.e164(), dial: n.dial() });
+    }
+    vn::parse_national(digits).map(|n| Valid { e164: n.e164(), dial: n.dial() })
+}
+
+fn calling_code_lengths(code: u16) -> Option<u32> {
+    let table = countries::CALLING_CODES;
+    table.binary_search_by_key(&code, |&(c, _)| c).ok().map(|i| table[i].1)
+}
+
+/// Digits after `+` or `00`: a calling code (they are prefix-free) and a national number of a
+/// length that code's plan allows.
+fn international(digits: &[u8]) -> Option<Valid> {
+    if digits.first() == Some(&b'0') {
+        return None;
+    }
+    let (code_len, lengths) = (1..=3usize).filter(|&n| n < digits.len()).find_map(|n| {
+        let code: u16 = std::str::from_utf8(&digits[..n]).ok()?.parse().ok()?;
+        calling_code_lengths(code).map(|lengths| (n, lengths))
+    })?;
+    let (code, mut nsn) = digits.split_at(code_len);
+    if code == b"84" {
+        let nsn = nsn.strip_prefix(b"0").unwrap_or(nsn);
+        return vn::parse_nsn(nsn).map(|n| Valid { e164: n.e164(), dial: n.dial() });
+    }
+    let allowed = |n: &[u8]| n.len() < 32 && lengths & (1 << n.len()) != 0;
+    if !allowed(nsn) && nsn.first() == Some(&b'0') && allowed(&nsn[1..]) {
+        // "+44 (0) 20 7946 0958": the trunk prefix written in parentheses.
+        nsn = &nsn[1..];
+    }
+    let nanp_ok = code != b"1" || (nsn.len() == 10 && nsn[0] >= b'2' && nsn[3] >= b'2');
+    if !allowed(nsn) || !nanp_ok || nsn.iter().all(|&d| d == b'0') {
+        return None;
+    }
+    let e164 = format!("+{}{}", String::from_utf8_lossy(code), String::from_utf8_lossy(nsn));
+    Some(Valid { dial: e164.clone(), e164 })
+}
+
+/// Parses one string that should hold exactly one phone number (a `tel:` link's target, a
+/// number typed in a test field). Accepts `+`, `00`, national form and common separators.
+pub fn parse_single(input: &str, rules: NationalRules) -> Option<Valid> {
+    let trimmed = input.trim();
+    let found = find_numbers(trimmed, rules);
+    match found.as_slice() {
+        [only] if only.byte_start == 0 && only.byte_end == trimmed.len() => {
+            Some(Valid { e164: only.e164.clone(), dial: only.dial.clone() })
+        }
+        _ => None,
+    }
+}
+
+/// Adds character and UTF-16 offsets to byte spans in one forward pass over the text.
+fn with_offsets(text: &str, spans: Vec<(usize, usize, Valid)>) -> Vec<Found> {
+    let mut chars = text.char_indices().peekable();
+    let (mut char_count, mut utf16_count) = (0usize, 0usize);
+    let mut advance_to = |byte: usize| {
+        while let Some(&(i, c)) = chars.peek() {
+            if i >= byte {
+                break;
+            }
+            char_count += 1;
+            utf16_count += c.len_utf16();
+            chars.next();
+        }
+        (char_count, utf16_count)
+    };
+    spans
+        .into_iter()
+        .map(|(start, end, valid)| {
+            let (char_start, utf16_start) = advance_to(start);
+            let (char_end, utf16_end) = advance_to(end);
+            Found {
+                byte_start: start,
+                byte_end: end,
+                char_start,
+                char_end,
+                utf16_start,
+                utf16_end,
+                raw: text[start..end].to_string(),
+                e164: valid.e164,
+                dial: valid.dial,
+            }
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests;

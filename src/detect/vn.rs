@@ -1,0 +1,196 @@
+//! Vietnam's numbering plan, as far as click-to-call needs it.
+//!
+//! The ranges follow libphonenumber's metadata for VN (a subset of it, so that every
+//! number accepted here is valid there too, which `tests/differential.js` checks), plus
+//! the mobile prefixes retired in the 2018 renumbering, which agents still find in old
+//! CRM records and which we dial in their new form.
+
+/// What kind of Vietnamese number a national significant number (NSN, no trunk `0`) is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum VnKind {
+    Mobile,
+    FixedLine,
+    /// `1800…` toll free and `1900…` premium: dialled without a trunk `0`.
+    Service,
+}
+
+/// A Vietnamese national significant number, normalised to the current numbering plan.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct VnNumber {
+    pub nsn: String,
+    pub kind: VnKind,
+}
+
+impl VnNumber {
+    pub fn e164(&self) -> String {
+        format!("+84{}", self.nsn)
+    }
+
+    /// The dial string: national form, digits only.
+    pub fn dial(&self) -> String {
+        match self.kind {
+            VnKind::Service => self.nsn.clone(),
+            VnKind::Mobile | VnKind::FixedLine => format!("0{}", self.nsn),
+        }
+    }
+}
+
+/// The 2018 renumbering of 11-digit mobile numbers: old three-digit NSN prefix → new two-digit one.
+const LEGACY_MOBILE: &[(&str, &str)] = &[
+    ("120", "70"),
+    ("121", "79"),
+    ("122", "77"),
+    ("123", "83"),
+    ("124", "84"),
+    ("125", "85"),
+    ("126", "76"),
+    ("127", "81"),
+    ("128", "78"),
+    ("129", "82"),
+    ("162", "32"),
+    ("163", "33"),
+    ("164", "34"),
+    ("165", "35"),
+    ("166", "36"),
+    ("167", "37"),
+    ("168", "38"),
+    ("169", "39"),
+    ("186", "56"),
+    ("188", "58"),
+    ("199", "59"),
+];
+
+fn digit(d: &[u8], i: usize) -> u8 {
+    d[i] - b'0'
+}
+
+fn is_mobile(d: &[u8]) -> bool {
+    if d.len() != 9 {
+        return false;
+    }
+    let (a, b, c) = (digit(d, 0), digit(d, 1), digit(d, 2));
+    match a {
+        3 => true,
+        5 => matches!(b, 1 | 6 | 8 | 9) || (b == 2 && matches!(c, 2 | 3 | 8)) || (b == 5 && c == 9),
+        7 => matches!(b, 0 | 6..=9),
+        8 => (1..=8).contains(&b) || (b == 9 && c >= 6),
+        9 => b <= 8 || (b == 9 && c != 2),
+        _ => false,
+    }
+}
+
+fn is_fixed_line(d: &[u8]) -> bool {
+    if d.len() != 10 || d[0] != b'2' {
+        return false;
+    }
+    let (b, c) = (digit(d, 1), digit(d, 2));
+    match b {
+        0 => c >= 3,
+        1 => !matches!(c, 7),
+        2 => !matches!(c, 3 | 4),
+        3 | 8 => c >= 2,
+        4 => (2..=8).contains(&c),
+        5 => !matches!(c, 0 | 3),
+        6 => !matches!(c, 4..=8),
+        7 => c <= 7,
+        9 => matches!(c, 0..=4 | 6 | 7 | 9),
+        _ => false,
+    }
+}
+
+fn is_service(d: &[u8]) -> bool {
+    (d.len() == 8 || d.len() == 10) && (d.starts_with(b"1800") || d.starts_with(b"1900"))
+}
+
+/// Classifies an NSN given as ASCII digits; legacy 11-digit mobiles come back renumbered.
+pub fn parse_nsn(d: &[u8]) -> Option<VnNumber> {
+    let nsn = |s: &[u8]| String::from_utf8_lossy(s).into_owned();
+    if is_mobile(d) {
+        return Some(VnNumber { nsn: nsn(d), kind: VnKind::Mobile });
+    }
+    if is_fixed_line(d) {
+        return Some(VnNumber { nsn: nsn(d), kind: VnKind::FixedLine });
+    }
+    if is_service(d) {
+        return Some(VnNumber { nsn: nsn(d), kind: VnKind::Service });
+    }
+    if d.len() == 10 {
+        let (old, rest) = d.split_at(3);
+        for (legacy, new) in LEGACY_MOBILE {
+            if old == legacy.as_bytes() {
+                let renumbered = format!("{new}{}", String::from_utf8_lossy(rest));
+                return Some(VnNumber { nsn: renumbered, kind: VnKind::Mobile });
+            }
+        }
+    }
+    None
+}
+
+/// A number written in national form (`0…`, or a bare `1800`/`1900` service number).
+pub fn parse_national(d: &[u8]) -> Option<VnNumber> {
+    match d.first() {
+        Some(b'0') => parse_nsn(&d[1..]).filter(|n| n.kind != VnKind::Service),
+        Some(b'1') => parse_nsn(d).filter(|n| n.kind == VnKind::Service),
+        _ => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn national(s: &str) -> Option<(String, String)> {
+        parse_national(s.as_bytes()).map(|n| (n.e164(), n.dial()))
+    }
+
+    #[test]
+    fn every_current_mobile_prefix_is_accepted() {
+        let prefixes = [
+            "032", "033", "034", "035", "036", "037", "038", "039", "052", "055", "056", "058",
+            "059", "070", "076", "077", "078", "079", "081", "082", "083", "084", "085", "086",
+            "087", "088", "089", "090", "091", "092", "093", "094", "096", "097", "098", "099",
+        ];
+        for p in prefixes {
+            // Some prefixes are only partly in use: pick a tail inside the used block.
+            let tail = match p {
+                "089" => "6123456",
+                "052" => "2123456",
+                "055" => "9123456",
+                _ => "1234567",
+            };
+            let number = format!("{p}{tail}");
+            assert!(national(&number).is_some(), "{number} should be a mobile number");
+        }
+    }
+
+    #[test]
+    fn unused_mobile_ranges_are_refused() {
+        for n in ["0101234567", "0401234567", "0601234567", "0712345678", "0801234567", "0501234567"] {
+            assert_eq!(national(n), None, "{n}");
+        }
+    }
+
+    #[test]
+    fn landlines_need_eleven_digits_and_a_real_area_code() {
+        assert_eq!(national("02838234567"), Some(("+842838234567".into(), "02838234567".into())));
+        assert_eq!(national("02439876543").map(|n| n.1), Some("02439876543".into()));
+        assert_eq!(national("0283823456"), None, "one digit short");
+        assert_eq!(national("02178234567"), None, "0217 is not an area code");
+    }
+
+    #[test]
+    fn service_numbers_have_no_trunk_zero() {
+        assert_eq!(national("1900545454"), Some(("+841900545454".into(), "1900545454".into())));
+        assert_eq!(national("18001234"), Some(("+8418001234".into(), "18001234".into())));
+        assert_eq!(national("190054545"), None, "nine digits: not a length we link");
+        assert_eq!(national("01900545454"), None);
+    }
+
+    #[test]
+    fn legacy_eleven_digit_mobiles_are_renumbered() {
+        assert_eq!(national("01682861121"), Some(("+84382861121".into(), "0382861121".into())));
+        assert_eq!(national("01202861121").map(|n| n.1), Some("0702861121".into()));
+        assert_eq!(national("01992861121").map(|n| n.1), Some("0592861121".into()));
+        assert_eq!(national("01302861121"), None, "013x was never a mobile prefix");
+    }
+}

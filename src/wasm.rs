@@ -1,0 +1,89 @@
+//! The only module that knows about JavaScript: thin wasm-bindgen wrappers over the pure
+//! core. Values cross as JSON strings (one call per batch, not per item), and every error
+//! comes back as a value the caller shows in words; nothing here can panic on bad input.
+
+use crate::call::{parse_message, Call, EventKind, PhoneState};
+use crate::detect::{find_numbers, parse_single, NationalRules};
+use crate::settings::Settings;
+use serde_json::{json, Value};
+use wasm_bindgen::prelude::*;
+
+fn rules(country: &str) -> NationalRules {
+    NationalRules::for_country(country).unwrap_or(NationalRules::Vietnam)
+}
+
+/// Numbers in `text` (many text nodes joined by `\u0000`), as
+/// `[[utf16Start, utf16End, "+84…"], …]`.
+#[wasm_bindgen(js_name = detectJoined)]
+pub fn detect_joined(text: &str, country: &str) -> String {
+    let found: Vec<Value> = find_numbers(text, rules(country))
+        .into_iter()
+        .map(|f| json!([f.utf16_start, f.utf16_end, f.e164]))
+        .collect();
+    Value::Array(found).to_string()
+}
+
+/// The dial string for one number (a link's `data-mycc-phone`, a `tel:` target), or "".
+#[wasm_bindgen(js_name = dialString)]
+pub fn dial_string(text: &str, country: &str) -> String {
+    parse_single(text, rules(country)).map(|v| v.dial).unwrap_or_default()
+}
+
+/// `{"ok":true,"settings":{…normalised…}}` or `{"ok":false,"field":…,"message":…}`.
+#[wasm_bindgen(js_name = normalizeSettings)]
+pub fn normalize_settings(json: &str) -> String {
+    match Settings::parse_str(json) {
+        Ok(settings) => json!({"ok": true, "settings": settings.to_json(), "webphoneOrigin": settings.webphone_origin}),
+        Err(e) => json!({"ok": false, "field": e.field, "message": e.message}),
+    }
+    .to_string()
+}
+
+fn settings_or_default(json: &str) -> Settings {
+    Settings::parse_str(json).unwrap_or_else(|_| Settings::default_settings())
+}
+
+/// Index of the CRM whose sites match `url`, or -1.
+#[wasm_bindgen(js_name = crmForUrl)]
+pub fn crm_for_url(settings_json: &str, url: &str) -> i32 {
+    settings_or_default(settings_json).crm_for_url(url).map_or(-1, |i| i as i32)
+}
+
+/// Reads one WebPhone message: `{"ok":true,"type","kind","call":{…}|null}` or
+/// `{"ok":false,"error":"…"}`.
+#[wasm_bindgen(js_name = readWebPhoneMessage)]
+pub fn read_webphone_message(message_json: &str, country: &str) -> String {
+    let value: Value = match serde_json::from_str(message_json) {
+        Ok(v) => v,
+        Err(e) => return json!({"ok": false, "error": format!("not JSON: {e}")}).to_string(),
+    };
+    match parse_message(&value) {
+        Ok(message) => {
+            let call = Call::from_message(&message, rules(country));
+            json!({"ok": true, "type": message.message_type, "kind": message.kind, "call": call})
+        }
+        Err(e) => json!({"ok": false, "error": e.to_string()}),
+    }
+    .to_string()
+}
+
+/// The screen pop due for a message, `{"crm":i,"url":"…","interactionId":"…"}`, or "null".
+#[wasm_bindgen(js_name = screenPop)]
+pub fn screen_pop(settings_json: &str, host_crm: i32, message_json: &str) -> String {
+    let settings = settings_or_default(settings_json);
+    let Ok(value) = serde_json::from_str::<Value>(message_json) else { return "null".into() };
+    let Ok(message) = parse_message(&value) else { return "null".into() };
+    let Some(call) = Call::from_message(&message, settings.rules) else { return "null".into() };
+    let host = usize::try_from(host_crm).ok();
+    match settings.screen_pop(host, &call) {
+        Some(pop) => json!({"crm": pop.crm, "url": pop.url, "interactionId": call.interaction_id}).to_string(),
+        None => "null".into(),
+    }
+}
+
+/// The phone state after a message of type `message_type`.
+#[wasm_bindgen(js_name = phoneStateAfter)]
+pub fn phone_state_after(previous: &str, message_type: &str) -> String {
+    let next = PhoneState::parse(previous).after(EventKind::from_type(message_type));
+    serde_json::to_value(next).ok().and_then(|v| v.as_str().map(str::to_string)).unwrap_or_default()
+}

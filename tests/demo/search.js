@@ -1,0 +1,2 @@
+'use strict';
+document.getElementById('query').textContent = new URLSearchParams(location.search).get('phone') ?? '';

@@ -1,0 +1,238 @@
+'use strict';
+// One small driver interface over Playwright (Chromium) and Selenium (Firefox), so each
+// scenario is written once and run in both browsers against the extension as built.
+//   goto(url) · evaluate(fn, arg) in the page · click(css) and clickInDock(css): trusted clicks
+//   extension(fn, arg): run an async function in an extension page (storage, action, ...)
+//   screenshot(file) · close()
+const fs = require('fs');
+const os = require('os');
+const path = require('path');
+const { execFileSync } = require('child_process');
+
+const GECKO_ID = 'connect@mycc-connect.org';
+const FIREFOX_UUID = '5a1b7c2e-3d4f-4a6b-8c9d-0e1f2a3b4c5d';
+
+async function chromium({ extensionDir, crmOrigin }) {
+  const { chromium: pw } = require('playwright-core');
+  const userDataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'mycc-chromium-'));
+  const context = await pw.launchPersistentContext(userDataDir, {
+    executablePath: '/usr/bin/chromium',
+    headless: true,
+    viewport: { width: 1280, height: 800 },
+    args: [
+      `--disable-extensions-except=${extensionDir}`,
+      `--load-extension=${extensionDir}`,
+      '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
+      '--disable-component-update', '--disable-sync',
+    ],
+  });
+  let worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 15000 }));
+  const extensionOrigin = worker.url().split('/').slice(0, 3).join('/');
+  const page = context.pages()[0] ?? (await context.newPage());
+  let extPage = null;
+
+  async function extensionPage() {
+    if (!extPage || extPage.isClosed()) {
+      extPage = await context.newPage();
+      await extPage.goto(`${extensionOrigin}/options.html`);
+    }
+    return extPage;
+  }
+
+  return {
+    name: 'chromium',
+    extensionOrigin,
+    context,
+    async goto(url) {
+      await page.goto(url, { waitUntil: 'load' });
+    },
+    evaluate: (fn, arg) => page.evaluate(fn, arg),
+    async click(selector) {
+      await page.locator(selector).first().click();
+    },
+    async clickInDock(selector) {
+      await page.frameLocator('[data-mycc-dock] >> iframe').locator(selector).click();
+    },
+    async pressEnterOn(selector) {
+      await page.locator(selector).first().focus();
+      await page.keyboard.press('Enter');
+    },
+    async extension(fn, arg) {
+      const p = await extensionPage();
+      return p.evaluate(fn, arg);
+    },
+    async pages() {
+      return context.pages().filter((p) => p !== extPage).map((p) => p.url());
+    },
+    async newTab(url) {
+      const p = await context.newPage();
+      await p.goto(url, { waitUntil: 'load' });
+      return {
+        evaluate: (fn, arg) => p.evaluate(fn, arg),
+        close: () => p.close(),
+      };
+    },
+    async closeOtherTabs() {
+      for (const p of context.pages()) if (p !== page && p !== extPage) await p.close();
+    },
+    async stopServiceWorker() {
+      // The DevTools protocol stops the worker as Chrome does when it is idle.
+      const cdp = await context.newCDPSession(page);
+      const browserCdp = await context.browser()?.newBrowserCDPSession?.();
+      const session = browserCdp ?? cdp;
+      const { targetInfos } = await session.send('Target.getTargets');
+      const sw = targetInfos.find((t) => t.type === 'service_worker' && t.url.startsWith(extensionOrigin));
+      if (!sw) return false;
+      await session.send('Target.closeTarget', { targetId: sw.targetId });
+      return true;
+    },
+    screenshot: (file) => page.screenshot({ path: file }),
+    async close() {
+      await context.close();
+      fs.rmSync(userDataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+function geckodriverPath() {
+  const candidates = [process.env.GECKODRIVER, path.join(os.homedir(), '.cargo', 'bin', 'geckodriver'), '/usr/local/bin/geckodriver', '/usr/bin/geckodriver'];
+  return candidates.find((p) => p && fs.existsSync(p));
+}
+
+async function firefox({ extensionDir, crmOrigin, artifactsDir }) {
+  const { Builder, By, until } = require('selenium-webdriver');
+  const ff = require('selenium-webdriver/firefox');
+  fs.mkdirSync(artifactsDir, { recursive: true });
+  const xpi = path.join(artifactsDir, 'mycc-connect-e2e.xpi');
+  fs.rmSync(xpi, { force: true });
+  execFileSync('zip', ['-q', '-r', '-X', xpi, '.'], { cwd: extensionDir });
+  const options = new ff.Options()
+    .setBinary('/usr/bin/firefox-esr')
+    .addArguments('-headless', '--width=1280', '--height=800')
+    .setPreference('extensions.webextensions.uuids', JSON.stringify({ [GECKO_ID]: FIREFOX_UUID }))
+    .setPreference('media.navigator.permission.disabled', true)
+    .setPreference('dom.disable_open_during_load', false);
+  const driver = await new Builder()
+    .forBrowser('firefox')
+    .setFirefoxOptions(options)
+    .setFirefoxService(new ff.ServiceBuilder(geckodriverPath()))
+    .build();
+  await driver.installAddon(xpi, true);
+  await driver.manage().setTimeouts({ script: 20000 });
+  const extensionOrigin = `moz-extension://${FIREFOX_UUID}`;
+  const mainHandle = await driver.getWindowHandle();
+  let extHandle = null;
+
+  async function inExtension(fn, arg) {
+    if (!extHandle || !(await driver.getAllWindowHandles()).includes(extHandle)) {
+      await driver.switchTo().newWindow('tab');
+      extHandle = await driver.getWindowHandle();
+      // WebDriver may not open moz-extension:// itself: go there from a loopback page.
+      await driver.get(`${crmOrigin}/pages/blank.html`);
+      await driver.executeScript((url) => (location.href = url), `${extensionOrigin}/dock.html`);
+      await driver.wait(async () => (await driver.getCurrentUrl()).startsWith(extensionOrigin), 10000);
+    } else {
+      await driver.switchTo().window(extHandle);
+    }
+    try {
+      return await driver.executeAsyncScript(
+        `const done = arguments[arguments.length - 1];
+         const fn = ${fn.toString()};
+         Promise.resolve().then(() => fn(arguments[0])).then((v) => done({ ok: true, v }), (e) => done({ ok: false, e: String(e) }));`,
+        arg ?? null,
+      ).then((r) => {
+        if (!r.ok) throw new Error(r.e);
+        return r.v;
+      });
+    } finally {
+      await driver.switchTo().window(mainHandle);
+    }
+  }
+
+  async function dockHost() {
+    const host = await driver.findElement(By.css('[data-mycc-dock]'));
+    return host.getShadowRoot();
+  }
+
+  return {
+    name: 'firefox',
+    extensionOrigin,
+    driver,
+    async goto(url) {
+      await driver.switchTo().window(mainHandle);
+      await driver.get(url);
+    },
+    evaluate: (fn, arg) => driver.executeScript(`return (${fn.toString()})(arguments[0]);`, arg ?? null),
+    async click(selector) {
+      const parts = selector.split(' >> ');
+      let scope = driver;
+      for (const part of parts.slice(0, -1)) scope = await (await scope.findElement(By.css(part))).getShadowRoot();
+      const element = await scope.findElement(By.css(parts[parts.length - 1]));
+      await element.click();
+    },
+    async clickInDock(selector) {
+      const root = await dockHost();
+      const frame = await root.findElement(By.css('iframe'));
+      await driver.switchTo().frame(frame);
+      try {
+        await driver.findElement(By.css(selector)).click();
+      } finally {
+        await driver.switchTo().defaultContent();
+      }
+    },
+    async pressEnterOn(selector) {
+      const { Key } = require('selenium-webdriver');
+      const element = await driver.findElement(By.css(selector));
+      await driver.executeScript('arguments[0].focus()', element);
+      await driver.actions().sendKeys(Key.ENTER).perform();
+    },
+    extension: inExtension,
+    async pages() {
+      const urls = [];
+      const current = await driver.getWindowHandle();
+      for (const h of await driver.getAllWindowHandles()) {
+        if (h === extHandle) continue;
+        await driver.switchTo().window(h);
+        urls.push(await driver.getCurrentUrl());
+      }
+      await driver.switchTo().window(current);
+      return urls;
+    },
+    async newTab(url) {
+      await driver.switchTo().newWindow('tab');
+      const handle = await driver.getWindowHandle();
+      await driver.get(url);
+      await driver.switchTo().window(mainHandle);
+      const within = async (fn) => {
+        await driver.switchTo().window(handle);
+        try {
+          return await fn();
+        } finally {
+          await driver.switchTo().window(mainHandle);
+        }
+      };
+      return {
+        evaluate: (fn, arg) => within(() => driver.executeScript(`return (${fn.toString()})(arguments[0]);`, arg ?? null)),
+        close: () => within(() => driver.close()),
+      };
+    },
+    async closeOtherTabs() {
+      for (const h of await driver.getAllWindowHandles()) {
+        if (h === mainHandle || h === extHandle) continue;
+        await driver.switchTo().window(h);
+        await driver.close();
+      }
+      await driver.switchTo().window(mainHandle);
+    },
+    stopServiceWorker: async () => false,
+    async screenshot(file) {
+      fs.writeFileSync(file, Buffer.from(await driver.takeScreenshot(), 'base64'));
+    },
+    until,
+    async close() {
+      await driver.quit();
+    },
+  };
+}
+
+module.exports = { chromium, firefox };

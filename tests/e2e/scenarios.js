@@ -1,0 +1,337 @@
+'use strict';
+// End-to-end scenarios, written once and run in Chromium and Firefox (see *.test.js).
+const assert = require('node:assert/strict');
+const fs = require('fs');
+const path = require('path');
+
+const GUIDE = JSON.parse(fs.readFileSync(path.join(__dirname, '..', 'fixtures', 'guide-payloads.json'), 'utf8'));
+
+async function waitUntil(check, { timeout = 8000, interval = 50, what = 'condition' } = {}) {
+  const deadline = Date.now() + timeout;
+  let last;
+  while (Date.now() < deadline) {
+    last = await check();
+    if (last) return last;
+    await new Promise((r) => setTimeout(r, interval));
+  }
+  throw new Error(`timed out waiting for ${what} (last value: ${JSON.stringify(last)})`);
+}
+
+function standin(env) {
+  const call = async (p, init) => {
+    const res = await fetch(`${env.webphoneOrigin}${p}`, init);
+    return res.status === 204 ? null : res.json();
+  };
+  return {
+    send: (command) => call('/control/send', { method: 'POST', body: JSON.stringify(command) }),
+    received: () => call('/control/received'),
+    clear: () => call('/control/received', { method: 'DELETE' }),
+    clients: async () => (await call('/control/clients')).clients,
+  };
+}
+
+function settingsFor(env, crm = {}) {
+  return {
+    webphoneUrl: env.webphoneUrl,
+    defaultCountry: 'VN',
+    dock: 'page',
+    crms: [
+      {
+        name: 'CRM mẫu',
+        sites: [`${env.crmOrigin}/*`],
+        searchUrl: `${env.crmOrigin}/search?phone={phone}&call={callId}`,
+        popOn: 'ringing',
+        popFor: 'inbound',
+        pageApi: false,
+        ...crm,
+      },
+    ],
+  };
+}
+
+/** Stores settings and forgets the session (live phone, calls popped, event log). */
+async function configure(driver, settings) {
+  await driver.extension(async (s) => {
+    const api = globalThis.browser ?? globalThis.chrome;
+    await api.storage.session.clear();
+    await api.storage.sync.set({ settings: s });
+    return true;
+  }, settings);
+}
+
+const sessionState = (driver) =>
+  driver.extension(async () => (globalThis.browser ?? globalThis.chrome).storage.session.get(null));
+
+async function openCrmPage(driver, env, page, { phoneReady = true } = {}) {
+  await driver.goto(`${env.crmOrigin}${page}`);
+  if (phoneReady) {
+    await waitUntil(async () => (await sessionState(driver)).phoneState === 'ready', { what: 'the WebPhone to register', timeout: 15000 });
+  }
+}
+
+const linkedNumbers = (driver) =>
+  driver.evaluate(() => [...document.querySelectorAll('a[data-mycc-phone]')].map((a) => [a.textContent, a.getAttribute('data-mycc-phone')]));
+
+const SCENARIOS = {
+  async 'numbers on a CRM page become call links; dates, money and ids do not'(driver, env) {
+    await configure(driver, settingsFor(env));
+    await openCrmPage(driver, env, '/pages/list.html', { phoneReady: false });
+    const before = 'Anh An: 0982 861 121 (di động)';
+    const links = await waitUntil(async () => {
+      const l = await linkedNumbers(driver);
+      return l.length >= 5 && l;
+    }, { what: 'five links' });
+    await new Promise((r) => setTimeout(r, 300));
+    assert.deepEqual(links, [
+      ['0982 861 121', '+84982861121'],
+      ['+84 912 345 678', '+84912345678'],
+      ['(028) 3823 4567', '+842838234567'],
+      ['0168 286 1121', '+84382861121'],
+      ['1900 54 54 54', '+841900545454'],
+    ]);
+    const texts = await driver.evaluate(() => ({
+      a: document.getElementById('a').textContent,
+      c: document.getElementById('c').innerHTML,
+      e: document.getElementById('e').innerHTML,
+      label: document.querySelector('a[data-mycc-phone]').getAttribute('aria-label'),
+      href: document.querySelector('a[data-mycc-phone]').getAttribute('href'),
+    }));
+    assert.equal(texts.a, before, 'the visible text is unchanged');
+    assert.ok(!texts.c.includes('<a'), 'no link among dates, money, IP and tax code');
+    assert.ok(!texts.e.includes('<a'), 'mycc-no-call is honoured');
+    assert.match(texts.label, /^(Call|Gọi) 0982 861 121$/);
+    assert.equal(texts.href, 'tel:+84982861121');
+  },
+
+  async 'the six documented payloads reach the extension verbatim'(driver, env) {
+    await configure(driver, settingsFor(env, { popOn: 'never' }));
+    await openCrmPage(driver, env, '/pages/list.html');
+    const sc = standin(env);
+    for (const name of Object.keys(GUIDE)) {
+      await sc.send({ action: 'replay', scenario: name });
+    }
+    const events = await waitUntil(async () => {
+      const log = (await sessionState(driver)).events ?? [];
+      const calls = log.map((e) => JSON.parse(e.json)).filter((m) => m.type !== 'OnRegistered');
+      return calls.length >= 6 && calls;
+    }, { what: 'six call events in the extension' });
+    assert.deepEqual(events, Object.values(GUIDE), 'each payload arrives exactly as the guide prints it');
+  },
+
+  async 'a trusted click dials through the WebPhone, to its origin only'(driver, env) {
+    await configure(driver, settingsFor(env));
+    await openCrmPage(driver, env, '/pages/list.html');
+    const sc = standin(env);
+    await sc.clear();
+    await waitUntil(async () => (await linkedNumbers(driver)).length >= 5, { what: 'links' });
+    await driver.click('#a a[data-mycc-phone]');
+    const received = await waitUntil(async () => {
+      const r = await sc.received();
+      return r.length && r;
+    }, { what: 'the OutboundCallRequest at the stand-in' });
+    assert.deepEqual(received.map((r) => r.message), [{ type: 'OutboundCallRequest', data: { target: '0982861121' } }]);
+    assert.equal(received[0].origin, driver.extensionOrigin, 'sent by the dock frame');
+    assert.equal(await driver.evaluate(() => location.pathname), '/pages/list.html', 'the page did not navigate');
+  },
+
+  async 'existing tel:, callto: and sip: links dial instead of navigating'(driver, env) {
+    await configure(driver, settingsFor(env));
+    await openCrmPage(driver, env, '/pages/tel.html');
+    const sc = standin(env);
+    await sc.clear();
+    for (const id of ['tel', 'callto', 'sip']) await driver.click(`#${id}`);
+    const targets = await waitUntil(async () => {
+      const r = await sc.received();
+      return r.length >= 3 && r.map((x) => x.message.data.target);
+    }, { what: 'three requests' });
+    assert.deepEqual(targets, ['0912345678', '0933456789', '0982861121']);
+    await driver.click('#bad');
+    await new Promise((r) => setTimeout(r, 500));
+    assert.equal((await sc.received()).length, 3, 'an invalid tel: number is not dialled');
+    assert.equal(await driver.evaluate(() => location.pathname), '/pages/tel.html');
+  },
+
+  async 'clicks forged by page scripts dial nothing; forged events change nothing'(driver, env) {
+    await configure(driver, settingsFor(env));
+    await openCrmPage(driver, env, '/pages/hostile.html');
+    const sc = standin(env);
+    await sc.clear();
+    await waitUntil(() => driver.evaluate(() => Boolean(document.querySelector('a[data-mycc-phone]'))), { what: 'a link' });
+    const eventsBefore = (await sessionState(driver)).events.length;
+    assert.equal(await driver.evaluate(() => window.forgeClicks()), true);
+    assert.equal(await driver.evaluate((p) => window.forgeEvents(p), GUIDE['queue-ringing']), true);
+    await new Promise((r) => setTimeout(r, 800));
+    assert.deepEqual(await sc.received(), [], 'no call placed');
+    const after = await sessionState(driver);
+    assert.equal(after.events.length, eventsBefore, 'no event accepted');
+    assert.equal(after.phoneState, 'ready');
+    assert.equal(await driver.evaluate(() => location.pathname), '/pages/hostile.html');
+  },
+
+  async 'a ringing call shows the dock and pops the CRM search once'(driver, env) {
+    await configure(driver, settingsFor(env));
+    await openCrmPage(driver, env, '/pages/list.html');
+    const hidden = () => driver.evaluate(() => document.querySelector('[data-mycc-dock]').shadowRoot.querySelector('.panel').hidden);
+    if (!(await hidden())) await driver.click('[data-mycc-dock] >> [data-mycc-toggle]');
+    assert.equal(await hidden(), true, 'the dock starts closed');
+    const sc = standin(env);
+    const started = Date.now();
+    await sc.send({ action: 'replay', scenario: 'queue-ringing' });
+    await waitUntil(async () => !(await hidden()), { what: 'the dock to open' });
+    const shownAfter = Date.now() - started;
+    await sc.send({ action: 'replay', scenario: 'queue-ringing' });
+    await sc.send({ action: 'replay', scenario: 'queue-answered' });
+    await sc.send({ action: 'end' });
+    const expected = `${env.crmOrigin}/search?phone=0900000101&call=c772f9ca-1c00-1238-a9bd-0050560123b5`;
+    await waitUntil(async () => (await driver.pages()).includes(expected), { what: 'the screen pop tab' });
+    await new Promise((r) => setTimeout(r, 800));
+    const pops = (await driver.pages()).filter((u) => u.startsWith(`${env.crmOrigin}/search`));
+    assert.deepEqual(pops, [expected], 'exactly one pop for the call');
+    const state = await sessionState(driver);
+    assert.equal(state.phoneState, 'ready', 'back to ready after OnCallEnd');
+    console.log(`      [${driver.name}] dock shown ${shownAfter} ms after the stand-in was told to ring`);
+    await driver.closeOtherTabs();
+  },
+
+  async 'the badge follows registered, ringing, answered and ended'(driver, env) {
+    await configure(driver, settingsFor(env, { popOn: 'never' }));
+    await openCrmPage(driver, env, '/pages/list.html');
+    const badge = () => driver.extension(async () => (globalThis.browser ?? globalThis.chrome).action.getBadgeText({}));
+    const expectBadge = async (set) => waitUntil(async () => set.includes(await badge()), { what: `badge in ${set}` });
+    await expectBadge(['ON', 'OK']);
+    const sc = standin(env);
+    await sc.send({ action: 'replay', scenario: 'direct-ringing' });
+    await expectBadge(['RING', 'RUNG']);
+    await sc.send({ action: 'replay', scenario: 'direct-answered' });
+    await expectBadge(['CALL', 'GỌI']);
+    await sc.send({ action: 'end' });
+    await expectBadge(['ON', 'OK']);
+  },
+
+  async 'a strict-CSP page is linked and gets the dock'(driver, env) {
+    await configure(driver, settingsFor(env));
+    await openCrmPage(driver, env, '/pages/strict-csp.html');
+    const links = await waitUntil(async () => {
+      const l = await linkedNumbers(driver);
+      return l.length >= 2 && l;
+    }, { what: 'links on the strict-CSP page' });
+    assert.deepEqual(links.map((l) => l[1]), ['+84982861121', '+84912345678']);
+    assert.equal(await driver.evaluate(() => Boolean(document.querySelector('[data-mycc-dock]'))), true);
+  },
+
+  async 'inputs, editors, code and existing links are left untouched'(driver, env) {
+    await configure(driver, settingsFor(env));
+    await driver.goto(`${env.crmOrigin}/pages/untouched.html`);
+    await waitUntil(() => driver.evaluate(() => Boolean(document.querySelector('#control a[data-mycc-phone]'))), { what: 'the control number linked' });
+    const count = await driver.evaluate(() => document.querySelectorAll('a[data-mycc-phone]').length);
+    assert.equal(count, 1, 'only the control paragraph is linked');
+    const values = await driver.evaluate(() => [document.getElementById('input').value, document.getElementById('textarea').value]);
+    assert.deepEqual(values, ['0982 861 121', '0982 861 121']);
+  },
+
+  async 'turning the site off restores the page byte for byte, and on again re-links'(driver, env) {
+    const settings = settingsFor(env);
+    await configure(driver, settings);
+    await driver.goto(`${env.crmOrigin}/pages/list.html`);
+    await waitUntil(async () => (await linkedNumbers(driver)).length >= 5, { what: 'links' });
+    // The page as served, and its text nodes as they are now (splitting keeps each original first).
+    const original = await driver.evaluate(async () => {
+      window.originalNodes = [...document.getElementById('list').querySelectorAll('li')].map((li) => li.firstChild);
+      const served = new DOMParser().parseFromString(await (await fetch(location.href)).text(), 'text/html');
+      return served.getElementById('list').innerHTML;
+    });
+    await driver.extension(async (s) => (globalThis.browser ?? globalThis.chrome).storage.sync.set({ settings: s }), { ...settings, crms: [] });
+    await waitUntil(() => driver.evaluate(() => !document.querySelector('[data-mycc-dock]') && !document.querySelector('a[data-mycc-phone]')), { what: 'links and dock gone' });
+    const restored = await driver.evaluate(() => ({
+      html: document.getElementById('list').innerHTML,
+      same: [...document.getElementById('list').querySelectorAll('li')].every((li, i) => li.firstChild === window.originalNodes[i]),
+    }));
+    assert.equal(restored.html, original);
+    assert.equal(restored.same, true, 'the original text nodes are back in place, not copies');
+    await driver.extension(async (s) => (globalThis.browser ?? globalThis.chrome).storage.sync.set({ settings: s }), settings);
+    await waitUntil(async () => (await linkedNumbers(driver)).length >= 5, { what: 'links again' });
+  },
+
+  async 'a live page: in-place text updates, appended rows, removed nodes'(driver, env) {
+    await configure(driver, settingsFor(env));
+    await driver.goto(`${env.crmOrigin}/pages/spa.html`);
+    await waitUntil(async () => (await linkedNumbers(driver)).length === 1, { what: 'the first link' });
+    assert.equal(await driver.evaluate(() => window.setLive('Đang gọi: 0933 456 789')), true);
+    await waitUntil(async () => {
+      const l = await linkedNumbers(driver);
+      return l.length === 1 && l[0][1] === '+84933456789';
+    }, { what: 'the new number linked and the old link gone' });
+    assert.equal(await driver.evaluate(() => document.getElementById('live').textContent), 'Đang gọi: 0933 456 789');
+    assert.equal(await driver.evaluate(() => window.liveNodeStillOurs()), true, "the framework's node is still in place");
+    await driver.evaluate(() => window.addRows(100));
+    await waitUntil(async () => (await linkedNumbers(driver)).length === 101, { what: '100 appended rows linked' });
+    await driver.evaluate(() => window.removeLive());
+    await waitUntil(() => driver.evaluate(() => !document.getElementById('live').querySelector('a')), { what: 'the link of a removed node gone' });
+  },
+
+  async 'open shadow roots and same-origin iframes are linked'(driver, env) {
+    await configure(driver, settingsFor(env));
+    await driver.goto(`${env.crmOrigin}/pages/shadow.html`);
+    await waitUntil(
+      () => driver.evaluate(() => document.getElementById('card').shadowRoot.querySelector('a[data-mycc-phone]')?.getAttribute('data-mycc-phone')),
+      { what: 'the shadow-root number linked' },
+    );
+    const inner = await waitUntil(
+      () => driver.evaluate(() => document.getElementById('inner').contentDocument?.querySelector('a[data-mycc-phone]')?.getAttribute('data-mycc-phone')),
+      { what: 'the iframe number linked' },
+    );
+    assert.equal(inner, '+84933456789');
+  },
+
+  async 'the page API re-posts events and takes requests only when the CRM opts in'(driver, env) {
+    const sc = standin(env);
+    await configure(driver, settingsFor(env, { popOn: 'never', pageApi: true }));
+    await openCrmPage(driver, env, '/pages/pageapi.html');
+    await sc.clear();
+    await sc.send({ action: 'replay', scenario: 'direct-ringing' });
+    const seen = await waitUntil(
+      () => driver.evaluate(() => window.seen.some((m) => m.type === 'OnCallRinging') && window.seen),
+      { what: 'the page to see the ringing event' },
+    );
+    assert.deepEqual(seen.filter((m) => m.type === 'OnCallRinging'), [GUIDE['direct-ringing']], 'verbatim, once');
+    assert.ok(seen.every((m) => typeof m.type === 'string' && 'data' in m), 'every re-posted event is {type, data}');
+    await driver.evaluate(() => window.callFromPage('0982861121'));
+    const received = await waitUntil(async () => {
+      const r = await sc.received();
+      return r.length && r;
+    }, { what: 'the page request at the stand-in' });
+    assert.deepEqual(received[0].message, { type: 'OutboundCallRequest', data: { target: '0982861121' } });
+    await sc.send({ action: 'end' });
+
+    await configure(driver, settingsFor(env, { popOn: 'never', pageApi: false }));
+    await openCrmPage(driver, env, '/pages/pageapi.html');
+    await sc.clear();
+    await sc.send({ action: 'replay', scenario: 'direct-ringing' });
+    await waitUntil(async () => (await sessionState(driver)).phoneState === 'ringing', { what: 'ringing' });
+    await new Promise((r) => setTimeout(r, 300));
+    assert.deepEqual(await driver.evaluate(() => window.seen), [], 'with pageApi off the page sees nothing');
+    await driver.evaluate(() => window.callFromPage('0982861121'));
+    await new Promise((r) => setTimeout(r, 500));
+    assert.deepEqual(await sc.received(), []);
+    await sc.send({ action: 'end' });
+  },
+
+  async 'two CRM tabs: one WebPhone, events reach both'(driver, env) {
+    const sc = standin(env);
+    await configure(driver, settingsFor(env, { popOn: 'never' }));
+    await openCrmPage(driver, env, '/pages/list.html');
+    const second = await driver.newTab(`${env.crmOrigin}/pages/list.html`);
+    await waitUntil(() => second.evaluate(() => Boolean(document.querySelector('[data-mycc-dock]'))), { what: 'the dock in the second tab' });
+    await new Promise((r) => setTimeout(r, 1000));
+    assert.equal(await sc.clients(), 1, 'exactly one WebPhone loaded');
+    await sc.send({ action: 'replay', scenario: 'queue-ringing' });
+    const stateOf = (evaluate) =>
+      evaluate(() => document.querySelector('[data-mycc-dock]').shadowRoot.querySelector('[data-mycc-toggle]').dataset.state);
+    await waitUntil(async () => (await stateOf((f) => driver.evaluate(f))) === 'ringing', { what: 'ringing in the first tab' });
+    await waitUntil(async () => (await stateOf((f) => second.evaluate(f))) === 'ringing', { what: 'ringing in the second tab' });
+    await sc.send({ action: 'end' });
+    await second.close();
+  },
+};
+
+module.exports = { SCENARIOS, waitUntil, standin, settingsFor, configure, sessionState, linkedNumbers };

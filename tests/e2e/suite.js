@@ -1,0 +1,40 @@
+'use strict';
+// Registers every scenario as a node:test test against one browser.
+const { test, before, after } = require('node:test');
+const path = require('path');
+const fs = require('fs');
+const server = require('../server.js');
+const drivers = require('./drivers.js');
+const { SCENARIOS } = require('./scenarios.js');
+
+const root = path.join(__dirname, '..', '..');
+
+function run(browser) {
+  let env;
+  let driver;
+  const artifactsDir = path.join(__dirname, '.artifacts', browser);
+  before(async () => {
+    fs.mkdirSync(artifactsDir, { recursive: true });
+    env = await server.start();
+    driver = await drivers[browser]({ extensionDir: path.join(root, 'dist', 'extension'), crmOrigin: env.crmOrigin, artifactsDir });
+  });
+  after(async () => {
+    await driver?.close();
+    env?.close();
+  });
+  const only = process.env.E2E_ONLY;
+  for (const [name, scenario] of Object.entries(SCENARIOS)) {
+    if (only && !name.includes(only)) continue;
+    test(`${browser}: ${name}`, { timeout: 60000 }, async () => {
+      try {
+        await scenario(driver, env);
+      } catch (error) {
+        const file = path.join(artifactsDir, `${name.replace(/[^a-z0-9]+/gi, '-').slice(0, 60)}.png`);
+        await driver.screenshot(file).catch(() => undefined);
+        throw error;
+      }
+    });
+  }
+}
+
+module.exports = { run };

@@ -1,0 +1,135 @@
+#!/usr/bin/env node
+// Loopback server for the demo and the end-to-end tests. Two origins on 127.0.0.1:
+//   CRM origin      : the demo CRM (/), the test pages (/pages/*), the screen-pop target (/search)
+//   WebPhone origin : the WebPhone stand-in (/webphone) and its control channel (/control/*)
+// The stand-in speaks the vendor guide's protocol; tests drive it through /control/send
+// (relayed to the page over server-sent events) and read what it received at /control/received.
+'use strict';
+const http = require('http');
+const fs = require('fs');
+const path = require('path');
+
+const here = __dirname;
+const TYPES = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8', '.json': 'application/json; charset=utf-8', '.css': 'text/css; charset=utf-8' };
+
+function file(res, p, headers = {}) {
+  fs.readFile(p, (err, body) => {
+    if (err) return send(res, 404, 'not found');
+    res.writeHead(200, { 'content-type': TYPES[path.extname(p)] ?? 'application/octet-stream', 'cache-control': 'no-store', ...headers });
+    res.end(body);
+  });
+}
+
+function send(res, status, body, type = 'text/plain; charset=utf-8') {
+  res.writeHead(status, { 'content-type': type, 'cache-control': 'no-store' });
+  res.end(typeof body === 'string' ? body : JSON.stringify(body));
+}
+
+function readBody(req) {
+  return new Promise((resolve) => {
+    let data = '';
+    req.on('data', (c) => (data += c));
+    req.on('end', () => {
+      try {
+        resolve(JSON.parse(data || '{}'));
+      } catch {
+        resolve(null);
+      }
+    });
+  });
+}
+
+// Strict CSP for the page that must still work: no inline script, no wasm.
+const STRICT_CSP = { 'content-security-policy': "default-src 'self'; script-src 'self'; style-src 'self'; object-src 'none'" };
+
+function crmHandler(req, res) {
+  const url = new URL(req.url, 'http://x');
+  if (url.pathname === '/' || url.pathname === '/index.html') return file(res, path.join(here, 'demo', 'crm.html'));
+  if (url.pathname === '/search') return file(res, path.join(here, 'demo', 'search.html'));
+  if (url.pathname.startsWith('/demo/')) return file(res, path.join(here, 'demo', path.basename(url.pathname)));
+  if (url.pathname.startsWith('/pages/')) {
+    const name = path.basename(url.pathname);
+    const fileName = path.extname(name) ? name : `${name}.html`;
+    const headers = fileName.startsWith('strict-csp') ? STRICT_CSP : {};
+    return file(res, path.join(here, 'pages', fileName), headers);
+  }
+  send(res, 404, 'not found');
+}
+
+function webphoneServer() {
+  const clients = new Set();
+  let received = [];
+  const handler = async (req, res) => {
+    const url = new URL(req.url, 'http://x');
+    if (url.pathname === '/webphone' || url.pathname === '/webphone/') return file(res, path.join(here, 'webphone', 'index.html'));
+    if (url.pathname === '/webphone/standin.js') return file(res, path.join(here, 'webphone', 'standin.js'));
+    if (url.pathname === '/fixtures/guide-payloads.json') return file(res, path.join(here, 'fixtures', 'guide-payloads.json'));
+    if (url.pathname === '/control/stream') {
+      res.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-store', connection: 'keep-alive' });
+      res.write(': connected\n\n');
+      clients.add(res);
+      req.on('close', () => clients.delete(res));
+      return;
+    }
+    if (url.pathname === '/control/send' && req.method === 'POST') {
+      const command = await readBody(req);
+      if (!command) return send(res, 400, 'bad json');
+      for (const c of clients) c.write(`data: ${JSON.stringify(command)}\n\n`);
+      return send(res, 200, { delivered: clients.size }, 'application/json');
+    }
+    if (url.pathname === '/control/received') {
+      if (req.method === 'POST') {
+        const entry = await readBody(req);
+        if (entry) received.push(entry);
+        return send(res, 204, '');
+      }
+      if (req.method === 'DELETE') {
+        received = [];
+        return send(res, 204, '');
+      }
+      return send(res, 200, received, 'application/json');
+    }
+    if (url.pathname === '/control/clients') return send(res, 200, { clients: clients.size }, 'application/json');
+    send(res, 404, 'not found');
+  };
+  return { handler, closeAll: () => clients.forEach((c) => c.end()) };
+}
+
+function listen(handler, port) {
+  return new Promise((resolve, reject) => {
+    const server = http.createServer(handler);
+    server.on('error', reject);
+    server.listen(port, '127.0.0.1', () => resolve(server));
+  });
+}
+
+async function start({ crmPort = 0, webphonePort = 0 } = {}) {
+  const wp = webphoneServer();
+  const crm = await listen(crmHandler, crmPort);
+  const phone = await listen(wp.handler, webphonePort);
+  const crmOrigin = `http://127.0.0.1:${crm.address().port}`;
+  const webphoneOrigin = `http://127.0.0.1:${phone.address().port}`;
+  return {
+    crmOrigin,
+    webphoneOrigin,
+    webphoneUrl: `${webphoneOrigin}/webphone`,
+    close: () => {
+      wp.closeAll();
+      crm.closeAllConnections?.();
+      phone.closeAllConnections?.();
+      crm.close();
+      phone.close();
+    },
+  };
+}
+
+module.exports = { start };
+
+if (require.main === module) {
+  const crmPort = Number(process.env.CRM_PORT ?? 8080);
+  const webphonePort = Number(process.env.WEBPHONE_PORT ?? 9999);
+  start({ crmPort, webphonePort }).then((s) => {
+    console.log(`demo CRM:           ${s.crmOrigin}/`);
+    console.log(`WebPhone stand-in:  ${s.webphoneUrl}`);
+  });
+}
