@@ -68,8 +68,11 @@ function toTab(tabId, message, frameId = 0) {
   return api.tabs.sendMessage(tabId, message, { frameId }).catch(() => undefined);
 }
 
-function toDocks(message) {
-  return api.runtime.sendMessage(message).catch(() => undefined);
+// Firefox delivers neither runtime broadcasts nor storage.session to extension frames inside
+// web pages, so the background reaches a dock through its tab's content script: a poke that
+// carries nothing, after which the dock asks for what concerns it (dock:sync).
+function pokeDock(tabId) {
+  return toTab(tabId, { kind: 'dock:poke' });
 }
 
 async function tabExists(tabId) {
@@ -136,9 +139,8 @@ async function dockHello(sender) {
       const liveTab = await api.tabs.get(state.liveTab).catch(() => null);
       return { ...common, role: 'remote', liveTitle: liveTab?.title ?? '' };
     }
-    const pending = state.pending;
-    await api.storage.session.set({ liveTab: tabId, pending: [] });
-    return { ...common, role: 'live', pending };
+    await api.storage.session.set({ liveTab: tabId });
+    return { ...common, role: 'live' };
   });
 }
 
@@ -147,10 +149,10 @@ async function dockClaim(sender) {
   return serially(async () => {
     const state = await session();
     if (state.phoneState === 'ringing' || state.phoneState === 'inCall') return { ok: false, reason: 'callActive' };
-    const previous = state.liveTab;
+    // The dock that had the phone sees liveTab change and lets it go.
     await api.storage.session.set({ liveTab: tabId, phoneState: 'notRegistered' });
     await showPhoneState('notRegistered');
-    if (previous != null && previous !== tabId) await toDocks({ kind: 'dock:release', tabId: previous });
+    if (state.liveTab != null && state.liveTab !== tabId) await pokeDock(state.liveTab);
     return { ok: true };
   });
 }
@@ -164,7 +166,7 @@ api.tabs.onRemoved.addListener((tabId) =>
     await api.storage.session.set(update);
     if (state.liveTab === tabId) {
       await showPhoneState('notRegistered');
-      await toDocks({ kind: 'phone:vacant' });
+      await Promise.all(Object.keys(state.crmTabs).map((id) => pokeDock(Number(id))));
     }
   }),
 );
@@ -250,15 +252,23 @@ async function dial(sender, target) {
   const tabId = sender.tab?.id;
   return serially(async () => {
     const state = await session();
+    // Requests wait in storage.session until the live dock says it sent them: none is lost
+    // if the WebPhone is not ready yet, its dock reloads or this worker is stopped.
     const request = { id: `${Date.now()}-${Math.random().toString(36).slice(2)}`, target: dialString };
+    await api.storage.session.set({ pending: [...state.pending, request] });
     const liveTab = (await tabExists(state.liveTab)) ? state.liveTab : null;
-    if (liveTab == null) {
-      await api.storage.session.set({ pending: [...state.pending, request] });
-    } else {
-      await toDocks({ kind: 'dock:request', tabId: liveTab, request });
-    }
+    if (liveTab != null) await pokeDock(liveTab);
     if (tabId != null) await toTab(liveTab ?? tabId, { kind: 'dock:show' });
-    return { ok: true, dial: dialString, queued: liveTab == null };
+    return { ok: true, dial: dialString, queued: liveTab == null || state.phoneState === 'notRegistered' };
+  });
+}
+
+function requestsSent(sender, ids) {
+  return serially(async () => {
+    const state = await session();
+    if (sender.tab?.id !== state.liveTab) return { ok: false };
+    await api.storage.session.set({ pending: state.pending.filter((r) => !ids.includes(r.id)) });
+    return { ok: true };
   });
 }
 
@@ -279,6 +289,12 @@ const HANDLERS = {
   'dock:claim': (m, sender) => (fromExtensionPage(sender) ? dockClaim(sender) : { ok: false }),
   'dock:event': (m, sender) =>
     fromExtensionPage(sender) && typeof m.json === 'string' ? webphoneEvent(sender, m.json) : { ok: false },
+  'dock:sync': async (m, sender) => {
+    if (!fromExtensionPage(sender)) return { ok: false };
+    const state = await session();
+    return { ok: true, liveTab: state.liveTab, pending: state.liveTab === sender.tab?.id ? state.pending : [] };
+  },
+  'dock:sent': (m, sender) => (fromExtensionPage(sender) && Array.isArray(m.ids) ? requestsSent(sender, m.ids) : { ok: false }),
   'settings:validate': async (m) => JSON.parse((await core).normalizeSettings(String(m.json))),
   'phone:status': async () => {
     const state = await session();

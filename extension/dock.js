@@ -2,8 +2,10 @@
 // The dock frame: hosts the one live WebPhone of this browser profile (or says which tab
 // has it), relays its events to the background and the background's requests to it.
 // WebPhone messages are taken only from the WebPhone frame's own window and origin;
-// requests go only to that origin. Requests wait for OnRegistered, are sent once each,
-// and survive a WebPhone reload.
+// requests go only to that origin. Firefox delivers no runtime broadcasts to extension
+// frames inside web pages, so the background has the content script poke this frame and
+// the frame pulls what is new (dock:sync). Requests stay queued in the background until
+// this frame has sent them to a registered WebPhone and acknowledged them (dock:sent).
 
 (() => {
   const api = globalThis.browser ?? globalThis.chrome;
@@ -40,15 +42,26 @@
     lockRelease = null;
   }
 
+  function take(pending) {
+    for (const request of Array.isArray(pending) ? pending : []) {
+      if (typeof request?.id !== 'string' || typeof request.target !== 'string') continue;
+      if (!sent.has(request.id) && !waiting.some((w) => w.id === request.id)) waiting.push(request);
+    }
+    flush();
+  }
+
   function flush() {
-    if (!registered || !frame?.contentWindow) return;
+    if (me.role !== 'live' || !registered || !frame?.contentWindow) return;
+    const ids = [];
     while (waiting.length) {
       const request = waiting.shift();
       if (sent.has(request.id)) continue;
       sent.add(request.id);
+      ids.push(request.id);
       frame.contentWindow.postMessage({ type: 'OutboundCallRequest', data: { target: request.target } }, me.webphoneOrigin);
       status(t('dockDialling', [request.target]));
     }
+    if (ids.length) api.runtime.sendMessage({ kind: 'dock:sent', ids }).catch(() => undefined);
   }
 
   function armWatchdog() {
@@ -76,7 +89,19 @@
     armWatchdog();
   }
 
+  async function sync() {
+    const reply = await api.runtime.sendMessage({ kind: 'dock:sync' }).catch(() => null);
+    if (!reply?.ok) return;
+    if (me.role === 'live' && reply.liveTab != null && reply.liveTab !== me.tabId) becomeRemote({ ...me, role: 'remote', liveTitle: '' });
+    else if (me.role === 'remote' && reply.liveTab == null) hello();
+    else if (me.role === 'live') take(reply.pending);
+  }
+
   function onWebPhoneMessage(event) {
+    if (event.source === window.parent && event.data?.myccPoke === true) {
+      sync();
+      return;
+    }
     if (!frame || event.source !== frame.contentWindow || event.origin !== me.webphoneOrigin) return;
     let json;
     try {
@@ -92,7 +117,7 @@
       clearTimeout(watchdog);
       reloadButton.hidden = true;
       status(t('state_ready'));
-      flush();
+      sync();
     } else if (type === 'OnCallRinging') status(t('state_ringing'));
     else if (type === 'OnCallAnswer') status(t('state_inCall'));
     api.runtime.sendMessage({ kind: 'dock:event', json }).catch(() => undefined);
@@ -102,7 +127,6 @@
     me = reply;
     claimButton.hidden = true;
     holdLock();
-    for (const request of reply.pending ?? []) waiting.push(request);
     loadPhone();
   }
 
@@ -145,21 +169,6 @@
   });
 
   window.addEventListener('message', onWebPhoneMessage);
-  api.runtime.onMessage.addListener((message, sender) => {
-    if (sender.id !== api.runtime.id || !message || typeof message.kind !== 'string') return;
-    if (message.kind === 'dock:request' && message.tabId === me.tabId && me.role === 'live') {
-      const { id, target } = message.request ?? {};
-      if (typeof id === 'string' && typeof target === 'string' && !sent.has(id)) {
-        waiting.push({ id, target });
-        flush();
-      }
-    } else if (message.kind === 'dock:release' && message.tabId === me.tabId && me.role === 'live') {
-      becomeRemote({ ...me, role: 'remote', liveTitle: '' });
-    } else if (message.kind === 'phone:vacant' && me.role === 'remote') {
-      hello();
-    }
-  });
-
   if (window.top === window) status(t('dockNoTab'), 'problem');
   else hello();
 })();

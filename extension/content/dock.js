@@ -148,8 +148,14 @@ var myccDock = (() => {
     noticeTimer = setTimeout(() => parts && (parts.notice.hidden = true), 6000);
   }
 
+  /** Tells the dock frame to ask the background for news; the message itself carries none. */
+  function poke() {
+    parts?.frame.contentWindow?.postMessage({ myccPoke: true }, new URL(parts.frame.src).origin);
+  }
+
   return {
     mount,
+    poke,
     unmount,
     show: () => setOpen(true),
     hide: () => setOpen(false),

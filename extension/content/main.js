@@ -61,6 +61,9 @@
       case 'dock:show':
         if (page.active && isTop) myccDock.show();
         break;
+      case 'dock:poke':
+        if (page.active && isTop) myccDock.poke();
+        break;
       case 'dock:toggle':
         if (page.active && isTop) myccDock.toggle();
         break;

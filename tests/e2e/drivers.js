@@ -99,7 +99,7 @@ function geckodriverPath() {
   return candidates.find((p) => p && fs.existsSync(p));
 }
 
-async function firefox({ extensionDir, crmOrigin, artifactsDir }) {
+async function firefox({ extensionDir, crmOrigin, artifactsDir, prefs = {} }) {
   const { Builder, By, until } = require('selenium-webdriver');
   const ff = require('selenium-webdriver/firefox');
   fs.mkdirSync(artifactsDir, { recursive: true });
@@ -112,10 +112,11 @@ async function firefox({ extensionDir, crmOrigin, artifactsDir }) {
     .setPreference('extensions.webextensions.uuids', JSON.stringify({ [GECKO_ID]: FIREFOX_UUID }))
     .setPreference('media.navigator.permission.disabled', true)
     .setPreference('dom.disable_open_during_load', false);
+  for (const [name, value] of Object.entries(prefs)) options.setPreference(name, value);
   const driver = await new Builder()
     .forBrowser('firefox')
     .setFirefoxOptions(options)
-    .setFirefoxService(new ff.ServiceBuilder(geckodriverPath()))
+    .setFirefoxService(new ff.ServiceBuilder(geckodriverPath()).setStdio(process.env.E2E_BROWSER_LOG ? 'inherit' : 'ignore'))
     .build();
   await driver.installAddon(xpi, true);
   await driver.manage().setTimeouts({ script: 20000 });

@@ -265,7 +265,10 @@ const SCENARIOS = {
     assert.equal(await driver.evaluate(() => window.liveNodeStillOurs()), true, "the framework's node is still in place");
     await driver.evaluate(() => window.addRows(100));
     await waitUntil(async () => (await linkedNumbers(driver)).length === 101, { what: '100 appended rows linked' });
-    await driver.evaluate(() => window.removeLive());
+    await driver.evaluate(() => {
+      window.removeLive();
+      return true;
+    });
     await waitUntil(() => driver.evaluate(() => !document.getElementById('live').querySelector('a')), { what: 'the link of a removed node gone' });
   },
 
