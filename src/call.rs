@@ -83,7 +83,11 @@ pub fn parse_message(value: &Value) -> Result<Message, ShapeError> {
         Some(Value::Object(map)) => map.clone(),
         Some(_) => return Err(ShapeError::DataNotAnObject),
     };
-    Ok(Message { kind: EventKind::from_type(message_type), message_type: message_type.clone(), data })
+    Ok(Message {
+        kind: EventKind::from_type(message_type),
+        message_type: message_type.clone(),
+        data,
+    })
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -160,7 +164,9 @@ fn sip_user(uri: &str) -> Option<String> {
 pub fn customer_dial(raw: &str, rules: NationalRules) -> Option<Valid> {
     parse_single(raw, rules).or_else(|| {
         let digits_only = raw.len() >= 9 && raw.bytes().all(|b| b.is_ascii_digit());
-        digits_only.then(|| parse_single(&format!("0{raw}"), rules)).flatten()
+        digits_only
+            .then(|| parse_single(&format!("0{raw}"), rules))
+            .flatten()
     })
 }
 
@@ -175,7 +181,10 @@ impl Call {
         };
         let data = &message.data;
         let empty = Map::new();
-        let state = data.get("state").and_then(Value::as_object).unwrap_or(&empty);
+        let state = data
+            .get("state")
+            .and_then(Value::as_object)
+            .unwrap_or(&empty);
         let queue = data.get("queueAgentInteraction").and_then(Value::as_bool) == Some(true);
         let resource = text(data, "resourceType");
         let state_resource = text(state, "resourceType");
@@ -190,38 +199,45 @@ impl Call {
         } else {
             Scenario::Unknown
         };
-        let request_user = || text(data, "request").or_else(|| text(state, "request")).and_then(|r| sip_user(&r));
-        let (direction, customer_number, customer_call_id, agent_id, dialled_number) = match scenario {
-            Scenario::Queue => (
-                Direction::Inbound,
-                text(data, "callerIdNumber"),
-                text(state, "memberCallId"),
-                text(data, "ownerId").or_else(|| text(state, "agentId")),
-                text(data, "calleeIdNumber"),
-            ),
-            Scenario::DirectInbound => (
-                Direction::Inbound,
-                text(data, "callerIdNumber"),
-                text(data, "callId"),
-                text(state, "ownerId").or_else(|| text(data, "ownerId")),
-                text(data, "calleeIdNumber"),
-            ),
-            Scenario::Outbound => (
-                Direction::Outbound,
-                text(data, "calleeIdNumber").or_else(request_user),
-                text(state, "callId"),
-                text(data, "ownerId"),
-                None,
-            ),
-            Scenario::Unknown => (
-                Direction::Unknown,
-                text(data, "callerIdNumber").or_else(request_user),
-                text(data, "callId"),
-                text(data, "ownerId").or_else(|| text(state, "ownerId")),
-                text(data, "calleeIdNumber"),
-            ),
+        let request_user = || {
+            text(data, "request")
+                .or_else(|| text(state, "request"))
+                .and_then(|r| sip_user(&r))
         };
-        let valid = customer_number.as_deref().and_then(|n| customer_dial(n, rules));
+        let (direction, customer_number, customer_call_id, agent_id, dialled_number) =
+            match scenario {
+                Scenario::Queue => (
+                    Direction::Inbound,
+                    text(data, "callerIdNumber"),
+                    text(state, "memberCallId"),
+                    text(data, "ownerId").or_else(|| text(state, "agentId")),
+                    text(data, "calleeIdNumber"),
+                ),
+                Scenario::DirectInbound => (
+                    Direction::Inbound,
+                    text(data, "callerIdNumber"),
+                    text(data, "callId"),
+                    text(state, "ownerId").or_else(|| text(data, "ownerId")),
+                    text(data, "calleeIdNumber"),
+                ),
+                Scenario::Outbound => (
+                    Direction::Outbound,
+                    text(data, "calleeIdNumber").or_else(request_user),
+                    text(state, "callId"),
+                    text(data, "ownerId"),
+                    None,
+                ),
+                Scenario::Unknown => (
+                    Direction::Unknown,
+                    text(data, "callerIdNumber").or_else(request_user),
+                    text(data, "callId"),
+                    text(data, "ownerId").or_else(|| text(state, "ownerId")),
+                    text(data, "calleeIdNumber"),
+                ),
+            };
+        let valid = customer_number
+            .as_deref()
+            .and_then(|n| customer_dial(n, rules));
         Some(Call {
             interaction_id: text(data, "interactionID"),
             phase,

@@ -69,7 +69,10 @@ impl std::fmt::Display for SettingsError {
 }
 
 fn error(field: impl Into<String>, message: impl Into<String>) -> SettingsError {
-    SettingsError { field: field.into(), message: message.into() }
+    SettingsError {
+        field: field.into(),
+        message: message.into(),
+    }
 }
 
 /// Takes the known keys out of `map`, leaving the unknown ones to be kept as they are.
@@ -80,12 +83,22 @@ struct Fields {
 
 impl Fields {
     fn new(value: &Value, path: &str) -> Result<Fields, SettingsError> {
-        let map = value.as_object().ok_or_else(|| error(path, "must be an object"))?.clone();
-        Ok(Fields { map, path: path.to_string() })
+        let map = value
+            .as_object()
+            .ok_or_else(|| error(path, "must be an object"))?
+            .clone();
+        Ok(Fields {
+            map,
+            path: path.to_string(),
+        })
     }
 
     fn field(&self, key: &str) -> String {
-        if self.path.is_empty() { key.to_string() } else { format!("{}.{key}", self.path) }
+        if self.path.is_empty() {
+            key.to_string()
+        } else {
+            format!("{}.{key}", self.path)
+        }
     }
 
     fn string(&mut self, key: &str, default: &str) -> Result<String, SettingsError> {
@@ -104,15 +117,27 @@ impl Fields {
         }
     }
 
-    fn choice<T: Copy>(&mut self, key: &str, default: T, choices: &[(&str, T)]) -> Result<T, SettingsError> {
+    fn choice<T: Copy>(
+        &mut self,
+        key: &str,
+        default: T,
+        choices: &[(&str, T)],
+    ) -> Result<T, SettingsError> {
         let value = self.string(key, "")?;
         if value.is_empty() {
             return Ok(default);
         }
-        choices.iter().find(|(name, _)| *name == value).map(|(_, v)| *v).ok_or_else(|| {
-            let names: Vec<&str> = choices.iter().map(|(n, _)| *n).collect();
-            error(self.field(key), format!("\"{value}\" is not one of {}", names.join(", ")))
-        })
+        choices
+            .iter()
+            .find(|(name, _)| *name == value)
+            .map(|(_, v)| *v)
+            .ok_or_else(|| {
+                let names: Vec<&str> = choices.iter().map(|(n, _)| *n).collect();
+                error(
+                    self.field(key),
+                    format!("\"{value}\" is not one of {}", names.join(", ")),
+                )
+            })
     }
 
     fn array(&mut self, key: &str) -> Result<Vec<Value>, SettingsError> {
@@ -124,12 +149,24 @@ impl Fields {
     }
 }
 
-const DOCK_MODES: &[(&str, DockMode)] = &[("page", DockMode::Page), ("sidepanel", DockMode::SidePanel)];
-const POP_ON: &[(&str, PopOn)] = &[("ringing", PopOn::Ringing), ("answer", PopOn::Answer), ("never", PopOn::Never)];
-const POP_FOR: &[(&str, PopFor)] = &[("inbound", PopFor::Inbound), ("outbound", PopFor::Outbound), ("all", PopFor::All)];
+const DOCK_MODES: &[(&str, DockMode)] =
+    &[("page", DockMode::Page), ("sidepanel", DockMode::SidePanel)];
+const POP_ON: &[(&str, PopOn)] = &[
+    ("ringing", PopOn::Ringing),
+    ("answer", PopOn::Answer),
+    ("never", PopOn::Never),
+];
+const POP_FOR: &[(&str, PopFor)] = &[
+    ("inbound", PopFor::Inbound),
+    ("outbound", PopFor::Outbound),
+    ("all", PopFor::All),
+];
 
 fn name_of<T: PartialEq + Copy>(choices: &[(&'static str, T)], value: T) -> &'static str {
-    choices.iter().find(|(_, v)| *v == value).map_or("", |(n, _)| n)
+    choices
+        .iter()
+        .find(|(_, v)| *v == value)
+        .map_or("", |(n, _)| n)
 }
 
 /// The WebPhone's origin, if `url` is an http(s) address.
@@ -151,7 +188,11 @@ fn parse_crm(value: &Value, path: &str) -> Result<Crm, SettingsError> {
     let mut patterns = Vec::new();
     for (i, site) in f.array("sites")?.iter().enumerate() {
         let field = format!("{}[{i}]", f.field("sites"));
-        let site = site.as_str().ok_or_else(|| error(&field, "must be text"))?.trim().to_string();
+        let site = site
+            .as_str()
+            .ok_or_else(|| error(&field, "must be text"))?
+            .trim()
+            .to_string();
         patterns.push(MatchPattern::parse(&site).map_err(|m| error(&field, m))?);
         sites.push(site);
     }
@@ -178,31 +219,49 @@ impl Settings {
     pub fn parse(value: &Value) -> Result<Settings, SettingsError> {
         let mut f = Fields::new(value, "")?;
         let webphone_url = f.string("webphoneUrl", DEFAULT_WEBPHONE_URL)?;
-        let webphone_origin = webphone_origin(&webphone_url).map_err(|m| error("webphoneUrl", m))?;
+        let webphone_origin =
+            webphone_origin(&webphone_url).map_err(|m| error("webphoneUrl", m))?;
         let default_country = f.string("defaultCountry", "VN")?.to_ascii_uppercase();
-        let rules = NationalRules::for_country(&default_country).map_err(|m| error("defaultCountry", m))?;
+        let rules =
+            NationalRules::for_country(&default_country).map_err(|m| error("defaultCountry", m))?;
         let dock = f.choice("dock", DockMode::Page, DOCK_MODES)?;
         let mut crms: Vec<Crm> = Vec::new();
         for (i, item) in f.array("crms")?.iter().enumerate() {
             let crm = parse_crm(item, &format!("crms[{i}]"))?;
             for (j, site) in crm.sites.iter().enumerate() {
-                if let Some((k, other)) = crms.iter().enumerate().find(|(_, c)| c.sites.contains(site)) {
+                if let Some((k, other)) = crms
+                    .iter()
+                    .enumerate()
+                    .find(|(_, c)| c.sites.contains(site))
+                {
                     return Err(error(
                         format!("crms[{i}].sites[{j}]"),
                         format!("\"{site}\" is already a site of crms[{k}] ({})", other.name),
                     ));
                 }
                 if crm.sites[..j].contains(site) {
-                    return Err(error(format!("crms[{i}].sites[{j}]"), format!("\"{site}\" is listed twice")));
+                    return Err(error(
+                        format!("crms[{i}].sites[{j}]"),
+                        format!("\"{site}\" is listed twice"),
+                    ));
                 }
             }
             crms.push(crm);
         }
-        Ok(Settings { webphone_url, webphone_origin, default_country, rules, dock, crms, extra: f.map })
+        Ok(Settings {
+            webphone_url,
+            webphone_origin,
+            default_country,
+            rules,
+            dock,
+            crms,
+            extra: f.map,
+        })
     }
 
     pub fn parse_str(text: &str) -> Result<Settings, SettingsError> {
-        let value: Value = serde_json::from_str(text).map_err(|e| error("(document)", format!("not valid JSON: {e}")))?;
+        let value: Value = serde_json::from_str(text)
+            .map_err(|e| error("(document)", format!("not valid JSON: {e}")))?;
         Settings::parse(&value)
     }
 
@@ -237,7 +296,9 @@ impl Settings {
     /// The first CRM with a site that matches `url`.
     pub fn crm_for_url(&self, url: &str) -> Option<usize> {
         let url = UrlParts::parse(url)?;
-        self.crms.iter().position(|crm| crm.patterns.iter().any(|p| p.matches(&url)))
+        self.crms
+            .iter()
+            .position(|crm| crm.patterns.iter().any(|p| p.matches(&url)))
     }
 
     /// The screen pop for this call, if one is due: the CRM of the tab that hosts the live

@@ -15,7 +15,11 @@ impl UrlParts {
     pub fn parse(url: &str) -> Option<UrlParts> {
         let (scheme, rest) = url.trim().split_once("://")?;
         let scheme = scheme.to_ascii_lowercase();
-        if scheme.is_empty() || !scheme.chars().all(|c| c.is_ascii_alphanumeric() || "+-.".contains(c)) {
+        if scheme.is_empty()
+            || !scheme
+                .chars()
+                .all(|c| c.is_ascii_alphanumeric() || "+-.".contains(c))
+        {
             return None;
         }
         let authority_end = rest.find(['/', '?', '#']).unwrap_or(rest.len());
@@ -25,8 +29,17 @@ impl UrlParts {
         if host.is_empty() || host.contains(char::is_whitespace) {
             return None;
         }
-        let path = if path.starts_with('/') { path.to_string() } else { format!("/{path}") };
-        Some(UrlParts { scheme, host: host.to_ascii_lowercase(), port, path })
+        let path = if path.starts_with('/') {
+            path.to_string()
+        } else {
+            format!("/{path}")
+        };
+        Some(UrlParts {
+            scheme,
+            host: host.to_ascii_lowercase(),
+            port,
+            path,
+        })
     }
 
     fn default_port(&self) -> Option<u16> {
@@ -40,7 +53,9 @@ impl UrlParts {
     /// `scheme://host[:port]`, the port left out where it is the scheme's default.
     pub fn origin(&self) -> String {
         match self.port {
-            Some(p) if Some(p) != self.default_port() => format!("{}://{}:{p}", self.scheme, self.host),
+            Some(p) if Some(p) != self.default_port() => {
+                format!("{}://{}:{p}", self.scheme, self.host)
+            }
             _ => format!("{}://{}", self.scheme, self.host),
         }
     }
@@ -87,17 +102,29 @@ impl MatchPattern {
     pub fn parse(pattern: &str) -> Result<MatchPattern, String> {
         let pattern = pattern.trim();
         if pattern == "<all_urls>" {
-            return Ok(MatchPattern { scheme: None, host: HostPattern::Any, port: None, path: "/*".into(), all_urls: true });
+            return Ok(MatchPattern {
+                scheme: None,
+                host: HostPattern::Any,
+                port: None,
+                path: "/*".into(),
+                all_urls: true,
+            });
         }
-        let (scheme, rest) = pattern
-            .split_once("://")
-            .ok_or_else(|| format!("\"{pattern}\" needs a scheme, e.g. https://crm.example.vn/*"))?;
+        let (scheme, rest) = pattern.split_once("://").ok_or_else(|| {
+            format!("\"{pattern}\" needs a scheme, e.g. https://crm.example.vn/*")
+        })?;
         let scheme = match scheme {
             "*" => None,
             "http" | "https" => Some(scheme.to_string()),
-            other => return Err(format!("\"{pattern}\": the scheme must be http, https or *, not \"{other}\"")),
+            other => {
+                return Err(format!(
+                    "\"{pattern}\": the scheme must be http, https or *, not \"{other}\""
+                ))
+            }
         };
-        let slash = rest.find('/').ok_or_else(|| format!("\"{pattern}\" needs a path, e.g. \"/*\" at the end"))?;
+        let slash = rest
+            .find('/')
+            .ok_or_else(|| format!("\"{pattern}\" needs a path, e.g. \"/*\" at the end"))?;
         let (host_port, path) = rest.split_at(slash);
         let (host, port) = match host_port.rsplit_once(':') {
             Some((h, p)) if !h.ends_with(']') || host_port.starts_with('[') => {
@@ -123,7 +150,13 @@ impl MatchPattern {
                 return Err(format!("\"{pattern}\": \"{d}\" is not a host name"));
             }
         }
-        Ok(MatchPattern { scheme, host, port, path: path.to_string(), all_urls: false })
+        Ok(MatchPattern {
+            scheme,
+            host,
+            port,
+            path: path.to_string(),
+            all_urls: false,
+        })
     }
 
     pub fn matches(&self, url: &UrlParts) -> bool {
@@ -135,7 +168,9 @@ impl MatchPattern {
             HostPattern::Any => true,
             HostPattern::Exact(h) => *h == url.host,
             HostPattern::Subdomains(d) => {
-                url.host == *d || (url.host.ends_with(d.as_str()) && url.host[..url.host.len() - d.len()].ends_with('.'))
+                url.host == *d
+                    || (url.host.ends_with(d.as_str())
+                        && url.host[..url.host.len() - d.len()].ends_with('.'))
             }
         };
         let port_ok = match self.port {
@@ -175,27 +210,65 @@ mod tests {
     use super::*;
 
     fn matches(pattern: &str, url: &str) -> bool {
-        MatchPattern::parse(pattern).unwrap().matches(&UrlParts::parse(url).unwrap())
+        MatchPattern::parse(pattern)
+            .unwrap()
+            .matches(&UrlParts::parse(url).unwrap())
     }
 
     #[test]
     fn schemes_hosts_ports_and_paths() {
-        assert!(matches("https://crm.example.vn/*", "https://crm.example.vn/web#action=1"));
-        assert!(!matches("https://crm.example.vn/*", "http://crm.example.vn/"));
+        assert!(matches(
+            "https://crm.example.vn/*",
+            "https://crm.example.vn/web#action=1"
+        ));
+        assert!(!matches(
+            "https://crm.example.vn/*",
+            "http://crm.example.vn/"
+        ));
         assert!(matches("*://crm.example.vn/*", "http://crm.example.vn/"));
         assert!(!matches("*://crm.example.vn/*", "ftp://crm.example.vn/"));
-        assert!(matches("https://*.example.vn/*", "https://a.b.example.vn/x"));
+        assert!(matches(
+            "https://*.example.vn/*",
+            "https://a.b.example.vn/x"
+        ));
         assert!(matches("https://*.example.vn/*", "https://example.vn/x"));
-        assert!(!matches("https://*.example.vn/*", "https://badexample.vn/x"));
-        assert!(matches("http://127.0.0.1:8080/*", "http://127.0.0.1:8080/crm"));
-        assert!(!matches("http://127.0.0.1:8080/*", "http://127.0.0.1:8081/crm"));
-        assert!(matches("http://127.0.0.1/*", "http://127.0.0.1:8081/crm"), "no port in the pattern: any port");
-        assert!(matches("https://crm.example.vn:443/*", "https://crm.example.vn/"));
-        assert!(matches("https://crm.example.vn/contacts/*", "https://crm.example.vn/contacts/42"));
-        assert!(!matches("https://crm.example.vn/contacts/*", "https://crm.example.vn/deals/42"));
-        assert!(matches("https://crm.example.vn/*/view", "https://crm.example.vn/a/b/view"));
+        assert!(!matches(
+            "https://*.example.vn/*",
+            "https://badexample.vn/x"
+        ));
+        assert!(matches(
+            "http://127.0.0.1:8080/*",
+            "http://127.0.0.1:8080/crm"
+        ));
+        assert!(!matches(
+            "http://127.0.0.1:8080/*",
+            "http://127.0.0.1:8081/crm"
+        ));
+        assert!(
+            matches("http://127.0.0.1/*", "http://127.0.0.1:8081/crm"),
+            "no port in the pattern: any port"
+        );
+        assert!(matches(
+            "https://crm.example.vn:443/*",
+            "https://crm.example.vn/"
+        ));
+        assert!(matches(
+            "https://crm.example.vn/contacts/*",
+            "https://crm.example.vn/contacts/42"
+        ));
+        assert!(!matches(
+            "https://crm.example.vn/contacts/*",
+            "https://crm.example.vn/deals/42"
+        ));
+        assert!(matches(
+            "https://crm.example.vn/*/view",
+            "https://crm.example.vn/a/b/view"
+        ));
         assert!(matches("<all_urls>", "http://anything.test:9/"));
-        assert!(matches("https://CRM.Example.vn/*", "https://crm.example.VN/"));
+        assert!(matches(
+            "https://CRM.Example.vn/*",
+            "https://crm.example.VN/"
+        ));
     }
 
     #[test]
@@ -215,11 +288,30 @@ mod tests {
 
     #[test]
     fn origins() {
-        assert_eq!(UrlParts::parse("https://mycc.vn/webphone").unwrap().origin(), "https://mycc.vn");
-        assert_eq!(UrlParts::parse("http://127.0.0.1:9999/x?y").unwrap().origin(), "http://127.0.0.1:9999");
-        assert_eq!(UrlParts::parse("https://MYCC.vn:443/").unwrap().origin(), "https://mycc.vn");
-        assert_eq!(UrlParts::parse("http://[::1]:8080/").unwrap().origin(), "http://[::1]:8080");
-        assert_eq!(UrlParts::parse("http://u:p@host.vn/").unwrap().host, "host.vn");
+        assert_eq!(
+            UrlParts::parse("https://mycc.vn/webphone")
+                .unwrap()
+                .origin(),
+            "https://mycc.vn"
+        );
+        assert_eq!(
+            UrlParts::parse("http://127.0.0.1:9999/x?y")
+                .unwrap()
+                .origin(),
+            "http://127.0.0.1:9999"
+        );
+        assert_eq!(
+            UrlParts::parse("https://MYCC.vn:443/").unwrap().origin(),
+            "https://mycc.vn"
+        );
+        assert_eq!(
+            UrlParts::parse("http://[::1]:8080/").unwrap().origin(),
+            "http://[::1]:8080"
+        );
+        assert_eq!(
+            UrlParts::parse("http://u:p@host.vn/").unwrap().host,
+            "host.vn"
+        );
         assert!(UrlParts::parse("not a url").is_none());
         assert!(UrlParts::parse("http://host:99999/").is_none());
     }

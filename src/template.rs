@@ -42,8 +42,14 @@ impl Template {
             let close = after.find('}').ok_or("a \"{\" is never closed by \"}\"")?;
             let name = &after[1..close];
             if !PLACEHOLDERS.iter().any(|(known, _)| *known == name) {
-                let known: Vec<String> = PLACEHOLDERS.iter().map(|(k, _)| format!("{{{k}}}")).collect();
-                return Err(format!("unknown placeholder {{{name}}}; use one of {}", known.join(", ")));
+                let known: Vec<String> = PLACEHOLDERS
+                    .iter()
+                    .map(|(k, _)| format!("{{{k}}}"))
+                    .collect();
+                return Err(format!(
+                    "unknown placeholder {{{name}}}; use one of {}",
+                    known.join(", ")
+                ));
             }
             if !literal.is_empty() {
                 pieces.push(Piece::Literal(literal.to_string()));
@@ -91,7 +97,11 @@ impl PopValues {
     pub fn from_call(call: &Call) -> PopValues {
         let own = |v: &Option<String>| v.clone().unwrap_or_default();
         PopValues {
-            phone: call.customer_dial.clone().or_else(|| call.customer_number.clone()).unwrap_or_default(),
+            phone: call
+                .customer_dial
+                .clone()
+                .or_else(|| call.customer_number.clone())
+                .unwrap_or_default(),
             e164: own(&call.customer_e164),
             call_id: own(&call.customer_call_id),
             interaction_id: own(&call.interaction_id),
@@ -156,7 +166,10 @@ mod tests {
 
     #[test]
     fn encoding_edges() {
-        assert_eq!(encode_component("a b+c#d&e=f/g?h"), "a%20b%2Bc%23d%26e%3Df%2Fg%3Fh");
+        assert_eq!(
+            encode_component("a b+c#d&e=f/g?h"),
+            "a%20b%2Bc%23d%26e%3Df%2Fg%3Fh"
+        );
         assert_eq!(encode_component("Hằng"), "H%E1%BA%B1ng");
         assert_eq!(encode_component("-_.!~*'()"), "-_.!~*'()");
         assert_eq!(encode_component(""), "");
@@ -164,10 +177,17 @@ mod tests {
 
     #[test]
     fn placeholders_in_the_fragment_and_path() {
-        let t = Template::parse("https://crm.example.vn/web#action=contacts&search={phone}").unwrap();
-        assert_eq!(t.expand(&values()), "https://crm.example.vn/web#action=contacts&search=0982861121");
+        let t =
+            Template::parse("https://crm.example.vn/web#action=contacts&search={phone}").unwrap();
+        assert_eq!(
+            t.expand(&values()),
+            "https://crm.example.vn/web#action=contacts&search=0982861121"
+        );
         let t = Template::parse("http://127.0.0.1:8080/customers/{digits}").unwrap();
-        assert_eq!(t.expand(&values()), "http://127.0.0.1:8080/customers/84982861121");
+        assert_eq!(
+            t.expand(&values()),
+            "http://127.0.0.1:8080/customers/84982861121"
+        );
         let t = Template::parse("https://crm.vn/s?q={phone}").unwrap();
         assert_eq!(t.expand(&PopValues::default()), "https://crm.vn/s?q=");
     }

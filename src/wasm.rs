@@ -26,7 +26,9 @@ pub fn detect_joined(text: &str, country: &str) -> String {
 /// The dial string for one number (a link's `data-mycc-phone`, a `tel:` target), or "".
 #[wasm_bindgen(js_name = dialString)]
 pub fn dial_string(text: &str, country: &str) -> String {
-    parse_single(text, rules(country)).map(|v| v.dial).unwrap_or_default()
+    parse_single(text, rules(country))
+        .map(|v| v.dial)
+        .unwrap_or_default()
 }
 
 /// `{"ok":true,"settings":{…normalised…}}` or `{"ok":false,"field":…,"message":…}`.
@@ -46,7 +48,9 @@ fn settings_or_default(json: &str) -> Settings {
 /// Index of the CRM whose sites match `url`, or -1.
 #[wasm_bindgen(js_name = crmForUrl)]
 pub fn crm_for_url(settings_json: &str, url: &str) -> i32 {
-    settings_or_default(settings_json).crm_for_url(url).map_or(-1, |i| i as i32)
+    settings_or_default(settings_json)
+        .crm_for_url(url)
+        .map_or(-1, |i| i as i32)
 }
 
 /// Reads one WebPhone message: `{"ok":true,"type","kind","call":{…}|null}` or
@@ -71,12 +75,19 @@ pub fn read_webphone_message(message_json: &str, country: &str) -> String {
 #[wasm_bindgen(js_name = screenPop)]
 pub fn screen_pop(settings_json: &str, host_crm: i32, message_json: &str) -> String {
     let settings = settings_or_default(settings_json);
-    let Ok(value) = serde_json::from_str::<Value>(message_json) else { return "null".into() };
-    let Ok(message) = parse_message(&value) else { return "null".into() };
-    let Some(call) = Call::from_message(&message, settings.rules) else { return "null".into() };
+    let Ok(value) = serde_json::from_str::<Value>(message_json) else {
+        return "null".into();
+    };
+    let Ok(message) = parse_message(&value) else {
+        return "null".into();
+    };
+    let Some(call) = Call::from_message(&message, settings.rules) else {
+        return "null".into();
+    };
     let host = usize::try_from(host_crm).ok();
     match settings.screen_pop(host, &call) {
-        Some(pop) => json!({"crm": pop.crm, "url": pop.url, "interactionId": call.interaction_id}).to_string(),
+        Some(pop) => json!({"crm": pop.crm, "url": pop.url, "interactionId": call.interaction_id})
+            .to_string(),
         None => "null".into(),
     }
 }
@@ -85,5 +96,8 @@ pub fn screen_pop(settings_json: &str, host_crm: i32, message_json: &str) -> Str
 #[wasm_bindgen(js_name = phoneStateAfter)]
 pub fn phone_state_after(previous: &str, message_type: &str) -> String {
     let next = PhoneState::parse(previous).after(EventKind::from_type(message_type));
-    serde_json::to_value(next).ok().and_then(|v| v.as_str().map(str::to_string)).unwrap_or_default()
+    serde_json::to_value(next)
+        .ok()
+        .and_then(|v| v.as_str().map(str::to_string))
+        .unwrap_or_default()
 }

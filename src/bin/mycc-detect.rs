@@ -31,7 +31,9 @@ fn run() -> Result<(), String> {
     let mut line_number = 0usize;
     loop {
         buffer.clear();
-        let read = input.read_until(b'\n', &mut buffer).map_err(|e| format!("reading stdin: {e}"))?;
+        let read = input
+            .read_until(b'\n', &mut buffer)
+            .map_err(|e| format!("reading stdin: {e}"))?;
         if read == 0 {
             break;
         }

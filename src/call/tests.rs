@@ -19,13 +19,26 @@ fn queue_call_ringing_at_the_agent() {
     let call = call_of(&guide("queue-ringing"));
     assert_eq!(call.phase, CallPhase::Ringing);
     assert_eq!(call.scenario, Scenario::Queue);
-    assert_eq!(call.direction, Direction::Inbound, "payload says outbound, the agent sees inbound");
+    assert_eq!(
+        call.direction,
+        Direction::Inbound,
+        "payload says outbound, the agent sees inbound"
+    );
     assert_eq!(call.customer_number.as_deref(), Some("0900000101"));
     assert_eq!(call.customer_dial.as_deref(), Some("0900000101"));
     assert_eq!(call.customer_e164.as_deref(), Some("+84900000101"));
-    assert_eq!(call.customer_call_id.as_deref(), Some("c772f9ca-1c00-1238-a9bd-0050560123b5"));
-    assert_eq!(call.queue_id.as_deref(), Some("d57d2bc2a5acc43a7dfd80d9a5c36b10"));
-    assert_eq!(call.agent_id.as_deref(), Some("b57f2aaf538cef33c05413c97c90ea8e"));
+    assert_eq!(
+        call.customer_call_id.as_deref(),
+        Some("c772f9ca-1c00-1238-a9bd-0050560123b5")
+    );
+    assert_eq!(
+        call.queue_id.as_deref(),
+        Some("d57d2bc2a5acc43a7dfd80d9a5c36b10")
+    );
+    assert_eq!(
+        call.agent_id.as_deref(),
+        Some("b57f2aaf538cef33c05413c97c90ea8e")
+    );
     assert_eq!(call.dialled_number.as_deref(), Some("+84869517833"));
     assert_eq!(call.interaction_id.as_deref(), Some("63729795363-220b673c"));
     assert_eq!(call.state_kind.as_deref(), Some(".QueueAgentConnecting"));
@@ -35,9 +48,15 @@ fn queue_call_ringing_at_the_agent() {
 #[test]
 fn queue_call_answered() {
     let call = call_of(&guide("queue-answered"));
-    assert_eq!((call.phase, call.scenario, call.direction), (CallPhase::Answered, Scenario::Queue, Direction::Inbound));
+    assert_eq!(
+        (call.phase, call.scenario, call.direction),
+        (CallPhase::Answered, Scenario::Queue, Direction::Inbound)
+    );
     assert_eq!(call.customer_dial.as_deref(), Some("0900000101"));
-    assert_eq!(call.customer_call_id.as_deref(), Some("d15e2fac-1c01-1238-a9bd-0050560123b5"));
+    assert_eq!(
+        call.customer_call_id.as_deref(),
+        Some("d15e2fac-1c01-1238-a9bd-0050560123b5")
+    );
     assert_eq!(call.state_kind.as_deref(), Some(".QueueAgentConnected"));
     assert_eq!(call.interaction_id.as_deref(), Some("63729795808-3778afd6"));
 }
@@ -45,48 +64,100 @@ fn queue_call_answered() {
 #[test]
 fn direct_call_ringing_at_the_webphone() {
     let call = call_of(&guide("direct-ringing"));
-    assert_eq!((call.phase, call.scenario, call.direction), (CallPhase::Ringing, Scenario::DirectInbound, Direction::Inbound));
+    assert_eq!(
+        (call.phase, call.scenario, call.direction),
+        (
+            CallPhase::Ringing,
+            Scenario::DirectInbound,
+            Direction::Inbound
+        )
+    );
     assert_eq!(call.customer_dial.as_deref(), Some("0900000101"));
-    assert_eq!(call.customer_call_id.as_deref(), Some("79e78adb-1c04-1238-a9bd-0050560123b5"));
-    assert_eq!(call.agent_id.as_deref(), Some("b57f2aaf538cef33c05413c97c90ea8e"), "from state.ownerId: data.ownerId is null");
-    assert_eq!(call.dialled_number, None, "calleeIdNumber is null while ringing");
+    assert_eq!(
+        call.customer_call_id.as_deref(),
+        Some("79e78adb-1c04-1238-a9bd-0050560123b5")
+    );
+    assert_eq!(
+        call.agent_id.as_deref(),
+        Some("b57f2aaf538cef33c05413c97c90ea8e"),
+        "from state.ownerId: data.ownerId is null"
+    );
+    assert_eq!(
+        call.dialled_number, None,
+        "calleeIdNumber is null while ringing"
+    );
     assert_eq!(call.queue_id, None);
 }
 
 #[test]
 fn direct_call_answered() {
     let call = call_of(&guide("direct-answered"));
-    assert_eq!((call.phase, call.scenario, call.direction), (CallPhase::Answered, Scenario::DirectInbound, Direction::Inbound));
-    assert_eq!(call.customer_call_id.as_deref(), Some("e04e4b96-1c04-1238-a9bd-0050560123b5"));
+    assert_eq!(
+        (call.phase, call.scenario, call.direction),
+        (
+            CallPhase::Answered,
+            Scenario::DirectInbound,
+            Direction::Inbound
+        )
+    );
+    assert_eq!(
+        call.customer_call_id.as_deref(),
+        Some("e04e4b96-1c04-1238-a9bd-0050560123b5")
+    );
     assert_eq!(call.dialled_number.as_deref(), Some("+84869517833"));
 }
 
 #[test]
 fn outbound_call_ringing_takes_the_number_from_the_sip_request() {
     let call = call_of(&guide("outbound-ringing"));
-    assert_eq!((call.phase, call.scenario, call.direction), (CallPhase::Ringing, Scenario::Outbound, Direction::Outbound));
-    assert_eq!(call.customer_number.as_deref(), Some("0982861121"), "the user part of 0982861121@acc01.mycc.vn");
+    assert_eq!(
+        (call.phase, call.scenario, call.direction),
+        (CallPhase::Ringing, Scenario::Outbound, Direction::Outbound)
+    );
+    assert_eq!(
+        call.customer_number.as_deref(),
+        Some("0982861121"),
+        "the user part of 0982861121@acc01.mycc.vn"
+    );
     assert_eq!(call.customer_dial.as_deref(), Some("0982861121"));
-    assert_eq!(call.customer_call_id.as_deref(), Some("cf5b0a7c-a162-11e9-aa99-6fe8469ff495"));
-    assert_eq!(call.agent_id.as_deref(), Some("b57f2aaf538cef33c05413c97c90ea8e"));
+    assert_eq!(
+        call.customer_call_id.as_deref(),
+        Some("cf5b0a7c-a162-11e9-aa99-6fe8469ff495")
+    );
+    assert_eq!(
+        call.agent_id.as_deref(),
+        Some("b57f2aaf538cef33c05413c97c90ea8e")
+    );
 }
 
 #[test]
 fn outbound_call_answered_reads_the_national_number_without_its_zero() {
     let call = call_of(&guide("outbound-answered"));
-    assert_eq!((call.phase, call.scenario, call.direction), (CallPhase::Answered, Scenario::Outbound, Direction::Outbound));
+    assert_eq!(
+        (call.phase, call.scenario, call.direction),
+        (CallPhase::Answered, Scenario::Outbound, Direction::Outbound)
+    );
     assert_eq!(call.customer_number.as_deref(), Some("982861121"));
     assert_eq!(call.customer_dial.as_deref(), Some("0982861121"));
     assert_eq!(call.customer_e164.as_deref(), Some("+84982861121"));
-    assert_eq!(call.interaction_id.as_deref(), Some("63729797336-930be5fa"), "same interaction as its ringing event");
+    assert_eq!(
+        call.interaction_id.as_deref(),
+        Some("63729797336-930be5fa"),
+        "same interaction as its ringing event"
+    );
 }
 
 #[test]
 fn registered_and_unknown_types_are_messages_but_not_calls() {
     let registered = parse_message(&json!({"type": "OnRegistered", "data": {}})).unwrap();
     assert_eq!(registered.kind, EventKind::Registered);
-    assert_eq!(Call::from_message(&registered, NationalRules::Vietnam), None);
-    let unknown = parse_message(&json!({"type": "OnAgentStatusChanged", "data": {"status": "away"}})).unwrap();
+    assert_eq!(
+        Call::from_message(&registered, NationalRules::Vietnam),
+        None
+    );
+    let unknown =
+        parse_message(&json!({"type": "OnAgentStatusChanged", "data": {"status": "away"}}))
+            .unwrap();
     assert_eq!(unknown.kind, EventKind::Other);
     assert_eq!(unknown.message_type, "OnAgentStatusChanged");
     assert_eq!(unknown.data["status"], "away");
@@ -96,13 +167,31 @@ fn registered_and_unknown_types_are_messages_but_not_calls() {
 
 #[test]
 fn malformed_messages_are_refused_with_a_reason() {
-    assert_eq!(parse_message(&json!("OnCallRinging")), Err(ShapeError::NotAnObject));
+    assert_eq!(
+        parse_message(&json!("OnCallRinging")),
+        Err(ShapeError::NotAnObject)
+    );
     assert_eq!(parse_message(&json!(null)), Err(ShapeError::NotAnObject));
-    assert_eq!(parse_message(&json!({"data": {}})), Err(ShapeError::MissingType));
-    assert_eq!(parse_message(&json!({"type": 3})), Err(ShapeError::TypeNotAString));
-    assert_eq!(parse_message(&json!({"type": ""})), Err(ShapeError::TypeNotAString));
-    assert_eq!(parse_message(&json!({"type": "x".repeat(65)})), Err(ShapeError::TypeTooLong));
-    assert_eq!(parse_message(&json!({"type": "OnCallRinging", "data": [1]})), Err(ShapeError::DataNotAnObject));
+    assert_eq!(
+        parse_message(&json!({"data": {}})),
+        Err(ShapeError::MissingType)
+    );
+    assert_eq!(
+        parse_message(&json!({"type": 3})),
+        Err(ShapeError::TypeNotAString)
+    );
+    assert_eq!(
+        parse_message(&json!({"type": ""})),
+        Err(ShapeError::TypeNotAString)
+    );
+    assert_eq!(
+        parse_message(&json!({"type": "x".repeat(65)})),
+        Err(ShapeError::TypeTooLong)
+    );
+    assert_eq!(
+        parse_message(&json!({"type": "OnCallRinging", "data": [1]})),
+        Err(ShapeError::DataNotAnObject)
+    );
     assert!(ShapeError::DataNotAnObject.to_string().contains("data"));
 }
 

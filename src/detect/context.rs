@@ -3,14 +3,65 @@
 /// Labels after which a number is an id, an account or a tax code (compared in lower case,
 /// after trailing `:`, `#`, `.`, `-`, `=` and spaces are trimmed from the text before).
 const BLOCKING_LABELS: &[&str] = &[
-    "mst", "mã số thuế", "ma so thue", "mã số dn", "mã số doanh nghiệp", "tax code", "tax id",
-    "taxcode", "vat", "vat no", "stk", "số tk", "so tk", "số tài khoản", "so tai khoan",
-    "tài khoản", "tai khoan", "account", "account no", "account number", "acct", "cmnd", "cccd",
-    "căn cước", "can cuoc", "cmt", "id card", "passport", "hộ chiếu", "invoice", "invoice no",
-    "hóa đơn", "hoá đơn", "hoa don", "số hđ", "mã hđ", "mã đơn", "ma don", "đơn hàng",
-    "don hang", "order", "order id", "order no", "mã kh", "mã khách hàng", "customer id",
-    "mã giao dịch", "ma giao dich", "transaction", "txn", "ref", "serial", "imei",
-    "mã vận đơn", "tracking", "sku", "mã sp", "mã số", "số seri",
+    "mst",
+    "mã số thuế",
+    "ma so thue",
+    "mã số dn",
+    "mã số doanh nghiệp",
+    "tax code",
+    "tax id",
+    "taxcode",
+    "vat",
+    "vat no",
+    "stk",
+    "số tk",
+    "so tk",
+    "số tài khoản",
+    "so tai khoan",
+    "tài khoản",
+    "tai khoan",
+    "account",
+    "account no",
+    "account number",
+    "acct",
+    "cmnd",
+    "cccd",
+    "căn cước",
+    "can cuoc",
+    "cmt",
+    "id card",
+    "passport",
+    "hộ chiếu",
+    "invoice",
+    "invoice no",
+    "hóa đơn",
+    "hoá đơn",
+    "hoa don",
+    "số hđ",
+    "mã hđ",
+    "mã đơn",
+    "ma don",
+    "đơn hàng",
+    "don hang",
+    "order",
+    "order id",
+    "order no",
+    "mã kh",
+    "mã khách hàng",
+    "customer id",
+    "mã giao dịch",
+    "ma giao dich",
+    "transaction",
+    "txn",
+    "ref",
+    "serial",
+    "imei",
+    "mã vận đơn",
+    "tracking",
+    "sku",
+    "mã sp",
+    "mã số",
+    "số seri",
 ];
 
 /// Units after a number that make it an amount (matched as a whole word, case-insensitive).
@@ -23,7 +74,11 @@ const LOOK_BEHIND_CHARS: usize = 32;
 
 fn tail_chars(text: &str, end: usize, max_chars: usize) -> &str {
     let head = &text[..end];
-    let start = head.char_indices().rev().nth(max_chars.saturating_sub(1)).map_or(0, |(i, _)| i);
+    let start = head
+        .char_indices()
+        .rev()
+        .nth(max_chars.saturating_sub(1))
+        .map_or(0, |(i, _)| i);
     &head[start..]
 }
 
@@ -37,26 +92,39 @@ fn ends_with_word(haystack: &str, word: &str) -> bool {
 
 fn starts_with_word(haystack: &str, word: &str) -> bool {
     haystack.starts_with(word)
-        && haystack[word.len()..].chars().next().is_none_or(|c| !c.is_alphanumeric())
+        && haystack[word.len()..]
+            .chars()
+            .next()
+            .is_none_or(|c| !c.is_alphanumeric())
 }
 
 /// True when the text right before byte `start` names an id, an account or a tax code.
 pub fn after_blocking_label(text: &str, start: usize) -> bool {
     let before = tail_chars(text, start, LOOK_BEHIND_CHARS);
-    let line = before.rsplit(['\n', '\r', '\u{0}']).next().unwrap_or(before);
+    let line = before
+        .rsplit(['\n', '\r', '\u{0}'])
+        .next()
+        .unwrap_or(before);
     let lower = line.to_lowercase();
     let trimmed = lower.trim_end_matches([' ', '\t', ':', '#', '.', '-', '=', '\u{a0}', '(']);
-    BLOCKING_LABELS.iter().any(|label| ends_with_word(trimmed, label))
+    BLOCKING_LABELS
+        .iter()
+        .any(|label| ends_with_word(trimmed, label))
 }
 
 /// True when an amount marker stands right before byte `start` or right after byte `end`.
 pub fn is_amount(text: &str, start: usize, end: usize) -> bool {
     let after = text[end..].trim_start_matches([' ', '\u{a0}']);
     let after: String = after.chars().take(6).flat_map(char::to_lowercase).collect();
-    if CURRENCY_AFTER.iter().any(|unit| starts_with_word(&after, unit)) {
+    if CURRENCY_AFTER
+        .iter()
+        .any(|unit| starts_with_word(&after, unit))
+    {
         return true;
     }
-    let before = tail_chars(text, start, 6).trim_end_matches([' ', '\u{a0}']).to_lowercase();
+    let before = tail_chars(text, start, 6)
+        .trim_end_matches([' ', '\u{a0}'])
+        .to_lowercase();
     CURRENCY_BEFORE.iter().any(|unit| before.ends_with(unit))
 }
 

@@ -29,7 +29,11 @@ impl NationalRules {
         if code.len() != 2 || !code.chars().all(|c| c.is_ascii_alphabetic()) {
             return Err(format!("\"{code}\" is not a two-letter country code"));
         }
-        Ok(if code.eq_ignore_ascii_case("VN") { Self::Vietnam } else { Self::InternationalOnly })
+        Ok(if code.eq_ignore_ascii_case("VN") {
+            Self::Vietnam
+        } else {
+            Self::InternationalOnly
+        })
     }
 }
 
@@ -59,14 +63,15 @@ pub fn find_numbers(text: &str, rules: NationalRules) -> Vec<Found> {
     let mut spans = Vec::new();
     let bytes = text.as_bytes();
     let mut pos = 0;
+    // One run's buffers, reused: allocation dominated the time on digit-dense text.
+    let mut run = Run::default();
     while let Some(offset) = bytes[pos..].iter().position(|&b| may_start_run(b)) {
         let start = pos + offset;
-        match lex_run(bytes, start) {
-            Some(run) => {
-                find_in_run(text, &run, rules, &mut spans);
-                pos = run.end.max(start + 1);
-            }
-            None => pos = start + 1,
+        if lex_run(bytes, start, &mut run) {
+            find_in_run(text, &run, rules, &mut spans);
+            pos = run.end.max(start + 1);
+        } else {
+            pos = start + 1;
         }
     }
     with_offsets(text, spans)
@@ -90,12 +95,14 @@ struct Group {
 struct Cluster {
     /// Holds white space: a number may end before it and another begin after it.
     soft: bool,
+    /// Holds `.` or `-`.
+    punctuation: bool,
     /// Byte offset of a `(` inside the cluster.
     open_paren: Option<usize>,
     close_paren: bool,
 }
 
-#[derive(Debug)]
+#[derive(Debug, Default)]
 struct Run {
     /// Where the run begins: its `(`, its `+` or its first digit.
     begin: usize,
@@ -106,7 +113,8 @@ struct Run {
     end: usize,
 }
 
-fn lex_run(b: &[u8], begin: usize) -> Option<Run> {
+/// Reads the run that begins at `begin` into `run`; false if no digit group starts there.
+fn lex_run(b: &[u8], begin: usize, run: &mut Run) -> bool {
     let mut p = begin;
     let mut plus = false;
     if b[p] == b'(' {
@@ -117,22 +125,28 @@ fn lex_run(b: &[u8], begin: usize) -> Option<Run> {
         p += 1;
     }
     if !b.get(p).is_some_and(u8::is_ascii_digit) {
-        return None;
+        return false;
     }
-    let mut run = Run { begin, plus, groups: Vec::new(), clusters: Vec::new(), end: p };
+    run.begin = begin;
+    run.plus = plus;
+    run.groups.clear();
+    run.clusters.clear();
     loop {
         let group_start = p;
         while b.get(p).is_some_and(u8::is_ascii_digit) {
             p += 1;
         }
-        run.groups.push(Group { start: group_start, end: p });
+        run.groups.push(Group {
+            start: group_start,
+            end: p,
+        });
         run.end = p;
         match lex_cluster(b, p) {
             Some((cluster, next)) => {
                 run.clusters.push(cluster);
                 p = next;
             }
-            None => return Some(run),
+            None => return true,
         }
     }
 }
@@ -158,6 +172,7 @@ fn lex_cluster(b: &[u8], mut p: usize) -> Option<(Cluster, usize)> {
         p += 1;
         chars += 1;
     }
+    cluster.punctuation = punctuation > 0;
     let valid = chars > 0 && punctuation <= 1 && b.get(p).is_some_and(u8::is_ascii_digit);
     valid.then_some((cluster, p))
 }
@@ -178,25 +193,54 @@ fn find_in_run(text: &str, run: &Run, rules: NationalRules, out: &mut Vec<(usize
             })
             .last();
         let Some(widest) = widest else {
-            first = (first + 1..=last).find(|&g| run.clusters[g - 1].soft).unwrap_or(last + 1);
+            first = (first + 1..=last)
+                .find(|&g| run.clusters[g - 1].soft)
+                .unwrap_or(last + 1);
             continue;
         };
-        let found = (first..=widest).rev().filter(|&e| soft_after(e)).find_map(|end| {
-            let span = number_span(text, run, first, end)?;
-            let digits = collect_digits(text.as_bytes(), &run.groups[first..=end])?;
-            let valid = interpret(&digits, first == 0 && run.plus, rules)?;
-            Some((span, valid, end))
-        });
+        let found = (first..=widest)
+            .rev()
+            .filter(|&e| soft_after(e))
+            .find_map(|end| {
+                if !consistent_separators(run, first, end) {
+                    return None;
+                }
+                // Cheapest test first: most candidates fail on their digits alone.
+                let mut buffer = [0u8; MAX_NUMBER_DIGITS];
+                let digits =
+                    collect_digits(text.as_bytes(), &run.groups[first..=end], &mut buffer)?;
+                let valid = interpret(digits, first == 0 && run.plus, rules)?;
+                let span = number_span(text, run, first, end)?;
+                Some((span, valid, end))
+            });
         match found {
             Some(((start, end_byte), valid, end)) => {
                 out.push((start, end_byte, valid));
                 first = end + 1;
             }
             None => {
-                first = (first + 1..=last).find(|&g| run.clusters[g - 1].soft).unwrap_or(last + 1);
+                first = (first + 1..=last)
+                    .find(|&g| run.clusters[g - 1].soft)
+                    .unwrap_or(last + 1);
             }
         }
     }
+}
+
+/// People write a number with one kind of separator: `0982 861 121` or `0982.861.121`, not
+/// `07-04-2020 14`, which is a date and an hour. A `+CC` or parentheses may sit apart.
+fn consistent_separators(run: &Run, first: usize, last: usize) -> bool {
+    let inner = &run.clusters[first..last];
+    if (first == 0 && run.plus)
+        || inner
+            .iter()
+            .any(|c| c.open_paren.is_some() || c.close_paren)
+    {
+        return true;
+    }
+    let glued = inner.iter().any(|c| c.punctuation && !c.soft);
+    let spaced = inner.iter().any(|c| c.soft && !c.punctuation);
+    !(glued && spaced)
 }
 
 /// The byte span of groups `first..=last` as a number, if its surroundings allow one there.
@@ -235,14 +279,15 @@ fn is_glue(c: char) -> bool {
     matches!(c, '.' | '-' | '_' | ',' | '/')
 }
 
-/// Text right before a number must not continue it: no letter or digit, no `#`, `@` or
-/// currency sign, and no `.`/`-`/`_` glued to a letter or digit (`A-0982…`, `1.0982…`).
+/// Text right before a number must not continue it: no letter or digit, no `#`, `@`, `&`,
+/// `=` or `\\` (ids, addresses, query strings), and no `.`/`-`/`_` glued to a letter or digit
+/// (`A-0982…`, `1.0982…`). Currency signs are [`context::is_amount`]'s business.
 fn left_boundary_ok(text: &str, begin: usize) -> bool {
     let mut before = text[..begin].chars().rev();
     match before.next() {
         None => true,
         Some(c) if c.is_alphanumeric() || matches!(c, '#' | '@' | '&' | '=' | '\\') => false,
-        Some(c) if matches!(c, '.' | '-' | '_') => !before.next().is_some_and(char::is_alphanumeric),
+        Some('.' | '-' | '_') => !before.next().is_some_and(char::is_alphanumeric),
         Some(_) => true,
     }
 }
@@ -254,21 +299,27 @@ fn right_boundary_ok(text: &str, end: usize) -> bool {
     match after.next() {
         None => true,
         Some(c) if c.is_alphanumeric() || matches!(c, '@' | '%' | '&') => false,
-        Some(c) if is_glue(c) && c != ',' && c != '/' => !after.next().is_some_and(char::is_alphanumeric),
+        Some(c) if is_glue(c) && c != ',' && c != '/' => {
+            !after.next().is_some_and(char::is_alphanumeric)
+        }
         Some(_) => true,
     }
 }
 
-fn collect_digits(bytes: &[u8], groups: &[Group]) -> Option<Vec<u8>> {
-    let count: usize = groups.iter().map(|g| g.end - g.start).sum();
-    if count > MAX_NUMBER_DIGITS {
-        return None;
-    }
-    let mut digits = Vec::with_capacity(count);
+fn collect_digits<'a>(
+    bytes: &[u8],
+    groups: &[Group],
+    buffer: &'a mut [u8; MAX_NUMBER_DIGITS],
+) -> Option<&'a [u8]> {
+    let mut count = 0;
     for g in groups {
-        digits.extend_from_slice(&bytes[g.start..g.end]);
+        let part = &bytes[g.start..g.end];
+        buffer
+            .get_mut(count..count + part.len())?
+            .copy_from_slice(part);
+        count += part.len();
     }
-    Some(digits)
+    Some(&buffer[..count])
 }
 
 /// A validated number: its E.164 form and the dial string sent to the WebPhone.
@@ -288,17 +339,29 @@ fn interpret(digits: &[u8], plus: bool, rules: NationalRules) -> Option<Valid> {
     if rules != NationalRules::Vietnam {
         return None;
     }
-    if let Some(nsn) = digits.strip_prefix(b"84").filter(|d| d.len() >= 9 && d[0] != b'0') {
+    if let Some(nsn) = digits
+        .strip_prefix(b"84")
+        .filter(|d| d.len() >= 9 && d[0] != b'0')
+    {
         return vn::parse_nsn(nsn)
             .filter(|n| n.kind != vn::VnKind::Service)
-            .map(|n| Valid { e164: n.e164(), dial: n.dial() });
+            .map(|n| Valid {
+                e164: n.e164(),
+                dial: n.dial(),
+            });
     }
-    vn::parse_national(digits).map(|n| Valid { e164: n.e164(), dial: n.dial() })
+    vn::parse_national(digits).map(|n| Valid {
+        e164: n.e164(),
+        dial: n.dial(),
+    })
 }
 
 fn calling_code_lengths(code: u16) -> Option<u32> {
     let table = countries::CALLING_CODES;
-    table.binary_search_by_key(&code, |&(c, _)| c).ok().map(|i| table[i].1)
+    table
+        .binary_search_by_key(&code, |&(c, _)| c)
+        .ok()
+        .map(|i| table[i].1)
 }
 
 /// Digits after `+` or `00`: a calling code (they are prefix-free) and a national number of a
@@ -314,7 +377,10 @@ fn international(digits: &[u8]) -> Option<Valid> {
     let (code, mut nsn) = digits.split_at(code_len);
     if code == b"84" {
         let nsn = nsn.strip_prefix(b"0").unwrap_or(nsn);
-        return vn::parse_nsn(nsn).map(|n| Valid { e164: n.e164(), dial: n.dial() });
+        return vn::parse_nsn(nsn).map(|n| Valid {
+            e164: n.e164(),
+            dial: n.dial(),
+        });
     }
     let allowed = |n: &[u8]| n.len() < 32 && lengths & (1 << n.len()) != 0;
     if !allowed(nsn) && nsn.first() == Some(&b'0') && allowed(&nsn[1..]) {
@@ -325,8 +391,15 @@ fn international(digits: &[u8]) -> Option<Valid> {
     if !allowed(nsn) || !nanp_ok || nsn.iter().all(|&d| d == b'0') {
         return None;
     }
-    let e164 = format!("+{}{}", String::from_utf8_lossy(code), String::from_utf8_lossy(nsn));
-    Some(Valid { dial: e164.clone(), e164 })
+    let e164 = format!(
+        "+{}{}",
+        String::from_utf8_lossy(code),
+        String::from_utf8_lossy(nsn)
+    );
+    Some(Valid {
+        dial: e164.clone(),
+        e164,
+    })
 }
 
 /// Parses one string that should hold exactly one phone number (a `tel:` link's target, a
@@ -335,9 +408,10 @@ pub fn parse_single(input: &str, rules: NationalRules) -> Option<Valid> {
     let trimmed = input.trim();
     let found = find_numbers(trimmed, rules);
     match found.as_slice() {
-        [only] if only.byte_start == 0 && only.byte_end == trimmed.len() => {
-            Some(Valid { e164: only.e164.clone(), dial: only.dial.clone() })
-        }
+        [only] if only.byte_start == 0 && only.byte_end == trimmed.len() => Some(Valid {
+            e164: only.e164.clone(),
+            dial: only.dial.clone(),
+        }),
         _ => None,
     }
 }

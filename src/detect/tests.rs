@@ -1,24 +1,45 @@
 use super::*;
 
 fn dials(text: &str) -> Vec<String> {
-    find_numbers(text, NationalRules::Vietnam).into_iter().map(|f| f.dial).collect()
+    find_numbers(text, NationalRules::Vietnam)
+        .into_iter()
+        .map(|f| f.dial)
+        .collect()
 }
 
 fn raws(text: &str) -> Vec<String> {
-    find_numbers(text, NationalRules::Vietnam).into_iter().map(|f| f.raw).collect()
+    find_numbers(text, NationalRules::Vietnam)
+        .into_iter()
+        .map(|f| f.raw)
+        .collect()
 }
 
 #[track_caller]
 fn assert_none(text: &str) {
-    assert_eq!(raws(text), Vec::<String>::new(), "nothing should be found in {text:?}");
+    assert_eq!(
+        raws(text),
+        Vec::<String>::new(),
+        "nothing should be found in {text:?}"
+    );
 }
 
 #[test]
 fn vietnamese_mobiles_in_every_common_writing() {
     for text in [
-        "0982861121", "0982 861 121", "0982.861.121", "0982-861-121", "098 286 1121",
-        "+84982861121", "+84 982 861 121", "+84-982-861-121", "84982861121", "0084 982 861 121",
-        "(+84) 982 861 121", "+84 (0) 982 861 121", "+84 0982 861 121", "0982\u{a0}861\u{a0}121",
+        "0982861121",
+        "0982 861 121",
+        "0982.861.121",
+        "0982-861-121",
+        "098 286 1121",
+        "+84982861121",
+        "+84 982 861 121",
+        "+84-982-861-121",
+        "84982861121",
+        "0084 982 861 121",
+        "(+84) 982 861 121",
+        "+84 (0) 982 861 121",
+        "+84 0982 861 121",
+        "0982\u{a0}861\u{a0}121",
     ] {
         assert_eq!(dials(text), vec!["0982861121"], "{text:?}");
         let found = &find_numbers(text, NationalRules::Vietnam)[0];
@@ -29,7 +50,14 @@ fn vietnamese_mobiles_in_every_common_writing() {
 
 #[test]
 fn landlines_with_and_without_area_code_parentheses() {
-    for text in ["02838234567", "028 3823 4567", "(028) 3823 4567", "028.3823.4567", "+84 28 3823 4567", "(+84) 28 3823 4567"] {
+    for text in [
+        "02838234567",
+        "028 3823 4567",
+        "(028) 3823 4567",
+        "028.3823.4567",
+        "+84 28 3823 4567",
+        "(+84) 28 3823 4567",
+    ] {
         assert_eq!(dials(text), vec!["02838234567"], "{text:?}");
         assert_eq!(raws(text), vec![text.to_string()]);
     }
@@ -37,7 +65,10 @@ fn landlines_with_and_without_area_code_parentheses() {
 
 #[test]
 fn service_numbers() {
-    assert_eq!(dials("Tổng đài 1900 54 54 54 (1.000đ/phút)"), vec!["1900545454"]);
+    assert_eq!(
+        dials("Tổng đài 1900 54 54 54 (1.000đ/phút)"),
+        vec!["1900545454"]
+    );
     assert_eq!(dials("Miễn phí: 1800 1234"), vec!["18001234"]);
     assert_eq!(dials("1800.6789.99"), vec!["1800678999"]);
 }
@@ -69,16 +100,30 @@ fn several_numbers_in_a_line() {
         dials("ĐT: 0982861121 / 0912 345 678, bàn (028) 3823 4567"),
         vec!["0982861121", "0912345678", "02838234567"]
     );
-    assert_eq!(dials("0982861121 0912345678"), vec!["0982861121", "0912345678"]);
-    assert_eq!(dials("0982861121, 0912345678; 0933333333"), vec!["0982861121", "0912345678", "0933333333"]);
+    assert_eq!(
+        dials("0982861121 0912345678"),
+        vec!["0982861121", "0912345678"]
+    );
+    assert_eq!(
+        dials("0982861121, 0912345678; 0933333333"),
+        vec!["0982861121", "0912345678", "0933333333"]
+    );
 }
 
 #[test]
 fn dates_and_times_are_not_numbers() {
     for text in [
-        "12/03/2024", "2024-03-12", "12.03.2024", "12-03-2024", "2024-03-12T10:30:00Z",
-        "ngày 02/03/2024 lúc 09:30", "02.03.2024 09:30:15", "20240312", "2024/03/12 10:30",
-        "Thứ 2, 02-12-2024", "0203 2024",
+        "12/03/2024",
+        "2024-03-12",
+        "12.03.2024",
+        "12-03-2024",
+        "2024-03-12T10:30:00Z",
+        "ngày 02/03/2024 lúc 09:30",
+        "02.03.2024 09:30:15",
+        "20240312",
+        "2024/03/12 10:30",
+        "Thứ 2, 02-12-2024",
+        "0203 2024",
     ] {
         assert_none(text);
     }
@@ -87,8 +132,15 @@ fn dates_and_times_are_not_numbers() {
 #[test]
 fn money_is_not_a_number() {
     for text in [
-        "1.250.000 đ", "319.867.130 đ", "2,500,000 VND", "0982861121 đ", "Giá: 0.982.861.121 VNĐ",
-        "$0982861121", "84.982.861.121 đồng", "USD 0982861121", "0982861121₫",
+        "1.250.000 đ",
+        "319.867.130 đ",
+        "2,500,000 VND",
+        "0982861121 đ",
+        "Giá: 0.982.861.121 VNĐ",
+        "$0982861121",
+        "84.982.861.121 đồng",
+        "USD 0982861121",
+        "0982861121₫",
     ] {
         assert_none(text);
     }
@@ -97,10 +149,24 @@ fn money_is_not_a_number() {
 #[test]
 fn machine_ids_are_not_numbers() {
     for text in [
-        "192.168.100.123", "10.0.19041.1234", "v3.2.1", "c772f9ca-1c00-1238-a9bd-0050560123b5",
-        "1562576163000", "INV0982861121", "DH-0982861121", "0982861121ABC", "1920x1080",
-        "re2113maho8s8n7rqos7", "0982861121@acc01.mycc.vn", "#0982861121", "A_0982861121",
-        "1.0982861121", "0982861121.5", "0982861121-22", "SO0982861121", "x0982861121",
+        "192.168.100.123",
+        "10.0.19041.1234",
+        "v3.2.1",
+        "c772f9ca-1c00-1238-a9bd-0050560123b5",
+        "1562576163000",
+        "INV0982861121",
+        "DH-0982861121",
+        "0982861121ABC",
+        "1920x1080",
+        "re2113maho8s8n7rqos7",
+        "0982861121@acc01.mycc.vn",
+        "#0982861121",
+        "A_0982861121",
+        "1.0982861121",
+        "0982861121.5",
+        "0982861121-22",
+        "SO0982861121",
+        "x0982861121",
     ] {
         assert_none(text);
     }
@@ -109,20 +175,40 @@ fn machine_ids_are_not_numbers() {
 #[test]
 fn labelled_ids_accounts_and_tax_codes_are_not_numbers() {
     for text in [
-        "MST: 0312345678", "Mã số thuế: 0312345678", "Tax code 0312345678", "STK: 0912345678",
-        "Số tài khoản 0912345678", "CCCD: 079201012345", "CMND 0912345678", "Invoice #0912345678",
-        "Mã đơn: 0912345678", "Order ID: 0912345678",
+        "MST: 0312345678",
+        "Mã số thuế: 0312345678",
+        "Tax code 0312345678",
+        "STK: 0912345678",
+        "Số tài khoản 0912345678",
+        "CCCD: 079201012345",
+        "CMND 0912345678",
+        "Invoice #0912345678",
+        "Mã đơn: 0912345678",
+        "Order ID: 0912345678",
     ] {
         assert_none(text);
     }
-    assert_eq!(dials("MST: 0312345678 - ĐT: 0912345678"), vec!["0912345678"]);
+    assert_eq!(
+        dials("MST: 0312345678 - ĐT: 0912345678"),
+        vec!["0912345678"]
+    );
 }
 
 #[test]
 fn wrong_lengths_and_unused_ranges_are_refused() {
     for text in [
-        "098286112", "09828611211", "0282861121", "0682861121", "0102861121", "982861121",
-        "001099012345", "079201012345", "0000000000", "1900 12", "190054545", "028 3823 456",
+        "098286112",
+        "09828611211",
+        "0282861121",
+        "0682861121",
+        "0102861121",
+        "982861121",
+        "001099012345",
+        "079201012345",
+        "0000000000",
+        "1900 12",
+        "190054545",
+        "028 3823 456",
     ] {
         assert_none(text);
     }
@@ -133,7 +219,11 @@ fn digit_runs_that_continue_past_a_number_are_refused() {
     assert_none("90982861121");
     assert_none("109828611210");
     assert_none("0982.861.121.5");
-    assert_eq!(dials("0982861121 12 lần"), vec!["0982861121"], "a separate word after a space is not a continuation");
+    assert_eq!(
+        dials("0982861121 12 lần"),
+        vec!["0982861121"],
+        "a separate word after a space is not a continuation"
+    );
 }
 
 #[test]
@@ -146,8 +236,15 @@ fn offsets_in_characters_and_utf16() {
     let by_chars: String = chars[f.char_start..f.char_end].iter().collect();
     assert_eq!(by_chars, "0982 861 121");
     let utf16: Vec<u16> = text.encode_utf16().collect();
-    assert_eq!(String::from_utf16(&utf16[f.utf16_start..f.utf16_end]).unwrap(), "0982 861 121");
-    assert_eq!(f.utf16_start, f.char_start + 1, "the emoji takes two UTF-16 units");
+    assert_eq!(
+        String::from_utf16(&utf16[f.utf16_start..f.utf16_end]).unwrap(),
+        "0982 861 121"
+    );
+    assert_eq!(
+        f.utf16_start,
+        f.char_start + 1,
+        "the emoji takes two UTF-16 units"
+    );
     assert_eq!(&text[f.byte_start..f.byte_end], "0982 861 121");
 }
 
@@ -155,7 +252,10 @@ fn offsets_in_characters_and_utf16() {
 fn parentheses_belong_to_the_number_only_when_closed_inside_it() {
     assert_eq!(raws("(0982861121)"), vec!["0982861121"]);
     assert_eq!(raws("Gọi (028) 3823 4567."), vec!["(028) 3823 4567"]);
-    assert_eq!(raws("Hotline (+84) 982 861 121."), vec!["(+84) 982 861 121"]);
+    assert_eq!(
+        raws("Hotline (+84) 982 861 121."),
+        vec!["(+84) 982 861 121"]
+    );
 }
 
 #[test]
@@ -169,11 +269,17 @@ fn numbers_next_to_vietnamese_words() {
 
 #[test]
 fn international_only_rules_ignore_national_numbers() {
-    let found = find_numbers("0982861121 or +84 982 861 121", NationalRules::InternationalOnly);
+    let found = find_numbers(
+        "0982861121 or +84 982 861 121",
+        NationalRules::InternationalOnly,
+    );
     assert_eq!(found.len(), 1);
     assert_eq!(found[0].dial, "0982861121");
     assert!(NationalRules::for_country("vn").is_ok());
-    assert_eq!(NationalRules::for_country("US"), Ok(NationalRules::InternationalOnly));
+    assert_eq!(
+        NationalRules::for_country("US"),
+        Ok(NationalRules::InternationalOnly)
+    );
     assert!(NationalRules::for_country("Vietnam").is_err());
 }
 
@@ -181,7 +287,12 @@ fn international_only_rules_ignore_national_numbers() {
 fn parse_single_takes_a_whole_string_or_nothing() {
     let valid = parse_single(" 0982 861 121 ", NationalRules::Vietnam).unwrap();
     assert_eq!(valid.dial, "0982861121");
-    assert_eq!(parse_single("+84982861121", NationalRules::Vietnam).unwrap().dial, "0982861121");
+    assert_eq!(
+        parse_single("+84982861121", NationalRules::Vietnam)
+            .unwrap()
+            .dial,
+        "0982861121"
+    );
     assert!(parse_single("0982861121 ext 5", NationalRules::Vietnam).is_none());
     assert!(parse_single("", NationalRules::Vietnam).is_none());
 }

@@ -106,20 +106,32 @@ fn is_service(d: &[u8]) -> bool {
 pub fn parse_nsn(d: &[u8]) -> Option<VnNumber> {
     let nsn = |s: &[u8]| String::from_utf8_lossy(s).into_owned();
     if is_mobile(d) {
-        return Some(VnNumber { nsn: nsn(d), kind: VnKind::Mobile });
+        return Some(VnNumber {
+            nsn: nsn(d),
+            kind: VnKind::Mobile,
+        });
     }
     if is_fixed_line(d) {
-        return Some(VnNumber { nsn: nsn(d), kind: VnKind::FixedLine });
+        return Some(VnNumber {
+            nsn: nsn(d),
+            kind: VnKind::FixedLine,
+        });
     }
     if is_service(d) {
-        return Some(VnNumber { nsn: nsn(d), kind: VnKind::Service });
+        return Some(VnNumber {
+            nsn: nsn(d),
+            kind: VnKind::Service,
+        });
     }
     if d.len() == 10 {
         let (old, rest) = d.split_at(3);
         for (legacy, new) in LEGACY_MOBILE {
             if old == legacy.as_bytes() {
                 let renumbered = format!("{new}{}", String::from_utf8_lossy(rest));
-                return Some(VnNumber { nsn: renumbered, kind: VnKind::Mobile });
+                return Some(VnNumber {
+                    nsn: renumbered,
+                    kind: VnKind::Mobile,
+                });
             }
         }
     }
@@ -159,38 +171,77 @@ mod tests {
                 _ => "1234567",
             };
             let number = format!("{p}{tail}");
-            assert!(national(&number).is_some(), "{number} should be a mobile number");
+            assert!(
+                national(&number).is_some(),
+                "{number} should be a mobile number"
+            );
         }
     }
 
     #[test]
     fn unused_mobile_ranges_are_refused() {
-        for n in ["0101234567", "0401234567", "0601234567", "0712345678", "0801234567", "0501234567"] {
+        for n in [
+            "0101234567",
+            "0401234567",
+            "0601234567",
+            "0712345678",
+            "0801234567",
+            "0501234567",
+        ] {
             assert_eq!(national(n), None, "{n}");
         }
     }
 
     #[test]
     fn landlines_need_eleven_digits_and_a_real_area_code() {
-        assert_eq!(national("02838234567"), Some(("+842838234567".into(), "02838234567".into())));
-        assert_eq!(national("02439876543").map(|n| n.1), Some("02439876543".into()));
+        assert_eq!(
+            national("02838234567"),
+            Some(("+842838234567".into(), "02838234567".into()))
+        );
+        assert_eq!(
+            national("02439876543").map(|n| n.1),
+            Some("02439876543".into())
+        );
         assert_eq!(national("0283823456"), None, "one digit short");
         assert_eq!(national("02178234567"), None, "0217 is not an area code");
     }
 
     #[test]
     fn service_numbers_have_no_trunk_zero() {
-        assert_eq!(national("1900545454"), Some(("+841900545454".into(), "1900545454".into())));
-        assert_eq!(national("18001234"), Some(("+8418001234".into(), "18001234".into())));
-        assert_eq!(national("190054545"), None, "nine digits: not a length we link");
+        assert_eq!(
+            national("1900545454"),
+            Some(("+841900545454".into(), "1900545454".into()))
+        );
+        assert_eq!(
+            national("18001234"),
+            Some(("+8418001234".into(), "18001234".into()))
+        );
+        assert_eq!(
+            national("190054545"),
+            None,
+            "nine digits: not a length we link"
+        );
         assert_eq!(national("01900545454"), None);
     }
 
     #[test]
     fn legacy_eleven_digit_mobiles_are_renumbered() {
-        assert_eq!(national("01682861121"), Some(("+84382861121".into(), "0382861121".into())));
-        assert_eq!(national("01202861121").map(|n| n.1), Some("0702861121".into()));
-        assert_eq!(national("01992861121").map(|n| n.1), Some("0592861121".into()));
-        assert_eq!(national("01302861121"), None, "013x was never a mobile prefix");
+        assert_eq!(
+            national("01682861121"),
+            Some(("+84382861121".into(), "0382861121".into()))
+        );
+        assert_eq!(
+            national("01202861121").map(|n| n.1),
+            Some("0702861121".into())
+        );
+        assert_eq!(
+            national("01992861121").map(|n| n.1),
+            Some("0592861121".into())
+        );
+        assert_eq!(
+            national("01302861121"),
+            None,
+            "013x was never a mobile prefix"
+        );
     }
 }

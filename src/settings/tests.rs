@@ -32,7 +32,10 @@ fn missing_fields_take_defaults() {
     assert!(s.crms.is_empty());
     let s = Settings::parse(&json!({"crms": [{"name": "X"}]})).unwrap();
     let crm = &s.crms[0];
-    assert_eq!((crm.pop_on, crm.pop_for, crm.page_api), (PopOn::Ringing, PopFor::Inbound, false));
+    assert_eq!(
+        (crm.pop_on, crm.pop_for, crm.page_api),
+        (PopOn::Ringing, PopFor::Inbound, false)
+    );
     assert!(crm.sites.is_empty() && crm.search_url.is_empty());
 }
 
@@ -52,24 +55,68 @@ fn unknown_fields_survive_a_round_trip() {
 fn invalid_documents_name_the_field() {
     let cases = [
         (json!([]), "", "must be an object"),
-        (json!({"webphoneUrl": "javascript:alert(1)"}), "webphoneUrl", "web address"),
+        (
+            json!({"webphoneUrl": "javascript:alert(1)"}),
+            "webphoneUrl",
+            "web address",
+        ),
         (json!({"webphoneUrl": 5}), "webphoneUrl", "must be text"),
-        (json!({"defaultCountry": "Vietnam"}), "defaultCountry", "two-letter"),
-        (json!({"dock": "floating"}), "dock", "not one of page, sidepanel"),
+        (
+            json!({"defaultCountry": "Vietnam"}),
+            "defaultCountry",
+            "two-letter",
+        ),
+        (
+            json!({"dock": "floating"}),
+            "dock",
+            "not one of page, sidepanel",
+        ),
         (json!({"crms": {}}), "crms", "must be a list"),
-        (json!({"crms": [{"name": ""}]}), "crms[0].name", "must not be empty"),
-        (json!({"crms": [{"name": "A", "sites": ["crm.vn"]}]}), "crms[0].sites[0]", "needs a scheme"),
-        (json!({"crms": [{"name": "A", "searchUrl": "javascript:alert({phone})"}]}), "crms[0].searchUrl", "only http"),
-        (json!({"crms": [{"name": "A", "searchUrl": "https://a.vn/?q={nme}"}]}), "crms[0].searchUrl", "unknown placeholder"),
-        (json!({"crms": [{"name": "A", "popOn": "hangup"}]}), "crms[0].popOn", "not one of"),
-        (json!({"crms": [{"name": "A", "popFor": "both"}]}), "crms[0].popFor", "not one of"),
-        (json!({"crms": [{"name": "A", "pageApi": "yes"}]}), "crms[0].pageApi", "true or false"),
+        (
+            json!({"crms": [{"name": ""}]}),
+            "crms[0].name",
+            "must not be empty",
+        ),
+        (
+            json!({"crms": [{"name": "A", "sites": ["crm.vn"]}]}),
+            "crms[0].sites[0]",
+            "needs a scheme",
+        ),
+        (
+            json!({"crms": [{"name": "A", "searchUrl": "javascript:alert({phone})"}]}),
+            "crms[0].searchUrl",
+            "only http",
+        ),
+        (
+            json!({"crms": [{"name": "A", "searchUrl": "https://a.vn/?q={nme}"}]}),
+            "crms[0].searchUrl",
+            "unknown placeholder",
+        ),
+        (
+            json!({"crms": [{"name": "A", "popOn": "hangup"}]}),
+            "crms[0].popOn",
+            "not one of",
+        ),
+        (
+            json!({"crms": [{"name": "A", "popFor": "both"}]}),
+            "crms[0].popFor",
+            "not one of",
+        ),
+        (
+            json!({"crms": [{"name": "A", "pageApi": "yes"}]}),
+            "crms[0].pageApi",
+            "true or false",
+        ),
         (
             json!({"crms": [{"name": "A", "sites": ["https://a.vn/*"]}, {"name": "B", "sites": ["https://a.vn/*"]}]}),
             "crms[1].sites[0]",
             "already a site of crms[0] (A)",
         ),
-        (json!({"crms": [{"name": "A", "sites": ["https://a.vn/*", "https://a.vn/*"]}]}), "crms[0].sites[1]", "twice"),
+        (
+            json!({"crms": [{"name": "A", "sites": ["https://a.vn/*", "https://a.vn/*"]}]}),
+            "crms[0].sites[1]",
+            "twice",
+        ),
     ];
     for (doc, field, words) in cases {
         let e = Settings::parse(&doc).unwrap_err();
@@ -97,21 +144,38 @@ fn pages_belong_to_the_first_matching_crm() {
 fn screen_pop_follows_pop_on_and_pop_for() {
     let s = Settings::parse(&odoo(json!({}))).unwrap();
     let pop = s.screen_pop(Some(0), &guide_call("queue-ringing")).unwrap();
-    assert_eq!(pop.url, "https://crm.example.vn/web#action=contacts&search=0900000101");
-    assert!(s.screen_pop(Some(0), &guide_call("direct-ringing")).is_some());
-    assert_eq!(s.screen_pop(Some(0), &guide_call("queue-answered")), None, "popOn ringing");
-    assert_eq!(s.screen_pop(Some(0), &guide_call("outbound-ringing")), None, "popFor inbound");
+    assert_eq!(
+        pop.url,
+        "https://crm.example.vn/web#action=contacts&search=0900000101"
+    );
+    assert!(s
+        .screen_pop(Some(0), &guide_call("direct-ringing"))
+        .is_some());
+    assert_eq!(
+        s.screen_pop(Some(0), &guide_call("queue-answered")),
+        None,
+        "popOn ringing"
+    );
+    assert_eq!(
+        s.screen_pop(Some(0), &guide_call("outbound-ringing")),
+        None,
+        "popFor inbound"
+    );
 
     let s = Settings::parse(&odoo(json!({"popOn": "answer", "popFor": "outbound"}))).unwrap();
     assert_eq!(s.screen_pop(None, &guide_call("outbound-ringing")), None);
-    let pop = s.screen_pop(None, &guide_call("outbound-answered")).unwrap();
+    let pop = s
+        .screen_pop(None, &guide_call("outbound-answered"))
+        .unwrap();
     assert!(pop.url.ends_with("search=0982861121"), "{}", pop.url);
     assert_eq!(s.screen_pop(None, &guide_call("queue-answered")), None);
 
     let s = Settings::parse(&odoo(json!({"popOn": "never", "popFor": "all"}))).unwrap();
     assert_eq!(s.screen_pop(None, &guide_call("queue-ringing")), None);
     let s = Settings::parse(&odoo(json!({"popFor": "all"}))).unwrap();
-    assert!(s.screen_pop(None, &guide_call("outbound-ringing")).is_some());
+    assert!(s
+        .screen_pop(None, &guide_call("outbound-ringing"))
+        .is_some());
     assert!(s.screen_pop(None, &guide_call("direct-ringing")).is_some());
 }
 
@@ -124,7 +188,14 @@ fn screen_pop_prefers_the_crm_hosting_the_phone() {
     ]});
     let s = Settings::parse(&doc).unwrap();
     let call = guide_call("direct-ringing");
-    assert_eq!(s.screen_pop(Some(2), &call).unwrap().url, "https://c.vn/?q=%2B84900000101");
-    assert_eq!(s.screen_pop(Some(1), &call).unwrap().crm, 0, "B has no search URL: the first that has one");
+    assert_eq!(
+        s.screen_pop(Some(2), &call).unwrap().url,
+        "https://c.vn/?q=%2B84900000101"
+    );
+    assert_eq!(
+        s.screen_pop(Some(1), &call).unwrap().crm,
+        0,
+        "B has no search URL: the first that has one"
+    );
     assert_eq!(s.screen_pop(None, &call).unwrap().crm, 0);
 }
