@@ -12,12 +12,12 @@ const { execFileSync } = require('child_process');
 const GECKO_ID = 'connect@mycc-connect.org';
 const FIREFOX_UUID = '5a1b7c2e-3d4f-4a6b-8c9d-0e1f2a3b4c5d';
 
-async function chromium({ extensionDir, crmOrigin }) {
+async function chromium({ extensionDir, crmOrigin, headless = true }) {
   const { chromium: pw } = require('playwright-core');
   const userDataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'mycc-chromium-'));
   const context = await pw.launchPersistentContext(userDataDir, {
     executablePath: '/usr/bin/chromium',
-    headless: true,
+    headless,
     viewport: { width: 1280, height: 800 },
     args: [
       `--disable-extensions-except=${extensionDir}`,

@@ -1,0 +1,101 @@
+#!/usr/bin/env node
+// scripts/demo's tour. Headed when a display is available (DISPLAY or WAYLAND_DISPLAY) and
+// --headless is not given; otherwise headless, scripted, with screenshots.
+'use strict';
+const fs = require('fs');
+const path = require('path');
+const server = require('../../tests/server.js');
+const drivers = require('../../tests/e2e/drivers.js');
+const { settingsFor, configure, standin, waitUntil, sessionState, linkedNumbers } = require('../../tests/e2e/scenarios.js');
+
+const root = path.join(__dirname, '..', '..');
+const outDir = path.join(root, 'dist', 'demo');
+const headed = !process.argv.includes('--headless') && Boolean(process.env.DISPLAY || process.env.WAYLAND_DISPLAY);
+
+async function freePorts() {
+  try {
+    return await server.start({ crmPort: 8080, webphonePort: 9999 });
+  } catch {
+    return server.start(); // 8080 or 9999 taken: any free ports
+  }
+}
+
+(async () => {
+  const env = await freePorts();
+  console.log(`demo CRM:          ${env.crmOrigin}/`);
+  console.log(`WebPhone stand-in: ${env.webphoneUrl}`);
+  const driver = await drivers.chromium({ extensionDir: path.join(root, 'dist', 'extension'), crmOrigin: env.crmOrigin, headless: !headed });
+  const settings = settingsFor(env);
+  settings.crms[0].searchUrl = `${env.crmOrigin}/search?phone={phone}`;
+  await configure(driver, settings);
+  console.log(`settings: CRM "${settings.crms[0].name}" on ${settings.crms[0].sites[0]}, screen pop ${settings.crms[0].searchUrl}`);
+
+  if (headed) {
+    await driver.goto(`${env.crmOrigin}/`);
+    console.log('A Chromium window is open with the demo CRM. Click a number, or use the stand-in in the dock to ring. Ctrl-C to stop.');
+    process.on('SIGINT', async () => {
+      await driver.close();
+      env.close();
+      process.exit(0);
+    });
+    return;
+  }
+
+  fs.mkdirSync(outDir, { recursive: true });
+  const shot = async (name) => {
+    const file = path.join(outDir, name);
+    await driver.screenshot(file);
+    return path.relative(root, file);
+  };
+  const sc = standin(env);
+  const step = (n, text) => console.log(`\n${n}. ${text}`);
+
+  step(1, 'Open the demo CRM: numbers become call links; dates, money and ids stay text.');
+  await driver.goto(`${env.crmOrigin}/`);
+  await waitUntil(async () => (await sessionState(driver)).phoneState === 'ready', { what: 'the WebPhone', timeout: 20000 });
+  const links = await waitUntil(async () => {
+    const l = await linkedNumbers(driver);
+    return l.length >= 9 && l;
+  }, { what: 'the numbers to be linked', timeout: 10000 });
+  for (const [text, e164] of links) console.log(`   linked ${JSON.stringify(text)} -> ${e164}`);
+  console.log(`   ${links.length} links (including a row the CRM added after load); the WebPhone stand-in registered.`);
+  console.log(`   screenshot: ${await shot('01-numbers-linked.png')}`);
+
+  step(2, 'Click a number: the WebPhone is asked to dial it.');
+  await sc.clear();
+  await driver.click('a[data-mycc-phone="+84982861121"]');
+  const received = await waitUntil(async () => {
+    const r = await sc.received();
+    return r.length && r;
+  }, { what: 'the request at the stand-in' });
+  console.log(`   the stand-in received ${JSON.stringify(received[0].message)} from ${received[0].origin}`);
+  await new Promise((r) => setTimeout(r, 400));
+  console.log(`   screenshot: ${await shot('02-click-to-call.png')}`);
+
+  step(3, 'A customer calls: the dock opens by itself and the CRM search pops once.');
+  await driver.click('[data-mycc-dock] >> [data-mycc-toggle]');
+  await sc.send({ action: 'replay', scenario: 'queue-ringing', number: '0912345678' });
+  const popUrl = `${env.crmOrigin}/search?phone=0912345678`;
+  await waitUntil(async () => (await driver.pages()).includes(popUrl), { what: 'the screen pop' });
+  const state = await sessionState(driver);
+  const badge = await driver.extension(async () => chrome.action.getBadgeText({}));
+  console.log(`   phone state: ${state.phoneState}; badge: ${badge}; screen pop opened: ${popUrl}`);
+  console.log(`   screenshot: ${await shot('03-ringing-dock.png')}`);
+  const popPage = driver.context.pages().find((p) => p.url() === popUrl);
+  if (popPage) {
+    await popPage.bringToFront();
+    await popPage.screenshot({ path: path.join(outDir, '04-screen-pop.png') });
+    console.log('   screenshot: dist/demo/04-screen-pop.png');
+  }
+  await sc.send({ action: 'replay', scenario: 'queue-answered', number: '0912345678' });
+  await sc.send({ action: 'end' });
+  await waitUntil(async () => (await sessionState(driver)).phoneState === 'ready', { what: 'the call to end' });
+  console.log('   answered, then ended: the phone is ready again, and the search was not opened twice.');
+
+  await driver.close();
+  env.close();
+  console.log('\nDemo finished.');
+})().catch((error) => {
+  console.error(`demo failed: ${error.message}`);
+  process.exit(1);
+});
