@@ -64,73 +64,165 @@ const BLOCKING_LABELS: &[&str] = &[
     "số seri",
 ];
 
+/// The last word of every label above: a number whose preceding word is none of these
+/// follows no label, which settles most numbers with one short comparison.
+/// (`every_label_ends_with_a_listed_word` keeps the two lists in step.)
+const LABEL_LAST_WORDS: &[&str] = &[
+    "mst",
+    "thuế",
+    "thue",
+    "dn",
+    "nghiệp",
+    "code",
+    "id",
+    "taxcode",
+    "vat",
+    "no",
+    "stk",
+    "tk",
+    "khoản",
+    "khoan",
+    "account",
+    "number",
+    "acct",
+    "cmnd",
+    "cccd",
+    "cước",
+    "cuoc",
+    "cmt",
+    "card",
+    "passport",
+    "chiếu",
+    "invoice",
+    "đơn",
+    "don",
+    "hđ",
+    "hàng",
+    "hang",
+    "order",
+    "kh",
+    "dịch",
+    "dich",
+    "transaction",
+    "txn",
+    "ref",
+    "serial",
+    "imei",
+    "tracking",
+    "sku",
+    "sp",
+    "số",
+    "seri",
+];
+
 /// Units after a number that make it an amount (matched as a whole word, case-insensitive).
 const CURRENCY_AFTER: &[&str] = &["đ", "₫", "vnd", "vnđ", "usd", "đồng", "dong", "$", "%", "€"];
 
 /// Markers before a number that make it an amount.
 const CURRENCY_BEFORE: &[&str] = &["$", "€", "£", "¥", "₫", "usd", "vnd", "vnđ"];
 
-const LOOK_BEHIND_CHARS: usize = 32;
+/// Enough bytes for the longest label and its glue, in Vietnamese (up to 3 bytes a letter).
+const LOOK_BEHIND_BYTES: usize = 96;
 
-fn tail_chars(text: &str, end: usize, max_chars: usize) -> &str {
-    let head = &text[..end];
-    let start = head
-        .char_indices()
-        .rev()
-        .nth(max_chars.saturating_sub(1))
-        .map_or(0, |(i, _)| i);
-    &head[start..]
+/// Characters between a label and its number: `MST: 0…`, `Order #0…`, `Tax code - 0…`.
+const LABEL_GLUE: [char; 9] = [' ', '\t', ':', '#', '.', '-', '=', '\u{a0}', '('];
+
+/// At most `max_bytes` of text before byte `end`, cut at a character boundary.
+fn tail_bytes(text: &str, end: usize, max_bytes: usize) -> &str {
+    let mut start = end.saturating_sub(max_bytes);
+    while !text.is_char_boundary(start) {
+        start += 1;
+    }
+    &text[start..end]
 }
 
+/// Lower case for comparing with the labels: ASCII fast, and the first char of the Unicode
+/// mapping otherwise (Vietnamese letters lower-case to one char).
+fn lower(c: char) -> char {
+    if c.is_ascii() {
+        c.to_ascii_lowercase()
+    } else {
+        c.to_lowercase().next().unwrap_or(c)
+    }
+}
+
+/// Case-insensitive `haystack.ends_with(word)` on a word boundary, without allocating.
 fn ends_with_word(haystack: &str, word: &str) -> bool {
-    haystack.ends_with(word)
-        && haystack[..haystack.len() - word.len()]
-            .chars()
-            .next_back()
-            .is_none_or(|c| !c.is_alphanumeric())
+    let mut hay = haystack.chars().rev();
+    if !word.chars().rev().all(|w| hay.next().map(lower) == Some(w)) {
+        return false;
+    }
+    hay.next().is_none_or(|c| !c.is_alphanumeric())
 }
 
+/// Case-insensitive `haystack.starts_with(word)` on a word boundary, without allocating.
 fn starts_with_word(haystack: &str, word: &str) -> bool {
-    haystack.starts_with(word)
-        && haystack[word.len()..]
-            .chars()
-            .next()
-            .is_none_or(|c| !c.is_alphanumeric())
+    let mut hay = haystack.chars();
+    if !word.chars().all(|w| hay.next().map(lower) == Some(w)) {
+        return false;
+    }
+    hay.next().is_none_or(|c| !c.is_alphanumeric())
 }
 
 /// True when the text right before byte `start` names an id, an account or a tax code.
 pub fn after_blocking_label(text: &str, start: usize) -> bool {
-    let before = tail_chars(text, start, LOOK_BEHIND_CHARS);
+    let before = tail_bytes(text, start, LOOK_BEHIND_BYTES);
     let line = before
-        .rsplit(['\n', '\r', '\u{0}'])
-        .next()
-        .unwrap_or(before);
-    let lower = line.to_lowercase();
-    let trimmed = lower.trim_end_matches([' ', '\t', ':', '#', '.', '-', '=', '\u{a0}', '(']);
-    BLOCKING_LABELS
-        .iter()
-        .any(|label| ends_with_word(trimmed, label))
+        .rfind(['\n', '\r', '\u{0}'])
+        .map_or(before, |i| &before[i + 1..]);
+    let trimmed = line.trim_end_matches(LABEL_GLUE);
+    let word_start = trimmed
+        .char_indices()
+        .rev()
+        .find(|(_, c)| !c.is_alphanumeric())
+        .map_or(0, |(i, c)| i + c.len_utf8());
+    let word = &trimmed[word_start..];
+    // Most numbers follow no word, or a word that ends no label: settle those first.
+    if word.is_empty() || word.len() > 16 {
+        return false;
+    }
+    let mut lowered = [0u8; 16 * 4];
+    let mut len = 0;
+    for c in word.chars().map(lower) {
+        len += c.encode_utf8(&mut lowered[len..]).len();
+    }
+    let last_word = std::str::from_utf8(&lowered[..len]).unwrap_or_default();
+    LABEL_LAST_WORDS.contains(&last_word)
+        && BLOCKING_LABELS
+            .iter()
+            .any(|label| ends_with_word(trimmed, label))
 }
 
 /// True when an amount marker stands right before byte `start` or right after byte `end`.
 pub fn is_amount(text: &str, start: usize, end: usize) -> bool {
     let after = text[end..].trim_start_matches([' ', '\u{a0}']);
-    let after: String = after.chars().take(6).flat_map(char::to_lowercase).collect();
     if CURRENCY_AFTER
         .iter()
-        .any(|unit| starts_with_word(&after, unit))
+        .any(|unit| starts_with_word(after, unit))
     {
         return true;
     }
-    let before = tail_chars(text, start, 6)
-        .trim_end_matches([' ', '\u{a0}'])
-        .to_lowercase();
-    CURRENCY_BEFORE.iter().any(|unit| before.ends_with(unit))
+    let before = tail_bytes(text, start, 12).trim_end_matches([' ', '\u{a0}']);
+    CURRENCY_BEFORE.iter().any(|unit| {
+        let mut hay = before.chars().rev().map(lower);
+        unit.chars().rev().all(|u| hay.next() == Some(u))
+    })
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn every_label_ends_with_a_listed_word() {
+        for label in BLOCKING_LABELS {
+            let last = label.rsplit(' ').next().unwrap_or(label);
+            assert!(
+                LABEL_LAST_WORDS.contains(&last),
+                "{label}: add {last:?} to LABEL_LAST_WORDS"
+            );
+        }
+    }
 
     #[test]
     fn labels_block_only_when_they_end_right_before_the_number() {

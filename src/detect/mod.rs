@@ -60,21 +60,25 @@ pub struct Found {
 
 /// Every phone number in `text`, in order, never overlapping.
 pub fn find_numbers(text: &str, rules: NationalRules) -> Vec<Found> {
-    let mut spans = Vec::new();
+    let mut found = Vec::new();
+    let mut counter = OffsetCounter::default();
     let bytes = text.as_bytes();
-    let mut pos = 0;
-    // One run's buffers, reused: allocation dominated the time on digit-dense text.
-    let mut run = Run::default();
-    while let Some(offset) = bytes[pos..].iter().position(|&b| may_start_run(b)) {
-        let start = pos + offset;
-        if lex_run(bytes, start, &mut run) {
-            find_in_run(text, &run, rules, &mut spans);
-            pos = run.end.max(start + 1);
-        } else {
-            pos = start + 1;
-        }
-    }
-    with_offsets(text, spans)
+    scan(text, rules, |start, end, valid| {
+        let (char_start, utf16_start) = counter.advance_to(bytes, start);
+        let (char_end, utf16_end) = counter.advance_to(bytes, end);
+        found.push(Found {
+            byte_start: start,
+            byte_end: end,
+            char_start,
+            char_end,
+            utf16_start,
+            utf16_end,
+            raw: text[start..end].to_string(),
+            e164: valid.e164(),
+            dial: valid.dial(),
+        });
+    });
+    found
 }
 
 fn may_start_run(b: u8) -> bool {
@@ -178,7 +182,12 @@ fn lex_cluster(b: &[u8], mut p: usize) -> Option<(Cluster, usize)> {
 }
 
 /// Cuts a run into numbers at soft breaks, longest valid number first from each start.
-fn find_in_run(text: &str, run: &Run, rules: NationalRules, out: &mut Vec<(usize, usize, Valid)>) {
+fn find_in_run(
+    text: &str,
+    run: &Run,
+    rules: NationalRules,
+    emit: &mut impl FnMut(usize, usize, Valid),
+) {
     let last = run.groups.len() - 1;
     let soft_after = |i: usize| i == last || run.clusters[i].soft;
     let mut first = 0;
@@ -215,7 +224,7 @@ fn find_in_run(text: &str, run: &Run, rules: NationalRules, out: &mut Vec<(usize
             });
         match found {
             Some(((start, end_byte), valid, end)) => {
-                out.push((start, end_byte, valid));
+                emit(start, end_byte, valid);
                 first = end + 1;
             }
             None => {
@@ -322,11 +331,69 @@ fn collect_digits<'a>(
     Some(&buffer[..count])
 }
 
-/// A validated number: its E.164 form and the dial string sent to the WebPhone.
-#[derive(Debug, Clone, PartialEq, Eq)]
+/// A validated number, as plain bytes (no heap): its E.164 digits and how it is dialled.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Valid {
-    pub e164: String,
-    pub dial: String,
+    /// E.164 digits without `+`.
+    digits: [u8; 15],
+    len: u8,
+    /// How many leading digits are the country calling code.
+    code_len: u8,
+    dial: DialForm,
+}
+
+/// How the WebPhone is asked to dial a number (the design notes' dial-string contract).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum DialForm {
+    /// Vietnamese mobile or landline: `0` and the national number.
+    TrunkZero,
+    /// Vietnamese `1800`/`1900` numbers: the national number alone.
+    Bare,
+    /// Any other country: `+` and the E.164 digits.
+    International,
+}
+
+impl Valid {
+    fn new(code: &[u8], nsn: &[u8], dial: DialForm) -> Option<Valid> {
+        let mut digits = [0u8; 15];
+        let len = code.len() + nsn.len();
+        digits.get_mut(..code.len())?.copy_from_slice(code);
+        digits.get_mut(code.len()..len)?.copy_from_slice(nsn);
+        Some(Valid {
+            digits,
+            len: len as u8,
+            code_len: code.len() as u8,
+            dial,
+        })
+    }
+
+    fn vietnam(number: vn::VnNumber) -> Option<Valid> {
+        let dial = match number.kind {
+            vn::VnKind::Service => DialForm::Bare,
+            vn::VnKind::Mobile | vn::VnKind::FixedLine => DialForm::TrunkZero,
+        };
+        Valid::new(b"84", number.nsn(), dial)
+    }
+
+    fn e164_digits(&self) -> &str {
+        // Only ASCII digits are ever copied in.
+        std::str::from_utf8(&self.digits[..usize::from(self.len)]).unwrap_or_default()
+    }
+
+    /// `+84982861121`.
+    pub fn e164(&self) -> String {
+        format!("+{}", self.e164_digits())
+    }
+
+    /// What `OutboundCallRequest.data.target` carries: `0982861121`, `1900545454`, `+14155552671`.
+    pub fn dial(&self) -> String {
+        let national = &self.e164_digits()[usize::from(self.code_len)..];
+        match self.dial {
+            DialForm::TrunkZero => format!("0{national}"),
+            DialForm::Bare => national.to_string(),
+            DialForm::International => self.e164(),
+        }
+    }
 }
 
 fn interpret(digits: &[u8], plus: bool, rules: NationalRules) -> Option<Valid> {
@@ -345,15 +412,9 @@ fn interpret(digits: &[u8], plus: bool, rules: NationalRules) -> Option<Valid> {
     {
         return vn::parse_nsn(nsn)
             .filter(|n| n.kind != vn::VnKind::Service)
-            .map(|n| Valid {
-                e164: n.e164(),
-                dial: n.dial(),
-            });
+            .and_then(Valid::vietnam);
     }
-    vn::parse_national(digits).map(|n| Valid {
-        e164: n.e164(),
-        dial: n.dial(),
-    })
+    vn::parse_national(digits).and_then(Valid::vietnam)
 }
 
 fn calling_code_lengths(code: u16) -> Option<u32> {
@@ -377,10 +438,7 @@ fn international(digits: &[u8]) -> Option<Valid> {
     let (code, mut nsn) = digits.split_at(code_len);
     if code == b"84" {
         let nsn = nsn.strip_prefix(b"0").unwrap_or(nsn);
-        return vn::parse_nsn(nsn).map(|n| Valid {
-            e164: n.e164(),
-            dial: n.dial(),
-        });
+        return vn::parse_nsn(nsn).and_then(Valid::vietnam);
     }
     let allowed = |n: &[u8]| n.len() < 32 && lengths & (1 << n.len()) != 0;
     if !allowed(nsn) && nsn.first() == Some(&b'0') && allowed(&nsn[1..]) {
@@ -391,64 +449,62 @@ fn international(digits: &[u8]) -> Option<Valid> {
     if !allowed(nsn) || !nanp_ok || nsn.iter().all(|&d| d == b'0') {
         return None;
     }
-    let e164 = format!(
-        "+{}{}",
-        String::from_utf8_lossy(code),
-        String::from_utf8_lossy(nsn)
-    );
-    Some(Valid {
-        dial: e164.clone(),
-        e164,
-    })
+    Valid::new(code, nsn, DialForm::International)
 }
 
 /// Parses one string that should hold exactly one phone number (a `tel:` link's target, a
 /// number typed in a test field). Accepts `+`, `00`, national form and common separators.
 pub fn parse_single(input: &str, rules: NationalRules) -> Option<Valid> {
     let trimmed = input.trim();
-    let found = find_numbers(trimmed, rules);
-    match found.as_slice() {
-        [only] if only.byte_start == 0 && only.byte_end == trimmed.len() => Some(Valid {
-            e164: only.e164.clone(),
-            dial: only.dial.clone(),
-        }),
-        _ => None,
+    let mut only = None;
+    let mut count = 0;
+    scan(trimmed, rules, |start, end, valid| {
+        count += 1;
+        if start == 0 && end == trimmed.len() {
+            only = Some(valid);
+        }
+    });
+    only.filter(|_| count == 1)
+}
+
+/// Reports every number in `text` as (byte start, byte end, number), in order.
+pub fn scan(text: &str, rules: NationalRules, mut emit: impl FnMut(usize, usize, Valid)) {
+    let bytes = text.as_bytes();
+    let mut pos = 0;
+    // One run's buffers, reused: allocation dominated the time on digit-dense text.
+    let mut run = Run::default();
+    while let Some(offset) = bytes[pos..].iter().position(|&b| may_start_run(b)) {
+        let start = pos + offset;
+        if lex_run(bytes, start, &mut run) {
+            find_in_run(text, &run, rules, &mut emit);
+            pos = run.end.max(start + 1);
+        } else {
+            pos = start + 1;
+        }
     }
 }
 
-/// Adds character and UTF-16 offsets to byte spans in one forward pass over the text.
-fn with_offsets(text: &str, spans: Vec<(usize, usize, Valid)>) -> Vec<Found> {
-    let mut chars = text.char_indices().peekable();
-    let (mut char_count, mut utf16_count) = (0usize, 0usize);
-    let mut advance_to = |byte: usize| {
-        while let Some(&(i, c)) = chars.peek() {
-            if i >= byte {
-                break;
-            }
-            char_count += 1;
-            utf16_count += c.len_utf16();
-            chars.next();
+/// Counts characters and UTF-16 units on bytes, forward only: a character starts at every
+/// byte that is not a UTF-8 continuation byte, and a four-byte character (lead byte 0xF0 or
+/// above) takes two UTF-16 units.
+#[derive(Debug, Default)]
+pub struct OffsetCounter {
+    byte: usize,
+    chars: usize,
+    utf16: usize,
+}
+
+impl OffsetCounter {
+    /// (characters, UTF-16 units) before byte `target`; targets must not go backwards.
+    pub fn advance_to(&mut self, bytes: &[u8], target: usize) -> (usize, usize) {
+        for &b in &bytes[self.byte.min(target)..target] {
+            let starts_char = usize::from(b & 0xC0 != 0x80);
+            self.chars += starts_char;
+            self.utf16 += starts_char + usize::from(b >= 0xF0);
         }
-        (char_count, utf16_count)
-    };
-    spans
-        .into_iter()
-        .map(|(start, end, valid)| {
-            let (char_start, utf16_start) = advance_to(start);
-            let (char_end, utf16_end) = advance_to(end);
-            Found {
-                byte_start: start,
-                byte_end: end,
-                char_start,
-                char_end,
-                utf16_start,
-                utf16_end,
-                raw: text[start..end].to_string(),
-                e164: valid.e164,
-                dial: valid.dial,
-            }
-        })
-        .collect()
+        self.byte = self.byte.max(target);
+        (self.chars, self.utf16)
+    }
 }
 
 #[cfg(test)]

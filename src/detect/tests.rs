@@ -286,13 +286,17 @@ fn international_only_rules_ignore_national_numbers() {
 #[test]
 fn parse_single_takes_a_whole_string_or_nothing() {
     let valid = parse_single(" 0982 861 121 ", NationalRules::Vietnam).unwrap();
-    assert_eq!(valid.dial, "0982861121");
     assert_eq!(
-        parse_single("+84982861121", NationalRules::Vietnam)
-            .unwrap()
-            .dial,
-        "0982861121"
+        (valid.dial(), valid.e164()),
+        ("0982861121".into(), "+84982861121".into())
     );
+    let valid = parse_single("+84982861121", NationalRules::Vietnam).unwrap();
+    assert_eq!(valid.dial(), "0982861121");
+    let valid = parse_single("1900 54 54 54", NationalRules::Vietnam).unwrap();
+    assert_eq!(valid.dial(), "1900545454");
+    let valid = parse_single("+1 415-555-2671", NationalRules::Vietnam).unwrap();
+    assert_eq!(valid.dial(), "+14155552671");
+    assert!(parse_single("0982861121 0912345678", NationalRules::Vietnam).is_none());
     assert!(parse_single("0982861121 ext 5", NationalRules::Vietnam).is_none());
     assert!(parse_single("", NationalRules::Vietnam).is_none());
 }

@@ -15,22 +15,40 @@ pub enum VnKind {
 }
 
 /// A Vietnamese national significant number, normalised to the current numbering plan.
-#[derive(Debug, Clone, PartialEq, Eq)]
+/// Plain bytes, no heap: the scanner builds many of these and keeps few.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct VnNumber {
-    pub nsn: String,
+    digits: [u8; 10],
+    len: u8,
     pub kind: VnKind,
 }
 
 impl VnNumber {
+    fn new(nsn: &[u8], kind: VnKind) -> Option<VnNumber> {
+        let mut digits = [0u8; 10];
+        digits.get_mut(..nsn.len())?.copy_from_slice(nsn);
+        Some(VnNumber {
+            digits,
+            len: nsn.len() as u8,
+            kind,
+        })
+    }
+
+    /// The national significant number: ASCII digits, no trunk `0`.
+    pub fn nsn(&self) -> &[u8] {
+        &self.digits[..usize::from(self.len)]
+    }
+
     pub fn e164(&self) -> String {
-        format!("+84{}", self.nsn)
+        format!("+84{}", String::from_utf8_lossy(self.nsn()))
     }
 
     /// The dial string: national form, digits only.
     pub fn dial(&self) -> String {
+        let nsn = String::from_utf8_lossy(self.nsn());
         match self.kind {
-            VnKind::Service => self.nsn.clone(),
-            VnKind::Mobile | VnKind::FixedLine => format!("0{}", self.nsn),
+            VnKind::Service => nsn.into_owned(),
+            VnKind::Mobile | VnKind::FixedLine => format!("0{nsn}"),
         }
     }
 }
@@ -104,36 +122,24 @@ fn is_service(d: &[u8]) -> bool {
 
 /// Classifies an NSN given as ASCII digits; legacy 11-digit mobiles come back renumbered.
 pub fn parse_nsn(d: &[u8]) -> Option<VnNumber> {
-    let nsn = |s: &[u8]| String::from_utf8_lossy(s).into_owned();
     if is_mobile(d) {
-        return Some(VnNumber {
-            nsn: nsn(d),
-            kind: VnKind::Mobile,
-        });
+        return VnNumber::new(d, VnKind::Mobile);
     }
     if is_fixed_line(d) {
-        return Some(VnNumber {
-            nsn: nsn(d),
-            kind: VnKind::FixedLine,
-        });
+        return VnNumber::new(d, VnKind::FixedLine);
     }
     if is_service(d) {
-        return Some(VnNumber {
-            nsn: nsn(d),
-            kind: VnKind::Service,
-        });
+        return VnNumber::new(d, VnKind::Service);
     }
     if d.len() == 10 {
         let (old, rest) = d.split_at(3);
-        for (legacy, new) in LEGACY_MOBILE {
-            if old == legacy.as_bytes() {
-                let renumbered = format!("{new}{}", String::from_utf8_lossy(rest));
-                return Some(VnNumber {
-                    nsn: renumbered,
-                    kind: VnKind::Mobile,
-                });
-            }
-        }
+        let (_, new) = LEGACY_MOBILE
+            .iter()
+            .find(|(legacy, _)| old == legacy.as_bytes())?;
+        let mut renumbered = [0u8; 9];
+        renumbered[..2].copy_from_slice(new.as_bytes());
+        renumbered[2..].copy_from_slice(rest);
+        return VnNumber::new(&renumbered, VnKind::Mobile);
     }
     None
 }

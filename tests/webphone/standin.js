@@ -80,6 +80,16 @@
 
   // Scriptable control for tests and the demo: commands arrive over server-sent events.
   const control = new EventSource('/control/stream');
+  // Register once the control channel is up, so a test never commands a stand-in that can't
+  // hear it yet; without a control channel (opened by hand), register anyway after 2 s.
+  let registered = false;
+  const registerOnce = () => {
+    if (registered) return;
+    registered = true;
+    register();
+  };
+  control.onopen = registerOnce;
+  setTimeout(registerOnce, 2000);
   control.onmessage = (event) => {
     const command = JSON.parse(event.data);
     if (command.action === 'replay') replay(command.scenario, command.number);
@@ -87,5 +97,4 @@
     else if (command.action === 'register') register();
     else if (command.action === 'raw') post(command.message);
   };
-  register();
 })();
