@@ -47,6 +47,11 @@ function crmHandler(req, res) {
   if (url.pathname === '/' || url.pathname === '/index.html') return file(res, path.join(here, 'demo', 'crm.html'));
   if (url.pathname === '/search') return file(res, path.join(here, 'demo', 'search.html'));
   if (url.pathname.startsWith('/demo/')) return file(res, path.join(here, 'demo', path.basename(url.pathname)));
+  if (url.pathname === '/bench/table') {
+    const rows = Math.min(Number(url.searchParams.get('rows') ?? 5000), 20000);
+    return send(res, 200, require('./bench/table.js').table(rows).html, 'text/html; charset=utf-8');
+  }
+  if (url.pathname === '/bench/probe.js') return file(res, path.join(here, 'bench', 'probe.js'));
   if (url.pathname.startsWith('/pages/')) {
     const name = path.basename(url.pathname);
     const fileName = path.extname(name) ? name : `${name}.html`;

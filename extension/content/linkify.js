@@ -11,7 +11,7 @@
 // - Work runs in slices of at most SLICE_MS, so the page stays responsive.
 
 var myccLinkify = (() => {
-  const SLICE_MS = 40;
+  const SLICE_MS = 45;
   const SKIP_TAGS = new Set([
     'A', 'INPUT', 'TEXTAREA', 'SELECT', 'OPTION', 'SCRIPT', 'STYLE', 'CODE', 'PRE', 'NOSCRIPT', 'SVG', 'MATH',
     'TEMPLATE', 'IFRAME', 'CANVAS', 'KBD', 'SAMP', 'TITLE', 'HEAD', 'BUTTON',
@@ -80,10 +80,16 @@ var myccLinkify = (() => {
 
   const scans = []; // [root, iterator] being walked across slices
 
-  /** Text nodes that may hold numbers, up to the slice's deadline. */
-  function collect(deadline) {
+  /** True once `node` is below the screen (layout is clean here, so this read is cheap). */
+  function belowViewport(node) {
+    const parent = node.parentElement;
+    return parent != null && parent.getBoundingClientRect().top > window.innerHeight;
+  }
+
+  /** Text nodes that may hold numbers, up to the slice's deadline or `maxNodes`. */
+  function collect(deadline, maxNodes) {
     const batch = [];
-    while (performance.now() < deadline) {
+    while (batch.length < maxNodes && performance.now() < deadline) {
       if (!scans.length) {
         const next = roots.values().next();
         if (next.done) break;
@@ -98,7 +104,10 @@ var myccLinkify = (() => {
         continue;
       }
       const node = step.value;
-      if (!pieces.has(node) && MAY_HOLD_NUMBER.test(node.data)) batch.push(node);
+      if (!pieces.has(node) && MAY_HOLD_NUMBER.test(node.data)) {
+        batch.push(node);
+        if (firstBatch && batch.length % 16 === 0 && belowViewport(node)) break;
+      }
     }
     return batch;
   }
@@ -165,18 +174,30 @@ var myccLinkify = (() => {
     }
   }
 
+  // The first batch is what is on screen (collection stops at the first node below it), so
+  // the agent sees links at once; later batches are as large as a slice allows, because each
+  // batch of DOM writes costs the page one relayout.
+  const FIRST_BATCH_NODES = 2000;
+  let firstBatch = true;
+  let writing = null; // a batch whose writes did not fit in one slice: {batch, texts, found, i, m, offset}
+
   async function pump() {
     if (pumping) return;
     pumping = true;
     try {
-      while (enabled && (roots.size || scans.length)) {
-        const batch = collect(performance.now() + SLICE_MS / 2);
-        if (batch.length) {
-          const texts = batch.map((n) => n.data);
-          const found = await myccEngine.detect(texts.join('\u0000'), options.country);
-          if (!enabled) break;
-          write(batch, texts, found);
+      while (enabled && (writing || roots.size || scans.length)) {
+        const deadline = performance.now() + SLICE_MS;
+        if (!writing) {
+          const batch = collect(performance.now() + SLICE_MS / 2, firstBatch ? FIRST_BATCH_NODES : Infinity);
+          firstBatch = false;
+          if (batch.length) {
+            const texts = batch.map((n) => n.data);
+            const found = await myccEngine.detect(texts.join('\u0000'), options.country);
+            if (!enabled) break;
+            writing = { batch, texts, found, i: 0, m: 0, offset: 0 };
+          }
         }
+        if (writing) write(writing, deadline);
         await new Promise((resolve) => setTimeout(resolve, 0));
       }
     } catch (error) {
@@ -186,21 +207,25 @@ var myccLinkify = (() => {
     }
   }
 
-  function write(batch, texts, found) {
+  /** Wraps the batch's numbers until `deadline`; what is left waits for the next slice. */
+  function write(job, deadline) {
     handleRecords(observer.takeRecords());
-    let offset = 0;
-    let m = 0;
-    for (let i = 0; i < batch.length; i++) {
-      const start = offset;
-      const end = start + texts[i].length;
+    const { batch, texts, found } = job;
+    for (; job.i < batch.length; job.i++) {
+      if ((job.i & 63) === 0 && performance.now() > deadline) break;
+      const start = job.offset;
+      const end = start + texts[job.i].length;
       const matches = [];
-      for (; m < found.length && found[m][0] < end; m++) matches.push([found[m][0] - start, found[m][1] - start, found[m][2]]);
-      offset = end + 1;
-      const node = batch[i];
+      for (; job.m < found.length && found[job.m][0] < end; job.m++) {
+        matches.push([found[job.m][0] - start, found[job.m][1] - start, found[job.m][2]]);
+      }
+      job.offset = end + 1;
+      const node = batch[job.i];
       // The page may have changed the node while the engine worked: then it is scanned again.
-      if (!matches.length || !node.isConnected || node.data !== texts[i]) continue;
+      if (!matches.length || !node.isConnected || node.data !== texts[job.i]) continue;
       wrap(node, matches);
     }
+    if (job.i >= batch.length) writing = null;
     observer.takeRecords();
   }
 
@@ -231,6 +256,8 @@ var myccLinkify = (() => {
     observed.clear();
     roots.clear();
     scans.length = 0;
+    writing = null;
+    firstBatch = true;
     for (const node of [...pieces.keys()]) unwrap(node, true);
   }
 

@@ -59,7 +59,10 @@ async function chromium({ extensionDir, crmOrigin, headless = true }) {
     },
     async extension(fn, arg) {
       const p = await extensionPage();
-      return p.evaluate(fn, arg);
+      const result = await p.evaluate(fn, arg);
+      // A background tab's timers are throttled: give the test page the foreground back.
+      await page.bringToFront();
+      return result;
     },
     async pages() {
       return context.pages().filter((p) => p !== extPage).map((p) => p.url());

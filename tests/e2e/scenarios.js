@@ -134,6 +134,20 @@ const SCENARIOS = {
     assert.equal(await driver.evaluate(() => location.pathname), '/pages/list.html', 'the page did not navigate');
   },
 
+  async 'keyboard: Enter on a focused number dials'(driver, env) {
+    await configure(driver, settingsFor(env));
+    await openCrmPage(driver, env, '/pages/list.html');
+    const sc = standin(env);
+    await sc.clear();
+    await waitUntil(async () => (await linkedNumbers(driver)).length >= 5, { what: 'links' });
+    await driver.pressEnterOn('#b a[data-mycc-phone]');
+    const received = await waitUntil(async () => {
+      const r = await sc.received();
+      return r.length && r;
+    }, { what: 'the request at the stand-in' });
+    assert.deepEqual(received.map((r) => r.message.data.target), ['0912345678']);
+  },
+
   async 'existing tel:, callto: and sip: links dial instead of navigating'(driver, env) {
     await configure(driver, settingsFor(env));
     await openCrmPage(driver, env, '/pages/tel.html');
