@@ -10,6 +10,8 @@
   const isTop = window.top === window;
   const CALL_LINK = 'a[data-mycc-phone], a[href^="tel:" i], a[href^="callto:" i], a[href^="sip:" i]';
   let page = { active: false };
+  // Made once: thousands of links share it, and getMessage per link is measurable.
+  const callLabel = t('callLabel', ['\u0001']);
 
   function send(message) {
     return api.runtime.sendMessage(message).catch(() => undefined);
@@ -91,7 +93,7 @@
     }
     myccLinkify.enable({
       country: page.country,
-      label: (number) => t('callLabel', [number]),
+      label: (number) => callLabel.replace('\u0001', number),
       isOurs: (node) => myccDock.isOurs(node),
     });
     if (isTop) {

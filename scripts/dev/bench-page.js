@@ -65,13 +65,15 @@ const waitFor = async (page, fn, timeout = 30000) => page.waitForFunction(fn, nu
   const floodWith = (await taskMs(cdp)).task - before.task;
 
   const visibleMs = probe.marks.visible - probe.marks.dcl;
+  const visibleDomMs = probe.marks.visibleInDom - probe.marks.dcl;
   const allMs = probe.marks.all - probe.marks.dcl;
+  const allDomMs = probe.marks.allInDom - probe.marks.dcl;
   const extensionMainThread = loadWith - loadWithout;
   const maxLong = (list) => (list.length ? Math.max(...list.map((t) => t.duration)).toFixed(0) : '0');
   console.log(`\nlinking a ${ROWS}-row CRM table in headless Chromium (${links} links)`);
   console.log(`  reference, same run: walk ${reference.walkMs.toFixed(0)} ms + minimal wrap ${reference.wrapMs.toFixed(0)} ms + relayout ${reference.relayoutMs.toFixed(0)} ms = ${reference.totalMs.toFixed(0)} ms (${reference.textNodes} text nodes, ${reference.wrapped} wraps)`);
-  console.log(`  visible rows (${probe.visibleRows}) linked ${visibleMs.toFixed(0)} ms after DOMContentLoaded (target 100 ms)`);
-  console.log(`  whole table linked ${allMs.toFixed(0)} ms after DOMContentLoaded = ${(allMs / reference.totalMs).toFixed(2)}x the reference (target 1.5x)`);
+  console.log(`  visible rows (${probe.visibleRows}) linked ${visibleDomMs.toFixed(0)} ms after DOMContentLoaded, on screen at ${visibleMs.toFixed(0)} ms (target 100 ms)`);
+  console.log(`  whole table linked ${allDomMs.toFixed(0)} ms after DOMContentLoaded, on screen at ${allMs.toFixed(0)} ms = ${(allMs / reference.totalMs).toFixed(2)}x the reference (target 1.5x)`);
   console.log(`  long tasks after DOMContentLoaded: with the extension ${longWith.length} (longest ${maxLong(longWith)} ms), without ${longWithout.length} (longest ${maxLong(longWithout)} ms)`);
   console.log(`  extra main-thread time with the extension: ${extensionMainThread.toFixed(0)} ms = ${(extensionMainThread / reference.walkMs).toFixed(1)}x a bare TreeWalker pass (aim: under 3x)`);
   console.log(`  100 appended rows linked in ${appendMs.toFixed(0)} ms (target 100 ms)`);

@@ -11,21 +11,34 @@ try {
   /* no long-task timing in this browser */
 }
 window.benchWatchLinks = (visibleRows) => {
+  // A MutationObserver, not polling: polling the whole table would compete with the linker.
+  // "in the DOM" is when the last link is inserted; "on screen" is the frame after it.
   const probe = window.benchProbe;
-  const rows = document.querySelectorAll('#t tr');
-  const visible = [...rows].slice(0, visibleRows);
-  const total = Number(document.getElementById('t').dataset.numbers);
-  const check = () => {
-    const now = performance.now();
-    if (probe.marks.visible == null && visible.every((r) => r.querySelector('a[data-mycc-phone]'))) probe.marks.visible = now;
-    if (probe.marks.all == null && document.querySelectorAll('a[data-mycc-phone]').length >= total) {
-      probe.marks.all = now;
-      return true;
+  const table = document.getElementById('t');
+  const total = Number(table.dataset.numbers);
+  const waiting = new Set([...table.querySelectorAll('tr')].slice(0, visibleRows));
+  let links = 0;
+  const onScreen = (mark) => requestAnimationFrame(() => setTimeout(() => (probe.marks[mark] = performance.now()), 0));
+  const observer = new MutationObserver((records) => {
+    for (const record of records) {
+      for (const node of record.addedNodes) {
+        if (node.nodeType !== 1 || !node.hasAttribute('data-mycc-phone')) continue;
+        links++;
+        if (waiting.size) waiting.delete(node.closest('tr'));
+      }
     }
-    return false;
-  };
-  if (check()) return;
-  const timer = setInterval(() => check() && clearInterval(timer), 2);
+    const now = performance.now();
+    if (!waiting.size && probe.marks.visibleInDom == null) {
+      probe.marks.visibleInDom = now;
+      onScreen('visible');
+    }
+    if (links >= total && probe.marks.allInDom == null) {
+      probe.marks.allInDom = now;
+      onScreen('all');
+      observer.disconnect();
+    }
+  });
+  observer.observe(table, { childList: true, subtree: true });
 };
 window.benchReference = () => {
   // The least work that links the table: one walk, one split-and-wrap per number, one relayout.
@@ -57,20 +70,24 @@ window.benchReference = () => {
 window.benchAppendRows = (count) => {
   const tbody = document.querySelector('#t tbody');
   const start = performance.now();
-  const added = [];
+  const waiting = new Set();
   for (let i = 0; i < count; i++) {
     const tr = document.createElement('tr');
     tr.innerHTML = `<td>Mới ${i}</td><td>0912 ${String(100 + i).padStart(3, '0')} ${String(500 + i).padStart(3, '0')}</td><td>12/05/2024</td>`;
     tbody.prepend(tr);
-    added.push(tr);
+    waiting.add(tr);
   }
   return new Promise((resolve) => {
-    const timer = setInterval(() => {
-      if (added.every((tr) => tr.querySelector('a[data-mycc-phone]'))) {
-        clearInterval(timer);
+    const observer = new MutationObserver((records) => {
+      for (const record of records) {
+        for (const node of record.addedNodes) if (node.nodeType === 1 && node.hasAttribute('data-mycc-phone')) waiting.delete(node.closest('tr'));
+      }
+      if (!waiting.size) {
+        observer.disconnect();
         resolve(performance.now() - start);
       }
-    }, 1);
+    });
+    observer.observe(tbody, { childList: true, subtree: true });
   });
 };
 window.benchFlood = (seconds) => {
