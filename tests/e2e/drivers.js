@@ -27,8 +27,21 @@ async function chromium({ extensionDir, crmOrigin, headless = true }) {
     ],
   });
   let worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 15000 }));
+
   const extensionOrigin = worker.url().split('/').slice(0, 3).join('/');
   const page = context.pages()[0] ?? (await context.newPage());
+  // The worker's life as CDP reports it: how often it stopped and started again.
+  const swCdp = await context.newCDPSession(page);
+  const workerLife = { stops: 0, starts: 0, last: 'running' };
+  swCdp.on('ServiceWorker.workerVersionUpdated', (e) => {
+    for (const v of e.versions) {
+      if (!v.scriptURL.startsWith(extensionOrigin) || v.runningStatus === workerLife.last) continue;
+      if (v.runningStatus === 'stopped') workerLife.stops++;
+      if (v.runningStatus === 'running' && workerLife.last !== 'running') workerLife.starts++;
+      workerLife.last = v.runningStatus;
+    }
+  });
+  await swCdp.send('ServiceWorker.enable');
   let extPage = null;
 
   async function extensionPage() {
@@ -72,22 +85,23 @@ async function chromium({ extensionDir, crmOrigin, headless = true }) {
       await p.goto(url, { waitUntil: 'load' });
       return {
         evaluate: (fn, arg) => p.evaluate(fn, arg),
+        click: (selector) => p.locator(selector).first().click(),
+        clickInDock: (selector) => p.frameLocator('[data-mycc-dock] >> iframe').locator(selector).click(),
         close: () => p.close(),
       };
     },
     async closeOtherTabs() {
       for (const p of context.pages()) if (p !== page && p !== extPage) await p.close();
     },
+    /** How many times the extension's service worker started again after stopping. */
+    workerStarts: () => workerLife.starts,
+    /** Stops the extension's service worker, as Chrome does when it is idle. */
     async stopServiceWorker() {
-      // The DevTools protocol stops the worker as Chrome does when it is idle.
-      const cdp = await context.newCDPSession(page);
-      const browserCdp = await context.browser()?.newBrowserCDPSession?.();
-      const session = browserCdp ?? cdp;
-      const { targetInfos } = await session.send('Target.getTargets');
-      const sw = targetInfos.find((t) => t.type === 'service_worker' && t.url.startsWith(extensionOrigin));
-      if (!sw) return false;
-      await session.send('Target.closeTarget', { targetId: sw.targetId });
-      return true;
+      const stops = workerLife.stops;
+      await swCdp.send('ServiceWorker.stopAllWorkers');
+      const deadline = Date.now() + 5000;
+      while (Date.now() < deadline && workerLife.stops === stops) await new Promise((r) => setTimeout(r, 20));
+      return workerLife.stops > stops;
     },
     screenshot: (file) => page.screenshot({ path: file }),
     async close() {
@@ -153,6 +167,14 @@ async function firefox({ extensionDir, crmOrigin, artifactsDir, prefs = {} }) {
     }
   }
 
+  /** A trusted click; ' >> ' steps into an open shadow root, as in Playwright. */
+  async function clickThroughShadow(selector) {
+    const parts = selector.split(' >> ');
+    let scope = driver;
+    for (const part of parts.slice(0, -1)) scope = await (await scope.findElement(By.css(part))).getShadowRoot();
+    await (await scope.findElement(By.css(parts[parts.length - 1]))).click();
+  }
+
   async function dockHost() {
     const host = await driver.findElement(By.css('[data-mycc-dock]'));
     return host.getShadowRoot();
@@ -167,13 +189,7 @@ async function firefox({ extensionDir, crmOrigin, artifactsDir, prefs = {} }) {
       await driver.get(url);
     },
     evaluate: (fn, arg) => driver.executeScript(`return (${fn.toString()})(arguments[0]);`, arg ?? null),
-    async click(selector) {
-      const parts = selector.split(' >> ');
-      let scope = driver;
-      for (const part of parts.slice(0, -1)) scope = await (await scope.findElement(By.css(part))).getShadowRoot();
-      const element = await scope.findElement(By.css(parts[parts.length - 1]));
-      await element.click();
-    },
+    click: (selector) => clickThroughShadow(selector),
     async clickInDock(selector) {
       const root = await dockHost();
       const frame = await root.findElement(By.css('iframe'));
@@ -217,6 +233,17 @@ async function firefox({ extensionDir, crmOrigin, artifactsDir, prefs = {} }) {
       };
       return {
         evaluate: (fn, arg) => within(() => driver.executeScript(`return (${fn.toString()})(arguments[0]);`, arg ?? null)),
+        click: (selector) => within(() => clickThroughShadow(selector)),
+        clickInDock: (selector) =>
+          within(async () => {
+            const root = await (await driver.findElement(By.css('[data-mycc-dock]'))).getShadowRoot();
+            await driver.switchTo().frame(await root.findElement(By.css('iframe')));
+            try {
+              await driver.findElement(By.css(selector)).click();
+            } finally {
+              await driver.switchTo().defaultContent();
+            }
+          }),
         close: () => within(() => driver.close()),
       };
     },
@@ -228,7 +255,6 @@ async function firefox({ extensionDir, crmOrigin, artifactsDir, prefs = {} }) {
       }
       await driver.switchTo().window(mainHandle);
     },
-    stopServiceWorker: async () => false,
     async screenshot(file) {
       fs.writeFileSync(file, Buffer.from(await driver.takeScreenshot(), 'base64'));
     },

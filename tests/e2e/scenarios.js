@@ -148,6 +148,31 @@ const SCENARIOS = {
     assert.deepEqual(received.map((r) => r.message.data.target), ['0912345678']);
   },
 
+  async 'a call asked for before the WebPhone registers is placed once it does, once'(driver, env) {
+    const settings = settingsFor(env);
+    settings.webphoneUrl = `${env.webphoneUrl}?registerAfter=2500`;
+    await configure(driver, settings);
+    const sc = standin(env);
+    await sc.clear();
+    await driver.goto(`${env.crmOrigin}/pages/list.html`);
+    await waitUntil(async () => (await linkedNumbers(driver)).length >= 5, { what: 'links' });
+    assert.notEqual((await sessionState(driver)).phoneState, 'ready', 'the WebPhone is still logging in');
+    await driver.click('#a a[data-mycc-phone]');
+    const notice = await waitUntil(
+      () => driver.evaluate(() => document.querySelector('[data-mycc-dock]').shadowRoot.querySelector('.notice').textContent),
+      { what: 'a notice' },
+    );
+    assert.match(notice, /0982861121/);
+    const received = await waitUntil(async () => {
+      const r = await sc.received();
+      return r.length && r;
+    }, { what: 'the request after registration', timeout: 10000 });
+    await new Promise((r) => setTimeout(r, 1000));
+    assert.deepEqual((await sc.received()).map((r) => r.message), [{ type: 'OutboundCallRequest', data: { target: '0982861121' } }], 'delivered once');
+    assert.equal(received.length, 1);
+    assert.deepEqual((await sessionState(driver)).pending, [], 'nothing left queued');
+  },
+
   async 'existing tel:, callto: and sip: links dial instead of navigating'(driver, env) {
     await configure(driver, settingsFor(env));
     await openCrmPage(driver, env, '/pages/tel.html');
@@ -351,4 +376,66 @@ const SCENARIOS = {
   },
 };
 
-module.exports = { SCENARIOS, waitUntil, standin, settingsFor, configure, sessionState, linkedNumbers };
+// Scenarios that need a browser-specific hook (Firefox's event page can't be suspended
+// from WebDriver, so the cold-start check runs in Chromium only).
+const CHROMIUM_ONLY = {
+  async 'the service worker stopped mid-call: the next events still pop once and the badge is right'(driver, env) {
+    await configure(driver, settingsFor(env));
+    await openCrmPage(driver, env, '/pages/list.html');
+    const sc = standin(env);
+    const badge = () => driver.extension(async () => chrome.action.getBadgeText({}));
+    const pops = async () => (await driver.pages()).filter((u) => u.startsWith(`${env.crmOrigin}/search`));
+    await sc.send({ action: 'replay', scenario: 'queue-ringing' });
+    await waitUntil(async () => (await pops()).length === 1, { what: 'the first pop' });
+    const starts = driver.workerStarts();
+    assert.equal(await driver.stopServiceWorker(), true, 'the worker stopped');
+    await sc.send({ action: 'replay', scenario: 'queue-ringing' }); // the same call, reported again
+    await waitUntil(() => driver.workerStarts() > starts, { what: 'a cold start of the worker' });
+    await sc.send({ action: 'replay', scenario: 'queue-answered' });
+    await waitUntil(async () => ['CALL', 'GỌI'].includes(await badge()), { what: 'the badge to say in call after a cold start' });
+    assert.equal((await pops()).length, 1, 'the call already popped is remembered across the restart');
+    await sc.send({ action: 'end' });
+    await waitUntil(async () => ['ON', 'OK'].includes(await badge()), { what: 'the badge back to ready' });
+    const startsBefore = driver.workerStarts();
+    assert.equal(await driver.stopServiceWorker(), true, 'the worker stopped again');
+    await sc.send({ action: 'replay', scenario: 'direct-ringing' });
+    await waitUntil(() => driver.workerStarts() > startsBefore, { what: 'another cold start' });
+    await waitUntil(async () => (await pops()).length === 2, { what: 'a new call to pop once' });
+    await waitUntil(async () => ['RING', 'RUNG'].includes(await badge()), { what: 'the badge to say ringing' });
+    await new Promise((r) => setTimeout(r, 500));
+    assert.equal((await pops()).length, 2);
+    await sc.send({ action: 'end' });
+    await driver.closeOtherTabs();
+  },
+};
+
+SCENARIOS['bring the phone to another tab: refused during a call, then moved'] = async (driver, env) => {
+  const sc = standin(env);
+  await configure(driver, settingsFor(env, { popOn: 'never' }));
+  await openCrmPage(driver, env, '/pages/list.html');
+  const firstLive = (await sessionState(driver)).liveTab;
+  const second = await driver.newTab(`${env.crmOrigin}/pages/list.html`);
+  await waitUntil(() => second.evaluate(() => Boolean(document.querySelector('[data-mycc-dock]'))), { what: 'the second dock' });
+  const secondOpen = () => second.evaluate(() => !document.querySelector('[data-mycc-dock]').shadowRoot.querySelector('.panel').hidden);
+  if (!(await secondOpen())) await second.click('[data-mycc-dock] >> [data-mycc-toggle]');
+  await waitUntil(secondOpen, { what: 'the second dock open' });
+  await sc.send({ action: 'replay', scenario: 'queue-ringing' });
+  await waitUntil(async () => (await sessionState(driver)).phoneState === 'ringing', { what: 'ringing' });
+  await second.clickInDock('#claim');
+  await new Promise((r) => setTimeout(r, 500));
+  assert.equal((await sessionState(driver)).liveTab, firstLive, 'a ringing phone is not moved');
+  await sc.send({ action: 'end' });
+  await waitUntil(async () => (await sessionState(driver)).phoneState === 'ready', { what: 'ready' });
+  await second.clickInDock('#claim');
+  await waitUntil(async () => {
+    const state = await sessionState(driver);
+    return state.liveTab !== firstLive && state.phoneState === 'ready' && state;
+  }, { what: 'the phone registered in the second tab', timeout: 15000 });
+  await waitUntil(async () => (await sc.clients()) === 1, { what: 'one WebPhone left' });
+  await sc.send({ action: 'replay', scenario: 'direct-ringing' });
+  await waitUntil(async () => (await sessionState(driver)).phoneState === 'ringing', { what: 'events from the moved phone' });
+  await sc.send({ action: 'end' });
+  await second.close();
+};
+
+module.exports = { SCENARIOS, CHROMIUM_ONLY, waitUntil, standin, settingsFor, configure, sessionState, linkedNumbers };

@@ -5,7 +5,7 @@ const path = require('path');
 const fs = require('fs');
 const server = require('../server.js');
 const drivers = require('./drivers.js');
-const { SCENARIOS } = require('./scenarios.js');
+const { SCENARIOS, CHROMIUM_ONLY } = require('./scenarios.js');
 
 const root = path.join(__dirname, '..', '..');
 
@@ -23,7 +23,8 @@ function run(browser) {
     env?.close();
   });
   const only = process.env.E2E_ONLY;
-  for (const [name, scenario] of Object.entries(SCENARIOS)) {
+  const scenarios = { ...SCENARIOS, ...(browser === 'chromium' ? CHROMIUM_ONLY : {}) };
+  for (const [name, scenario] of Object.entries(scenarios)) {
     if (only && !name.includes(only)) continue;
     test(`${browser}: ${name}`, { timeout: 60000 }, async () => {
       try {

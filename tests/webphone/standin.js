@@ -88,8 +88,10 @@
     registered = true;
     register();
   };
-  control.onopen = registerOnce;
-  setTimeout(registerOnce, 2000);
+  // ?registerAfter=MS plays a WebPhone that takes that long to log in.
+  const registerAfter = Number(new URLSearchParams(location.search).get('registerAfter') ?? 0);
+  control.onopen = () => setTimeout(registerOnce, registerAfter);
+  setTimeout(registerOnce, Math.max(2000, registerAfter));
   control.onmessage = (event) => {
     const command = JSON.parse(event.data);
     if (command.action === 'replay') replay(command.scenario, command.number);
