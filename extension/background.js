@@ -71,8 +71,9 @@ function toTab(tabId, message, frameId = 0) {
 // Firefox delivers neither runtime broadcasts nor storage.session to extension frames inside
 // web pages, so the background reaches a dock through its tab's content script: a poke that
 // carries nothing, after which the dock asks for what concerns it (dock:sync).
-function pokeDock(tabId) {
-  return toTab(tabId, { kind: 'dock:poke' });
+function pokeDock(host) {
+  if (host === PANEL) return api.runtime.sendMessage({ kind: 'dock:poke' }).catch(() => undefined);
+  return toTab(host, { kind: 'dock:poke' });
 }
 
 async function tabExists(tabId) {
@@ -97,24 +98,49 @@ async function pageHello(sender) {
   const wasm = await core;
   const frameUrl = sender.url ?? '';
   const tabUrl = sender.tab?.url ?? frameUrl;
+  const topFrame = sender.frameId === 0 && sender.tab != null;
   let crmIndex = wasm.crmForUrl(settings.json, frameUrl);
-  if (crmIndex < 0 && sender.frameId !== 0 && sameOrigin(frameUrl, tabUrl)) {
+  if (crmIndex < 0 && !topFrame && sameOrigin(frameUrl, tabUrl)) {
     crmIndex = wasm.crmForUrl(settings.json, tabUrl);
   }
-  if (crmIndex < 0) return { active: false };
-  const crm = settings.settings.crms[crmIndex];
-  const state = await session();
-  if (sender.frameId === 0 && sender.tab) {
-    state.crmTabs[sender.tab.id] = crmIndex;
-    await api.storage.session.set({ crmTabs: state.crmTabs });
+  if (crmIndex < 0) {
+    // A tab that left its CRM no longer hosts the phone, and may not get it back.
+    if (topFrame) await forgetTab(sender.tab.id);
+    return { active: false };
   }
+  const crm = settings.settings.crms[crmIndex];
+  let dockKey = '';
+  const state = await serially(async () => {
+    const current = await session();
+    if (topFrame) {
+      // A fresh key for each CRM page load: only the dock frame this page's content script
+      // makes carries it, so no other page can frame dock.html and take the phone.
+      dockKey = crypto.randomUUID();
+      current.crmTabs[sender.tab.id] = { crm: crmIndex, dockKey };
+      await api.storage.session.set({ crmTabs: current.crmTabs });
+    }
+    return current;
+  });
   return {
     active: true,
     crm: { index: crmIndex, name: crm.name, pageApi: crm.pageApi === true },
+    dockMode: settings.settings.dock,
     country: settings.settings.defaultCountry,
     phoneState: state.phoneState,
-    dockUrl: api.runtime.getURL('dock.html'),
+    dockUrl: `${api.runtime.getURL('dock.html')}#${dockKey}`,
   };
+}
+
+/** True when `sender` is the dock (or side panel) that hosts the live phone. */
+function isLiveDock(sender, state) {
+  const host = hostOf(sender);
+  return host != null && host === state.liveTab && (host === PANEL || isOurDock(sender, state.crmTabs));
+}
+
+/** True when a dock frame's sender is the one the CRM page in its tab made. */
+function isOurDock(sender, crmTabs) {
+  const entry = crmTabs[sender.tab?.id];
+  return entry != null && typeof sender.url === 'string' && sender.url.endsWith(`#${entry.dockKey}`);
 }
 
 function sameOrigin(a, b) {
@@ -126,40 +152,61 @@ function sameOrigin(a, b) {
 }
 
 // ---- the one live WebPhone ------------------------------------------------------------------
+// The live phone's host is a tab id (the docked panel in a CRM page) or PANEL (the browser's
+// side panel, dock mode "sidepanel"). Only a tab whose content script registered it as a CRM
+// page may host the phone: dock.html is web-accessible, and other pages could frame it.
+
+const PANEL = 'panel';
+const PANEL_URL = api.runtime.getURL('sidepanel.html');
+
+function hostOf(sender) {
+  if (typeof sender.url === 'string' && sender.url.startsWith(PANEL_URL)) return PANEL;
+  return sender.tab?.id ?? null;
+}
+
+async function hostExists(host) {
+  return host === PANEL || tabExists(host);
+}
 
 async function dockHello(sender) {
-  const tabId = sender.tab?.id;
-  if (tabId == null) return { role: 'none' };
+  const host = hostOf(sender);
+  if (host == null) return { role: 'none' };
   return serially(async () => {
     const settings = await loadSettings();
     const state = await session();
-    const liveElsewhere = state.liveTab != null && state.liveTab !== tabId && (await tabExists(state.liveTab));
-    const common = { tabId, webphoneUrl: settings.settings.webphoneUrl, webphoneOrigin: settings.webphoneOrigin };
+    const panelMode = settings.settings.dock === 'sidepanel';
+    if (host === PANEL ? !panelMode : panelMode || !isOurDock(sender, state.crmTabs)) {
+      return { role: 'none', reason: host === PANEL ? 'panelOff' : 'notCrm' };
+    }
+    const liveElsewhere = state.liveTab != null && state.liveTab !== host && (await hostExists(state.liveTab));
+    const common = { tabId: host, webphoneUrl: settings.settings.webphoneUrl, webphoneOrigin: settings.webphoneOrigin };
     if (liveElsewhere) {
       const liveTab = await api.tabs.get(state.liveTab).catch(() => null);
       return { ...common, role: 'remote', liveTitle: liveTab?.title ?? '' };
     }
-    await api.storage.session.set({ liveTab: tabId });
+    await api.storage.session.set({ liveTab: host });
     return { ...common, role: 'live' };
   });
 }
 
 async function dockClaim(sender) {
-  const tabId = sender.tab?.id;
+  const host = hostOf(sender);
   return serially(async () => {
     const state = await session();
+    if (host == null || (host !== PANEL && !isOurDock(sender, state.crmTabs))) return { ok: false };
     if (state.phoneState === 'ringing' || state.phoneState === 'inCall') return { ok: false, reason: 'callActive' };
-    // The dock that had the phone sees liveTab change and lets it go.
-    await api.storage.session.set({ liveTab: tabId, phoneState: 'notRegistered' });
+    // The dock that had the phone is poked, sees liveTab change and lets it go.
+    await api.storage.session.set({ liveTab: host, phoneState: 'notRegistered' });
     await showPhoneState('notRegistered');
-    if (state.liveTab != null && state.liveTab !== tabId) await pokeDock(state.liveTab);
+    if (state.liveTab != null && state.liveTab !== host) await pokeDock(state.liveTab);
     return { ok: true };
   });
 }
 
-api.tabs.onRemoved.addListener((tabId) =>
-  serially(async () => {
+async function forgetTab(tabId) {
+  return serially(async () => {
     const state = await session();
+    if (!(tabId in state.crmTabs) && state.liveTab !== tabId) return;
     delete state.crmTabs[tabId];
     const update = { crmTabs: state.crmTabs };
     if (state.liveTab === tabId) Object.assign(update, { liveTab: null, phoneState: 'notRegistered', call: null });
@@ -168,8 +215,10 @@ api.tabs.onRemoved.addListener((tabId) =>
       await showPhoneState('notRegistered');
       await Promise.all(Object.keys(state.crmTabs).map((id) => pokeDock(Number(id))));
     }
-  }),
-);
+  });
+}
+
+api.tabs.onRemoved.addListener((tabId) => forgetTab(tabId));
 
 // ---- WebPhone events ------------------------------------------------------------------
 
@@ -183,7 +232,7 @@ async function webphoneEvent(sender, json) {
   }
   return serially(async () => {
     const state = await session();
-    if (sender.tab?.id !== state.liveTab) return { ok: false, error: 'not the live WebPhone' };
+    if (!isLiveDock(sender, state)) return { ok: false, error: 'not the live WebPhone' };
     if (read.kind === 'other') console.info('myCC Connect: WebPhone event of a type this version does not know:', read.type);
     const phoneState = wasm.phoneStateAfter(state.phoneState, read.type);
     const events = [...state.events, { at: Date.now(), json }].slice(-EVENT_LOG_SIZE);
@@ -193,7 +242,8 @@ async function webphoneEvent(sender, json) {
     const message = JSON.parse(json);
     await broadcastToCrmTabs({ kind: 'phone:event', message: { type: message.type, data: message.data ?? null }, phoneState });
     if (read.kind === 'ringing') {
-      await toTab(state.liveTab, { kind: 'dock:show' });
+      // A side panel can't be opened without the agent's gesture: there the notification does it.
+      if (state.liveTab !== PANEL) await toTab(state.liveTab, { kind: 'dock:show' });
       if (read.call?.direction === 'inbound') await notifyRinging(state.liveTab, read.call);
     }
     await maybeScreenPop(wasm, settings, state, json);
@@ -203,7 +253,7 @@ async function webphoneEvent(sender, json) {
 
 async function notifyRinging(liveTab, call) {
   const [tab] = await api.tabs.query({ active: true, lastFocusedWindow: true });
-  if (tab?.id === liveTab) return;
+  if (liveTab !== PANEL && tab?.id === liveTab) return;
   const number = call.customerDial ?? call.customerNumber ?? '';
   await api.notifications
     .create(`ringing:${liveTab}`, {
@@ -216,6 +266,10 @@ async function notifyRinging(liveTab, call) {
 }
 
 api.notifications.onClicked.addListener(async (id) => {
+  if (id === `ringing:${PANEL}`) {
+    await openSidePanel();
+    return;
+  }
   const tabId = Number(id.split(':')[1]);
   const tab = await api.tabs.get(tabId).catch(() => null);
   if (!tab) return;
@@ -225,7 +279,7 @@ api.notifications.onClicked.addListener(async (id) => {
 });
 
 async function maybeScreenPop(wasm, settings, state, json) {
-  const hostCrm = state.crmTabs[state.liveTab] ?? -1;
+  const hostCrm = state.crmTabs[state.liveTab]?.crm ?? -1;
   const pop = JSON.parse(wasm.screenPop(settings.json, hostCrm, json));
   if (!pop) return;
   const key = pop.interactionId ?? pop.url;
@@ -256,9 +310,9 @@ async function dial(sender, target) {
     // if the WebPhone is not ready yet, its dock reloads or this worker is stopped.
     const request = { id: `${Date.now()}-${Math.random().toString(36).slice(2)}`, target: dialString };
     await api.storage.session.set({ pending: [...state.pending, request] });
-    const liveTab = (await tabExists(state.liveTab)) ? state.liveTab : null;
+    const liveTab = (await hostExists(state.liveTab)) ? state.liveTab : null;
     if (liveTab != null) await pokeDock(liveTab);
-    if (tabId != null) await toTab(liveTab ?? tabId, { kind: 'dock:show' });
+    if (tabId != null && liveTab !== PANEL) await toTab(liveTab ?? tabId, { kind: 'dock:show' });
     return { ok: true, dial: dialString, queued: liveTab == null || state.phoneState === 'notRegistered' };
   });
 }
@@ -266,7 +320,7 @@ async function dial(sender, target) {
 function requestsSent(sender, ids) {
   return serially(async () => {
     const state = await session();
-    if (sender.tab?.id !== state.liveTab) return { ok: false };
+    if (!isLiveDock(sender, state)) return { ok: false };
     await api.storage.session.set({ pending: state.pending.filter((r) => !ids.includes(r.id)) });
     return { ok: true };
   });
@@ -292,7 +346,7 @@ const HANDLERS = {
   'dock:sync': async (m, sender) => {
     if (!fromExtensionPage(sender)) return { ok: false };
     const state = await session();
-    return { ok: true, liveTab: state.liveTab, pending: state.liveTab === sender.tab?.id ? state.pending : [] };
+    return { ok: true, liveTab: state.liveTab, pending: isLiveDock(sender, state) ? state.pending : [] };
   },
   'dock:sent': (m, sender) => (fromExtensionPage(sender) && Array.isArray(m.ids) ? requestsSent(sender, m.ids) : { ok: false }),
   'settings:validate': async (m) => JSON.parse((await core).normalizeSettings(String(m.json))),
@@ -317,18 +371,41 @@ api.runtime.onMessage.addListener((message, sender, sendResponse) => {
 
 // ---- toolbar and keyboard ---------------------------------------------------------------
 
-async function toggleDockInActiveTab(tab) {
-  const target = tab ?? (await api.tabs.query({ active: true, lastFocusedWindow: true }))[0];
-  if (target?.id != null) await toTab(target.id, { kind: 'dock:toggle' });
+// In "sidepanel" mode the toolbar button and the shortcut open the browser's side panel;
+// otherwise they toggle the dock in the page. Opening a panel must happen synchronously in
+// the gesture's handler, so the mode is kept at hand (and Chrome is told to open its panel on
+// the toolbar click by itself).
+let dockMode = null;
+
+function applyDockMode(mode) {
+  dockMode = mode;
+  api.sidePanel?.setPanelBehavior({ openPanelOnActionClick: mode === 'sidepanel' }).catch(() => undefined);
 }
 
-api.action.onClicked.addListener((tab) => toggleDockInActiveTab(tab));
+function openSidePanel(tab) {
+  if (api.sidebarAction) return api.sidebarAction.open();
+  if (tab?.windowId != null) return api.sidePanel?.open({ windowId: tab.windowId });
+  return api.windows.getLastFocused().then((w) => api.sidePanel?.open({ windowId: w.id }));
+}
+
+function toggleDock(tab) {
+  if (dockMode === 'sidepanel') return openSidePanel(tab);
+  const toggleIn = (target) => target?.id != null && toTab(target.id, { kind: 'dock:toggle' });
+  if (tab) return toggleIn(tab);
+  return api.tabs.query({ active: true, lastFocusedWindow: true }).then(([active]) => toggleIn(active));
+}
+
+api.action.onClicked.addListener((tab) => toggleDock(tab));
 api.commands.onCommand.addListener((command, tab) => {
-  if (command === 'toggle-dock') toggleDockInActiveTab(tab);
+  if (command === 'toggle-dock') toggleDock(tab);
 });
+loadSettings().then((settings) => applyDockMode(settings.settings.dock));
 
 api.storage.onChanged.addListener((changes, area) => {
-  if (area === 'sync' && changes.settings) broadcastToCrmTabs({ kind: 'settings:changed' });
+  if (area !== 'sync' || !changes.settings) return;
+  // Every tab: one that was not a CRM may be one now. Settings change rarely.
+  api.tabs.query({}).then((tabs) => tabs.forEach((tab) => toTab(tab.id, { kind: 'settings:changed' })));
+  loadSettings().then((settings) => applyDockMode(settings.settings.dock));
 });
 
 session().then((state) => showPhoneState(state.phoneState));

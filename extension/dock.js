@@ -149,7 +149,8 @@
   async function hello() {
     const reply = await api.runtime.sendMessage({ kind: 'dock:hello' }).catch(() => null);
     if (!reply || reply.role === 'none') {
-      status(t('dockNoTab'), 'problem');
+      me = { role: 'none' };
+      status(t(reply?.reason === 'panelOff' ? 'dockPanelOff' : 'dockNoTab'), 'problem');
       return;
     }
     if (reply.role === 'live') becomeLive(reply);
@@ -169,6 +170,18 @@
   });
 
   window.addEventListener('message', onWebPhoneMessage);
-  if (window.top === window) status(t('dockNoTab'), 'problem');
+  // The same page serves as the browser's side panel (sidepanel.html, <html data-host="panel">).
+  const isPanel = document.documentElement.dataset.host === 'panel';
+  if (isPanel) {
+    // A side panel is a top-level extension page: runtime messages reach it directly.
+    api.runtime.onMessage.addListener((message, sender) => {
+      if (sender.id === api.runtime.id && message?.kind === 'dock:poke') sync();
+    });
+    // An admin may switch the dock mode while the panel is open: ask again then.
+    api.storage.onChanged.addListener((changes, area) => {
+      if (area === 'sync' && changes.settings && me.role === 'none') hello();
+    });
+  }
+  if (window.top === window && !isPanel) status(t('dockNoTab'), 'problem');
   else hello();
 })();

@@ -96,9 +96,12 @@
       label: (number) => callLabel.replace('\u0001', number),
       isOurs: (node) => myccDock.isOurs(node),
     });
-    if (isTop) {
+    const docked = page.dockMode !== 'sidepanel';
+    if (isTop && docked) {
       await myccDock.mount(page.dockUrl);
       myccDock.setPhoneState(page.phoneState);
+    } else if (isTop) {
+      myccDock.unmount(); // the phone lives in the browser's side panel
     }
   }
 

@@ -1,8 +1,9 @@
 #!/usr/bin/env node
 // web-ext lint on the built trees. The Firefox package must be clean: 0 errors, 0 warnings.
-// The universal tree (both background keys, so one folder loads in Chrome and Firefox) may
-// carry exactly one warning, BACKGROUND_SERVICE_WORKER_IGNORED, which no single tree with
-// both keys can avoid; any other message fails.
+// The universal tree (one folder that loads in Chrome and Firefox) carries each browser's keys,
+// and may show exactly the warnings that causes: BACKGROUND_SERVICE_WORKER_IGNORED (Chrome's
+// service worker beside Firefox's scripts) and Firefox not knowing Chrome's "sidePanel"
+// permission. Any other message fails.
 'use strict';
 const { execFileSync } = require('child_process');
 const path = require('path');
@@ -21,12 +22,17 @@ function lint(dir) {
 }
 
 let failed = false;
-for (const [dir, allowed] of [['dist/firefox', []], ['dist/extension', ['BACKGROUND_SERVICE_WORKER_IGNORED']]]) {
+const UNIVERSAL_ALLOWED = [
+  (m) => m.code === 'BACKGROUND_SERVICE_WORKER_IGNORED',
+  (m) => m.code === 'MANIFEST_PERMISSIONS' && m.message.includes('"sidePanel"'),
+];
+for (const [dir, allowed] of [['dist/firefox', []], ['dist/extension', UNIVERSAL_ALLOWED]]) {
   const report = lint(dir);
   const messages = [...report.errors, ...report.warnings, ...report.notices];
-  const unexpected = messages.filter((m) => !allowed.includes(m.code));
+  const unexpected = messages.filter((m) => !allowed.some((allow) => allow(m)));
   const { errors, warnings, notices } = report.summary;
-  console.log(`web-ext lint ${dir}: ${errors} errors, ${warnings} warnings, ${notices} notices${allowed.length ? ` (allowed: ${allowed.join(', ')})` : ''}`);
+  const allowedHere = messages.length - unexpected.length;
+  console.log(`web-ext lint ${dir}: ${errors} errors, ${warnings} warnings, ${notices} notices${allowed.length ? ` (${allowedHere} of them the universal tree's known ones)` : ''}`);
   for (const m of unexpected) console.log(`  ${m._type} ${m.code} ${m.file ?? ''}: ${m.message}`);
   if (unexpected.length) failed = true;
 }

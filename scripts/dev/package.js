@@ -16,9 +16,12 @@ const variants = {
   chrome: (m) => {
     m.background = { service_worker: m.background.service_worker };
     delete m.browser_specific_settings;
+    delete m.sidebar_action;
   },
   firefox: (m) => {
     m.background = { scripts: m.background.scripts };
+    delete m.side_panel;
+    m.permissions = m.permissions.filter((p) => p !== 'sidePanel');
   },
 };
 

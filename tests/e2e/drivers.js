@@ -80,6 +80,12 @@ async function chromium({ extensionDir, crmOrigin, headless = true }) {
     async pages() {
       return context.pages().filter((p) => p !== extPage).map((p) => p.url());
     },
+    async openExtensionPage(file) {
+      const p = await context.newPage();
+      await p.goto(`${extensionOrigin}/${file}`);
+      await page.bringToFront();
+      return { close: () => p.close() };
+    },
     async newTab(url) {
       const p = await context.newPage();
       await p.goto(url, { waitUntil: 'load' });
@@ -217,6 +223,24 @@ async function firefox({ extensionDir, crmOrigin, artifactsDir, prefs = {} }) {
       }
       await driver.switchTo().window(current);
       return urls;
+    },
+    async openExtensionPage(file) {
+      await driver.switchTo().newWindow('tab');
+      const handle = await driver.getWindowHandle();
+      // WebDriver may not open moz-extension:// itself: through a web-accessible page.
+      await driver.get(`${crmOrigin}/pages/blank.html`);
+      await driver.executeScript((url) => (location.href = url), `${extensionOrigin}/dock.html`);
+      await driver.wait(async () => (await driver.getCurrentUrl()).startsWith(extensionOrigin), 10000);
+      await driver.executeScript((url) => (location.href = url), `${extensionOrigin}/${file}`);
+      await driver.wait(async () => (await driver.getCurrentUrl()).endsWith(file), 10000);
+      await driver.switchTo().window(mainHandle);
+      return {
+        close: async () => {
+          await driver.switchTo().window(handle);
+          await driver.close();
+          await driver.switchTo().window(mainHandle);
+        },
+      };
     },
     async newTab(url) {
       await driver.switchTo().newWindow('tab');

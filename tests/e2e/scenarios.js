@@ -344,6 +344,11 @@ const SCENARIOS = {
     }, { what: 'the page request at the stand-in' });
     assert.deepEqual(received[0].message, { type: 'OutboundCallRequest', data: { target: '0982861121' } });
     await sc.send({ action: 'end' });
+    const panelHidden = () => driver.evaluate(() => document.querySelector('[data-mycc-dock]').shadowRoot.querySelector('.panel').hidden);
+    await driver.evaluate(() => window.postMessage({ type: 'HideWebPhone' }, location.origin) ?? true);
+    await waitUntil(panelHidden, { what: 'HideWebPhone to hide the dock' });
+    await driver.evaluate(() => window.postMessage({ type: 'ShowWebPhone' }, location.origin) ?? true);
+    await waitUntil(async () => !(await panelHidden()), { what: 'ShowWebPhone to show the dock' });
 
     await configure(driver, settingsFor(env, { popOn: 'never', pageApi: false }));
     await openCrmPage(driver, env, '/pages/pageapi.html');
@@ -436,6 +441,48 @@ SCENARIOS['bring the phone to another tab: refused during a call, then moved'] =
   await waitUntil(async () => (await sessionState(driver)).phoneState === 'ringing', { what: 'events from the moved phone' });
   await sc.send({ action: 'end' });
   await second.close();
+};
+
+SCENARIOS['dock mode "sidepanel": the phone lives in the side panel, pages only link and dial'] = async (driver, env) => {
+  const sc = standin(env);
+  await configure(driver, { ...settingsFor(env), dock: 'sidepanel' });
+  await driver.goto(`${env.crmOrigin}/pages/list.html`);
+  await waitUntil(async () => (await linkedNumbers(driver)).length >= 5, { what: 'links' });
+  assert.equal(await driver.evaluate(() => Boolean(document.querySelector('[data-mycc-dock]'))), false, 'no dock in the page');
+  const panel = await driver.openExtensionPage('sidepanel.html');
+  await waitUntil(async () => (await sessionState(driver)).phoneState === 'ready', { what: 'the WebPhone in the panel' });
+  assert.equal((await sessionState(driver)).liveTab, 'panel');
+  await sc.clear();
+  await driver.click('#a a[data-mycc-phone]');
+  const received = await waitUntil(async () => {
+    const r = await sc.received();
+    return r.length && r;
+  }, { what: 'the request at the panel WebPhone' });
+  assert.deepEqual(received.map((r) => r.message.data.target), ['0982861121']);
+  await sc.send({ action: 'replay', scenario: 'queue-ringing' });
+  await waitUntil(async () => (await driver.pages()).some((u) => u.startsWith(`${env.crmOrigin}/search`)), { what: 'the screen pop' });
+  await sc.send({ action: 'end' });
+  await panel.close();
+  await driver.closeOtherTabs();
+};
+
+SCENARIOS['a page that is not a CRM framing the dock itself gets no phone'] = async (driver, env) => {
+  const sc = standin(env);
+  const settings = settingsFor(env);
+  settings.crms[0].sites = [`${env.crmOrigin}/pages/list.html`];
+  await configure(driver, settings);
+  await driver.goto(`${env.crmOrigin}/pages/blank.html`);
+  await driver.evaluate((url) => {
+    const frame = document.createElement('iframe');
+    frame.src = url;
+    frame.id = 'stolen';
+    document.body.append(frame);
+    return true;
+  }, `${driver.extensionOrigin}/dock.html`);
+  await new Promise((r) => setTimeout(r, 1500));
+  const state = await sessionState(driver);
+  assert.equal(state.liveTab ?? null, null, 'no live phone in a page that is not a CRM');
+  assert.equal(await sc.clients(), 0, 'no WebPhone loaded');
 };
 
 module.exports = { SCENARIOS, CHROMIUM_ONLY, waitUntil, standin, settingsFor, configure, sessionState, linkedNumbers };
