@@ -19,13 +19,30 @@ const POPPED_MEMORY = 200;
 
 // ---- settings -------------------------------------------------------------------------
 
+// The settings in force: the agent's document (storage.sync) under IT's managed policy
+// (storage.managed: Chrome policy, Firefox policies.json). A bad policy is logged and ignored,
+// a bad document gives the defaults: the extension never stops for a settings mistake.
+async function readManaged() {
+  try {
+    return (await api.storage.managed?.get(null)) ?? {};
+  } catch {
+    return {}; // no policy installed
+  }
+}
+
 async function loadSettings() {
-  const [wasm, stored] = await Promise.all([core, api.storage.sync.get('settings')]);
-  const result = JSON.parse(wasm.normalizeSettings(JSON.stringify(stored.settings ?? {})));
+  const [wasm, stored, managed] = await Promise.all([core, api.storage.sync.get('settings'), readManaged()]);
+  const user = JSON.stringify(stored.settings ?? {});
+  let result = JSON.parse(wasm.effectiveSettings(user, JSON.stringify(managed)));
+  if (!result.ok && result.field.startsWith('managed policy')) {
+    console.warn('myCC Connect: the managed policy is invalid and was ignored:', result.field, result.message);
+    result = JSON.parse(wasm.effectiveSettings(user, 'null'));
+  }
   if (result.ok) return { ...result, json: JSON.stringify(result.settings) };
   console.warn('myCC Connect: stored settings are invalid, using defaults:', result.field, result.message);
-  const fallback = JSON.parse(wasm.normalizeSettings('{}'));
-  return { ...fallback, json: JSON.stringify(fallback.settings), invalid: result };
+  const fallback = JSON.parse(wasm.effectiveSettings('{}', JSON.stringify(managed)));
+  const usable = fallback.ok ? fallback : JSON.parse(wasm.effectiveSettings('{}', 'null'));
+  return { ...usable, json: JSON.stringify(usable.settings), invalid: result };
 }
 
 // ---- session state --------------------------------------------------------------------
@@ -326,6 +343,53 @@ function requestsSent(sender, ids) {
   });
 }
 
+// ---- "use myCC on this site" (the toolbar popup) ---------------------------------------------
+
+function sitePattern(url) {
+  try {
+    const { protocol, host } = new URL(url);
+    return protocol === 'http:' || protocol === 'https:' ? `${protocol}//${host}/*` : null;
+  } catch {
+    return null;
+  }
+}
+
+async function siteStatus(url) {
+  const settings = await loadSettings();
+  const pattern = sitePattern(url);
+  const crmIndex = (await core).crmForUrl(settings.json, url);
+  const crms = settings.settings.crms;
+  return {
+    pattern,
+    crmIndex,
+    crmName: crmIndex >= 0 ? crms[crmIndex].name : null,
+    // Only a site added as exactly this pattern can be taken out from here.
+    removable: crmIndex >= 0 && crms[crmIndex].sites.includes(pattern),
+    crms: crms.map((c) => c.name),
+    locked: settings.locked.includes('crms'),
+  };
+}
+
+/** Adds this site to CRM `crmIndex` (or a new CRM when -1), or takes it out. */
+async function setSite(url, on, crmIndex) {
+  const pattern = sitePattern(url);
+  if (!pattern) return { ok: false, reason: 'notWeb' };
+  const settings = await loadSettings();
+  if (settings.locked.includes('crms')) return { ok: false, reason: 'locked' };
+  const stored = (await api.storage.sync.get('settings')).settings ?? {};
+  const crms = structuredClone(stored.crms ?? []);
+  if (on) {
+    if (crmIndex >= 0 && crms[crmIndex]) crms[crmIndex].sites = [...(crms[crmIndex].sites ?? []), pattern];
+    else crms.push({ name: new URL(url).hostname, sites: [pattern] });
+  } else {
+    for (const crm of crms) crm.sites = (crm.sites ?? []).filter((site) => site !== pattern);
+  }
+  const result = JSON.parse((await core).normalizeSettings(JSON.stringify({ ...stored, crms })));
+  if (!result.ok) return { ok: false, reason: 'invalid', field: result.field, message: result.message };
+  await api.storage.sync.set({ settings: result.settings });
+  return { ok: true };
+}
+
 // ---- the message hub ------------------------------------------------------------------
 
 function fromExtensionPage(sender) {
@@ -350,6 +414,10 @@ const HANDLERS = {
   },
   'dock:sent': (m, sender) => (fromExtensionPage(sender) && Array.isArray(m.ids) ? requestsSent(sender, m.ids) : { ok: false }),
   'settings:validate': async (m) => JSON.parse((await core).normalizeSettings(String(m.json))),
+  'site:status': (m, sender) => (fromExtensionPage(sender) && typeof m.url === 'string' ? siteStatus(m.url) : { ok: false }),
+  'site:set': (m, sender) =>
+    fromExtensionPage(sender) && typeof m.url === 'string' ? setSite(m.url, m.on === true, Number(m.crmIndex ?? -1)) : { ok: false },
+  'dock:toggle': (m, sender) => (fromExtensionPage(sender) && Number.isInteger(m.tabId) ? toTab(m.tabId, { kind: 'dock:toggle' }) : null),
   'phone:status': async () => {
     const state = await session();
     return { phoneState: state.phoneState, liveTab: state.liveTab, call: state.call };
@@ -371,15 +439,13 @@ api.runtime.onMessage.addListener((message, sender, sendResponse) => {
 
 // ---- toolbar and keyboard ---------------------------------------------------------------
 
-// In "sidepanel" mode the toolbar button and the shortcut open the browser's side panel;
-// otherwise they toggle the dock in the page. Opening a panel must happen synchronously in
-// the gesture's handler, so the mode is kept at hand (and Chrome is told to open its panel on
-// the toolbar click by itself).
+// The keyboard shortcut opens the browser's side panel in "sidepanel" mode and toggles the
+// dock in the page otherwise (the toolbar button opens the popup, which does the same).
+// Opening a panel must happen synchronously in the gesture's handler, so the mode is kept at hand.
 let dockMode = null;
 
 function applyDockMode(mode) {
   dockMode = mode;
-  api.sidePanel?.setPanelBehavior({ openPanelOnActionClick: mode === 'sidepanel' }).catch(() => undefined);
 }
 
 function openSidePanel(tab) {
@@ -395,7 +461,6 @@ function toggleDock(tab) {
   return api.tabs.query({ active: true, lastFocusedWindow: true }).then(([active]) => toggleIn(active));
 }
 
-api.action.onClicked.addListener((tab) => toggleDock(tab));
 api.commands.onCommand.addListener((command, tab) => {
   if (command === 'toggle-dock') toggleDock(tab);
 });

@@ -325,6 +325,65 @@ impl Settings {
     }
 }
 
+/// Fields IT may preset for a whole call center through managed storage (Chrome policy,
+/// Firefox `policies.json`).
+pub const MANAGEABLE: &[&str] = &["webphoneUrl", "defaultCountry", "dock", "crms"];
+
+/// The settings in force and the fields IT locked (the options page shows them read-only).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Effective {
+    pub settings: Settings,
+    pub locked: Vec<String>,
+}
+
+/// Lays IT's managed values over the agent's document. A managed field listed in `locked`
+/// always wins; any other managed field is a default the agent's own value overrides.
+pub fn effective(user: &Value, managed: &Value) -> Result<Effective, SettingsError> {
+    let mut doc = user
+        .as_object()
+        .cloned()
+        .ok_or_else(|| error("", "must be an object"))?;
+    let Some(managed) = managed.as_object() else {
+        return Ok(Effective {
+            settings: Settings::parse(&Value::Object(doc))?,
+            locked: Vec::new(),
+        });
+    };
+    let locked: Vec<String> = match managed.get("locked") {
+        None | Some(Value::Null) => Vec::new(),
+        Some(Value::Array(names)) => names
+            .iter()
+            .filter_map(Value::as_str)
+            .filter(|name| MANAGEABLE.contains(name) && managed.contains_key(*name))
+            .map(str::to_string)
+            .collect(),
+        Some(_) => {
+            return Err(error(
+                "managed policy: locked",
+                "must be a list of field names",
+            ))
+        }
+    };
+    for key in MANAGEABLE {
+        if let Some(value) = managed.get(*key) {
+            if locked.iter().any(|l| l == key) || !doc.contains_key(*key) {
+                doc.insert((*key).to_string(), value.clone());
+            }
+        }
+    }
+    let settings = Settings::parse(&Value::Object(doc)).map_err(|e| {
+        let from_policy = MANAGEABLE
+            .iter()
+            .any(|k| e.field.starts_with(k) && managed.contains_key(*k));
+        if from_policy {
+            error(format!("managed policy: {}", e.field), e.message)
+        } else {
+            e
+        }
+    })?;
+    Ok(Effective { settings, locked })
+}
+
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ScreenPop {
     pub crm: usize,

@@ -4,7 +4,8 @@
 
 use crate::call::{parse_message, Call, EventKind, PhoneState};
 use crate::detect::{parse_single, scan, NationalRules, OffsetCounter};
-use crate::settings::Settings;
+use crate::presets::PRESETS;
+use crate::settings::{effective, Settings};
 use serde_json::{json, Value};
 use wasm_bindgen::prelude::*;
 
@@ -109,4 +110,50 @@ pub fn phone_state_after(previous: &str, message_type: &str) -> String {
         .ok()
         .and_then(|v| v.as_str().map(str::to_string))
         .unwrap_or_default()
+}
+
+/// The settings in force: the agent's document under IT's managed policy.
+/// `{"ok":true,"settings":{…},"locked":[…],"webphoneOrigin":…}` or `{"ok":false,"field","message"}`.
+#[wasm_bindgen(js_name = effectiveSettings)]
+pub fn effective_settings(user_json: &str, managed_json: &str) -> String {
+    let parse = |text: &str| serde_json::from_str::<Value>(text).unwrap_or(Value::Null);
+    match effective(&parse(user_json), &parse(managed_json)) {
+        Ok(e) => json!({
+            "ok": true,
+            "settings": e.settings.to_json(),
+            "locked": e.locked,
+            "webphoneOrigin": e.settings.webphone_origin,
+        }),
+        Err(e) => json!({"ok": false, "field": e.field, "message": e.message}),
+    }
+    .to_string()
+}
+
+/// The built-in CRM presets, as JSON.
+#[wasm_bindgen(js_name = crmPresets)]
+pub fn crm_presets() -> String {
+    serde_json::to_string(PRESETS).unwrap_or_else(|_| "[]".into())
+}
+
+/// The screen-pop URL a template gives for a sample number, or an error in words:
+/// `{"ok":true,"url":"…"}` / `{"ok":false,"message":"…"}`.
+#[wasm_bindgen(js_name = testTemplate)]
+pub fn test_template(template: &str, sample: &str, country: &str) -> String {
+    use crate::template::{PopValues, Template};
+    let template = match Template::parse(template) {
+        Ok(t) => t,
+        Err(message) => return json!({"ok": false, "message": message}).to_string(),
+    };
+    let Some(number) = parse_single(sample, rules(country)) else {
+        return json!({"ok": false, "message": "the sample is not a phone number"}).to_string();
+    };
+    let values = PopValues {
+        phone: number.dial(),
+        e164: number.e164(),
+        call_id: "sample-call-id".into(),
+        interaction_id: "sample-interaction-id".into(),
+        queue_id: "sample-queue-id".into(),
+        agent_id: "sample-agent-id".into(),
+    };
+    json!({"ok": true, "url": template.expand(&values)}).to_string()
 }

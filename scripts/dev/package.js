@@ -21,6 +21,7 @@ const variants = {
   firefox: (m) => {
     m.background = { scripts: m.background.scripts };
     delete m.side_panel;
+    delete m.storage; // Chrome's managed_schema: Firefox takes managed settings from policies.json
     m.permissions = m.permissions.filter((p) => p !== 'sidePanel');
   },
 };

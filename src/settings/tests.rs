@@ -199,3 +199,52 @@ fn screen_pop_prefers_the_crm_hosting_the_phone() {
     );
     assert_eq!(s.screen_pop(None, &call).unwrap().crm, 0);
 }
+
+#[test]
+fn managed_values_are_defaults_unless_locked() {
+    let user = json!({"webphoneUrl": "https://agent.example/phone", "crms": [{"name": "Mine"}]});
+    let managed = json!({"webphoneUrl": "https://it.example/phone", "crms": [{"name": "IT CRM"}], "dock": "sidepanel"});
+    let e = effective(&user, &managed).unwrap();
+    assert_eq!(
+        e.settings.webphone_url, "https://agent.example/phone",
+        "the agent's value wins when not locked"
+    );
+    assert_eq!(e.settings.crms[0].name, "Mine");
+    assert_eq!(
+        e.settings.dock,
+        DockMode::SidePanel,
+        "a managed default fills a missing field"
+    );
+    assert!(e.locked.is_empty());
+
+    let managed = json!({"webphoneUrl": "https://it.example/phone", "crms": [{"name": "IT CRM"}], "locked": ["webphoneUrl", "crms", "bogus", "dock"]});
+    let e = effective(&user, &managed).unwrap();
+    assert_eq!(e.settings.webphone_url, "https://it.example/phone");
+    assert_eq!(e.settings.crms[0].name, "IT CRM");
+    assert_eq!(
+        e.locked,
+        vec!["webphoneUrl", "crms"],
+        "only known fields the policy sets can be locked"
+    );
+}
+
+#[test]
+fn a_bad_policy_is_named_as_such() {
+    let e = effective(
+        &json!({}),
+        &json!({"webphoneUrl": "ftp://x", "locked": ["webphoneUrl"]}),
+    )
+    .unwrap_err();
+    assert_eq!(e.field, "managed policy: webphoneUrl");
+    let e = effective(&json!({}), &json!({"locked": "all"})).unwrap_err();
+    assert_eq!(e.field, "managed policy: locked");
+    let e = effective(&json!({"dock": "x"}), &json!({})).unwrap_err();
+    assert_eq!(
+        e.field, "dock",
+        "the agent's own mistakes are not blamed on IT"
+    );
+    assert!(
+        effective(&json!({}), &Value::Null).is_ok(),
+        "no policy at all"
+    );
+}

@@ -83,9 +83,21 @@ async function chromium({ extensionDir, crmOrigin, headless = true }) {
     async openExtensionPage(file) {
       const p = await context.newPage();
       await p.goto(`${extensionOrigin}/${file}`);
-      await page.bringToFront();
-      return { close: () => p.close() };
+      return {
+        click: (selector) => p.locator(selector).first().click(),
+        evaluate: (fn, arg) => p.evaluate(fn, arg),
+        close: async () => {
+          await p.close();
+          await page.bringToFront();
+        },
+      };
     },
+    async gotoExtensionPage(file) {
+      await page.goto(`${extensionOrigin}/${file}`, { waitUntil: 'load' });
+    },
+    fill: (selector, text) => page.fill(selector, text),
+    setFile: (selector, file) => page.setInputFiles(selector, file),
+    selectValue: (selector, value) => page.selectOption(selector, value),
     async newTab(url) {
       const p = await context.newPage();
       await p.goto(url, { waitUntil: 'load' });
@@ -234,13 +246,38 @@ async function firefox({ extensionDir, crmOrigin, artifactsDir, prefs = {} }) {
       await driver.executeScript((url) => (location.href = url), `${extensionOrigin}/${file}`);
       await driver.wait(async () => (await driver.getCurrentUrl()).endsWith(file), 10000);
       await driver.switchTo().window(mainHandle);
-      return {
-        close: async () => {
-          await driver.switchTo().window(handle);
-          await driver.close();
+      const within = async (fn) => {
+        await driver.switchTo().window(handle);
+        try {
+          return await fn();
+        } finally {
           await driver.switchTo().window(mainHandle);
-        },
+        }
       };
+      return {
+        click: (selector) => within(() => clickThroughShadow(selector)),
+        evaluate: (fn, arg) => within(() => driver.executeScript(`return (${fn.toString()})(arguments[0]);`, arg ?? null)),
+        close: () => within(() => driver.close()),
+      };
+    },
+    async gotoExtensionPage(file) {
+      await driver.switchTo().window(mainHandle);
+      await driver.get(`${crmOrigin}/pages/blank.html`);
+      await driver.executeScript((url) => (location.href = url), `${extensionOrigin}/dock.html`);
+      await driver.wait(async () => (await driver.getCurrentUrl()).startsWith(extensionOrigin), 10000);
+      await driver.executeScript((url) => (location.href = url), `${extensionOrigin}/${file}`);
+      await driver.wait(async () => (await driver.getCurrentUrl()).endsWith(file), 10000);
+    },
+    async fill(selector, text) {
+      const el = await driver.findElement(By.css(selector));
+      await el.clear();
+      await el.sendKeys(text);
+    },
+    async setFile(selector, file) {
+      await (await driver.findElement(By.css(selector))).sendKeys(file);
+    },
+    async selectValue(selector, value) {
+      await (await driver.findElement(By.css(`${selector} option[value="${value}"]`))).click();
     },
     async newTab(url) {
       await driver.switchTo().newWindow('tab');

@@ -485,4 +485,117 @@ SCENARIOS['a page that is not a CRM framing the dock itself gets no phone'] = as
   assert.equal(await sc.clients(), 0, 'no WebPhone loaded');
 };
 
+const storedSettings = (driver) =>
+  driver.extension(async () => ((await (globalThis.browser ?? globalThis.chrome).storage.sync.get('settings')).settings ?? null));
+
+SCENARIOS['the options page adds a CRM from a preset, validates live, tests the template and saves'] = async (driver, env) => {
+  await configure(driver, { ...settingsFor(env), crms: [] });
+  await driver.gotoExtensionPage('options.html');
+  await waitUntil(() => driver.evaluate(() => document.querySelectorAll('#preset option').length >= 8), { what: 'the presets' });
+  await driver.selectValue('#preset', 'generic');
+  await driver.click('#add');
+  await waitUntil(() => driver.evaluate(() => Boolean(document.getElementById('crm-0-name'))), { what: 'a CRM card' });
+  await driver.fill('#crm-0-name', 'CRM thử');
+  await driver.fill('#crm-0-sites', `${env.crmOrigin}/*`);
+  await driver.fill('#crm-0-searchUrl', 'javascript:alert(1)//{phone}');
+  const error = await waitUntil(() => driver.evaluate(() => document.getElementById('crm-0-error').textContent), { what: 'a live validation message' });
+  assert.match(error, /http/);
+  assert.equal(await driver.evaluate(() => document.getElementById('crm-0-searchUrl').getAttribute('aria-invalid')), 'true');
+  await driver.click('#save');
+  await waitUntil(() => driver.evaluate(() => document.getElementById('result').dataset.tone === 'problem'), { what: 'the refusal' });
+  assert.deepEqual((await storedSettings(driver)).crms, [], 'nothing was saved');
+  await driver.fill('#crm-0-searchUrl', `${env.crmOrigin}/search?phone={phone}&d={digits}`);
+  await driver.click('#crm-0-test-button');
+  const url = await waitUntil(() => driver.evaluate(() => document.getElementById('crm-0-test').textContent), { what: 'the test URL' });
+  assert.equal(url, `${env.crmOrigin}/search?phone=0982861121&d=84982861121`);
+  await driver.click('#save');
+  await waitUntil(() => driver.evaluate(() => document.getElementById('result').dataset.tone === 'ok'), { what: 'saved' });
+  const saved = await storedSettings(driver);
+  assert.deepEqual(saved.crms.map((c) => [c.name, c.sites, c.searchUrl, c.popOn, c.popFor, c.pageApi]), [
+    ['CRM thử', [`${env.crmOrigin}/*`], `${env.crmOrigin}/search?phone={phone}&d={digits}`, 'ringing', 'inbound', false],
+  ]);
+};
+
+SCENARIOS['import refuses a bad file and changes nothing, takes a good one with its unknown fields'] = async (driver, env) => {
+  await configure(driver, settingsFor(env));
+  const before = await storedSettings(driver);
+  await driver.gotoExtensionPage('options.html');
+  await waitUntil(() => driver.evaluate(() => Boolean(document.getElementById('crm-0-name'))), { what: 'the form' });
+  const fixtures = require('path').join(__dirname, '..', 'fixtures');
+  await driver.setFile('#import', require('path').join(fixtures, 'settings-bad.json'));
+  const refusal = await waitUntil(
+    () => driver.evaluate(() => document.getElementById('result').dataset.tone === 'problem' && document.getElementById('result').textContent),
+    { what: 'the refusal' },
+  );
+  assert.match(refusal, /crms\[0\]\.searchUrl/);
+  assert.deepEqual(await storedSettings(driver), before, 'the stored settings stay as they were');
+  await driver.setFile('#import', require('path').join(fixtures, 'settings-good.json'));
+  await waitUntil(() => driver.evaluate(() => document.getElementById('result').dataset.tone === 'ok'), { what: 'the import' });
+  const saved = await storedSettings(driver);
+  assert.equal(saved.crms[0].name, 'Imported Odoo');
+  assert.deepEqual(saved.futureField, { kept: true }, 'unknown fields survive');
+  assert.equal(saved.crms[0].color, 'teal');
+  assert.equal(await driver.evaluate(() => document.getElementById('crm-0-name').value), 'Imported Odoo', 'the form shows it');
+};
+
+SCENARIOS['the toolbar popup turns myCC on for this site and off again'] = async (driver, env) => {
+  await configure(driver, { ...settingsFor(env), crms: [] });
+  await driver.goto(`${env.crmOrigin}/pages/list.html`);
+  await new Promise((r) => setTimeout(r, 500));
+  assert.equal((await linkedNumbers(driver)).length, 0, 'not a CRM yet');
+  const tabId = await driver.extension(
+    async (url) => (await (globalThis.browser ?? globalThis.chrome).tabs.query({})).find((tab) => tab.url === url)?.id,
+    `${env.crmOrigin}/pages/list.html`,
+  );
+  assert.ok(Number.isInteger(tabId), 'the CRM tab is found');
+  const popup = await driver.openExtensionPage(`popup.html?tab=${tabId}`);
+  await waitUntil(() => popup.evaluate(() => document.getElementById('site').textContent), { what: 'the popup' });
+  assert.equal(await popup.evaluate(() => document.getElementById('site').textContent), `${env.crmOrigin}/*`);
+  await popup.click('#use');
+  await waitUntil(async () => (await linkedNumbers(driver)).length >= 5, { what: 'the page linked after turning the site on' });
+  const saved = await storedSettings(driver);
+  assert.deepEqual(saved.crms.map((c) => [c.name, c.sites]), [['127.0.0.1', [`${env.crmOrigin}/*`]]]);
+  await popup.click('#use');
+  await waitUntil(async () => (await linkedNumbers(driver)).length === 0, { what: 'the links gone after turning it off' });
+  await popup.close();
+};
+
+SCENARIOS['screen pop per popOn and popFor, for each documented scenario, exactly once'] = async (driver, env) => {
+  const sc = standin(env);
+  const pops = async () => (await driver.pages()).filter((u) => u.startsWith(`${env.crmOrigin}/search`)).sort();
+  const replayAll = async (names) => {
+    for (const name of names) await sc.send({ action: 'replay', scenario: name });
+    await sc.send({ action: 'end' });
+  };
+  const url = (phone, call) => `${env.crmOrigin}/search?phone=${phone}&call=${call}`;
+
+  await configure(driver, settingsFor(env, { popOn: 'ringing', popFor: 'all' }));
+  await openCrmPage(driver, env, '/pages/list.html');
+  await replayAll(Object.keys(GUIDE));
+  await replayAll(['queue-ringing', 'direct-ringing', 'outbound-ringing']); // the same calls again
+  const expected = [
+    url('0900000101', 'c772f9ca-1c00-1238-a9bd-0050560123b5'),
+    url('0900000101', '79e78adb-1c04-1238-a9bd-0050560123b5'),
+    url('0982861121', 'cf5b0a7c-a162-11e9-aa99-6fe8469ff495'),
+  ].sort();
+  await waitUntil(async () => (await pops()).length >= 3, { what: 'three pops' });
+  await new Promise((r) => setTimeout(r, 800));
+  assert.deepEqual(await pops(), expected, 'ringing, all directions: one pop per call');
+  await driver.closeOtherTabs();
+
+  await configure(driver, settingsFor(env, { popOn: 'answer', popFor: 'outbound' }));
+  await openCrmPage(driver, env, '/pages/list.html');
+  await replayAll(Object.keys(GUIDE));
+  await waitUntil(async () => (await pops()).length >= 1, { what: 'the outbound answered pop' });
+  await new Promise((r) => setTimeout(r, 800));
+  assert.deepEqual(await pops(), [url('0982861121', 'cf5b0a7c-a162-11e9-aa99-6fe8469ff495')], 'answer, outbound only');
+  await driver.closeOtherTabs();
+
+  await configure(driver, settingsFor(env, { popOn: 'never', popFor: 'all' }));
+  await openCrmPage(driver, env, '/pages/list.html');
+  await replayAll(Object.keys(GUIDE));
+  await new Promise((r) => setTimeout(r, 800));
+  assert.deepEqual(await pops(), [], 'never');
+};
+
 module.exports = { SCENARIOS, CHROMIUM_ONLY, waitUntil, standin, settingsFor, configure, sessionState, linkedNumbers };
