@@ -536,6 +536,20 @@ SCENARIOS['import refuses a bad file and changes nothing, takes a good one with 
   assert.deepEqual(saved.futureField, { kept: true }, 'unknown fields survive');
   assert.equal(saved.crms[0].color, 'teal');
   assert.equal(await driver.evaluate(() => document.getElementById('crm-0-name').value), 'Imported Odoo', 'the form shows it');
+  // Export: catch the file the button hands to the browser and read it back.
+  await driver.evaluate(() => {
+    window.exported = null;
+    const click = HTMLAnchorElement.prototype.click;
+    HTMLAnchorElement.prototype.click = function () {
+      if (this.download) fetch(this.href).then((r) => r.text()).then((text) => (window.exported = { name: this.download, text }));
+      else click.call(this);
+    };
+    return true;
+  });
+  await driver.click('#export');
+  const exported = await waitUntil(() => driver.evaluate(() => window.exported), { what: 'the exported file' });
+  assert.equal(exported.name, 'mycc-connect-settings.json');
+  assert.deepEqual(JSON.parse(exported.text), saved, 'Export writes the stored document, the same JSON Import reads');
 };
 
 SCENARIOS['the toolbar popup turns myCC on for this site and off again'] = async (driver, env) => {
@@ -589,6 +603,26 @@ SCENARIOS['screen pop per popOn and popFor, for each documented scenario, exactl
   await waitUntil(async () => (await pops()).length >= 1, { what: 'the outbound answered pop' });
   await new Promise((r) => setTimeout(r, 800));
   assert.deepEqual(await pops(), [url('0982861121', 'cf5b0a7c-a162-11e9-aa99-6fe8469ff495')], 'answer, outbound only');
+  await driver.closeOtherTabs();
+
+  // A tab already showing the same search is focused, not opened again.
+  await configure(driver, settingsFor(env, { popOn: 'ringing', popFor: 'inbound' }));
+  await openCrmPage(driver, env, '/pages/list.html');
+  const already = await driver.newTab(url('0900000101', 'c772f9ca-1c00-1238-a9bd-0050560123b5'));
+  const ringingAt = Date.now();
+  await sc.send({ action: 'replay', scenario: 'queue-ringing' });
+  await waitUntil(async () => ((await sessionState(driver)).popped ?? []).length === 1, { what: 'the pop to be handled' });
+  await new Promise((r) => setTimeout(r, 500));
+  // Read before anything else looks at the tabs (Firefox's window switching would touch it);
+  // the test's own helpers take the foreground back afterwards, so ask when it was last in front.
+  const lastAccessed = await driver.extension(
+    async (u) => (await (globalThis.browser ?? globalThis.chrome).tabs.query({})).find((tab) => tab.url === u)?.lastAccessed,
+    url('0900000101', 'c772f9ca-1c00-1238-a9bd-0050560123b5'),
+  );
+  assert.ok(lastAccessed >= ringingAt, `the tab showing that search was brought forward (${lastAccessed} >= ${ringingAt})`);
+  assert.deepEqual(await pops(), [url('0900000101', 'c772f9ca-1c00-1238-a9bd-0050560123b5')], 'no second tab for the same search');
+  await sc.send({ action: 'end' });
+  await already.close();
   await driver.closeOtherTabs();
 
   await configure(driver, settingsFor(env, { popOn: 'never', popFor: 'all' }));
