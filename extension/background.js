@@ -22,12 +22,32 @@ const POPPED_MEMORY = 200;
 // The settings in force: the agent's document (storage.sync) under IT's managed policy
 // (storage.managed: Chrome policy, Firefox policies.json). A bad policy is logged and ignored,
 // a bad document gives the defaults: the extension never stops for a settings mistake.
+// Chrome's first storage.managed read after the worker starts can take seconds, and every page
+// waits for the settings: so the last policy seen (kept in storage.session) is used at once and
+// the policy is read again behind it; when it differs, pages are told the settings changed.
+let managedSeen = null;
+let managedRefresh = null;
+
 async function readManaged() {
-  try {
-    return (await api.storage.managed?.get(null)) ?? {};
-  } catch {
-    return {}; // no policy installed
-  }
+  if (managedSeen == null) managedSeen = (await api.storage.session.get('managedPolicy')).managedPolicy ?? {};
+  managedRefresh ??= Promise.resolve(api.storage.managed?.get(null))
+    .then((value) => value ?? {}, () => ({}))
+    .then(async (value) => {
+      const changed = JSON.stringify(value) !== JSON.stringify(managedSeen);
+      managedSeen = value;
+      if (changed) {
+        await api.storage.session.set({ managedPolicy: value });
+        await tellEveryTabSettingsChanged();
+      }
+    })
+    .finally(() => (managedRefresh = null));
+  return managedSeen;
+}
+
+async function tellEveryTabSettingsChanged() {
+  // Every tab: one that was not a CRM may be one now. Settings change rarely.
+  const tabs = await api.tabs.query({});
+  await Promise.all(tabs.map((tab) => toTab(tab.id, { kind: 'settings:changed' })));
 }
 
 async function loadSettings() {
@@ -467,9 +487,12 @@ api.commands.onCommand.addListener((command, tab) => {
 loadSettings().then((settings) => applyDockMode(settings.settings.dock));
 
 api.storage.onChanged.addListener((changes, area) => {
+  if (area === 'managed') {
+    readManaged(); // IT changed the policy: read it again, and tell the pages if it differs
+    return;
+  }
   if (area !== 'sync' || !changes.settings) return;
-  // Every tab: one that was not a CRM may be one now. Settings change rarely.
-  api.tabs.query({}).then((tabs) => tabs.forEach((tab) => toTab(tab.id, { kind: 'settings:changed' })));
+  tellEveryTabSettingsChanged();
   loadSettings().then((settings) => applyDockMode(settings.settings.dock));
 });
 

@@ -298,6 +298,7 @@ var myccLinkify = (() => {
       handleRecords(records);
       schedule();
     });
+    myccEngine.start(); // compile the engine while the first batch is collected
     observe(document);
     roots.add(document);
     pump();
