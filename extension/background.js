@@ -259,15 +259,17 @@ api.tabs.onRemoved.addListener((tabId) => forgetTab(tabId));
 
 // ---- WebPhone events ------------------------------------------------------------------
 
-async function webphoneEvent(sender, json) {
-  const wasm = await core;
-  const settings = await loadSettings();
-  const read = JSON.parse(wasm.readWebPhoneMessage(json, settings.settings.defaultCountry));
-  if (!read.ok) {
-    console.warn('myCC Connect: ignored a malformed WebPhone message:', read.error);
-    return { ok: false, error: read.error };
-  }
+// Events are handled strictly in the order they arrive, reading included: an "answered"
+// handled before its "ringing" would leave the phone's state wrong.
+function webphoneEvent(sender, json) {
   return serially(async () => {
+    const wasm = await core;
+    const settings = await loadSettings();
+    const read = JSON.parse(wasm.readWebPhoneMessage(json, settings.settings.defaultCountry));
+    if (!read.ok) {
+      console.warn('myCC Connect: ignored a malformed WebPhone message:', read.error);
+      return { ok: false, error: read.error };
+    }
     const state = await session();
     if (!isLiveDock(sender, state)) return { ok: false, error: 'not the live WebPhone' };
     if (read.kind === 'other') console.info('myCC Connect: WebPhone event of a type this version does not know:', read.type);
@@ -335,13 +337,14 @@ async function maybeScreenPop(wasm, settings, state, json) {
 
 // ---- click to call ----------------------------------------------------------------------
 
-async function dial(sender, target) {
-  const wasm = await core;
-  const settings = await loadSettings();
-  const dialString = wasm.dialString(String(target), settings.settings.defaultCountry);
-  if (!dialString) return { ok: false, reason: 'notANumber' };
-  const tabId = sender.tab?.id;
+function dial(sender, target) {
+  // In order too: two quick clicks are dialled in the order they were made.
   return serially(async () => {
+    const wasm = await core;
+    const settings = await loadSettings();
+    const dialString = wasm.dialString(String(target), settings.settings.defaultCountry);
+    if (!dialString) return { ok: false, reason: 'notANumber' };
+    const tabId = sender.tab?.id;
     const state = await session();
     // Requests wait in storage.session until the live dock says it sent them: none is lost
     // if the WebPhone is not ready yet, its dock reloads or this worker is stopped.

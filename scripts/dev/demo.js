@@ -6,7 +6,7 @@ const fs = require('fs');
 const path = require('path');
 const server = require('../../tests/server.js');
 const drivers = require('../../tests/e2e/drivers.js');
-const { settingsFor, configure, standin, waitUntil, sessionState, linkedNumbers } = require('../../tests/e2e/scenarios.js');
+const { settingsFor, configure, standin, receivedAtStandin, waitUntil, sessionState, linkedNumbers } = require('../../tests/e2e/scenarios.js');
 
 const root = path.join(__dirname, '..', '..');
 const outDir = path.join(root, 'dist', 'demo');
@@ -64,10 +64,7 @@ async function freePorts() {
   step(2, 'Click a number: the WebPhone is asked to dial it.');
   await sc.clear();
   await driver.click('a[data-mycc-phone="+84982861121"]');
-  const received = await waitUntil(async () => {
-    const r = await sc.received();
-    return r.length && r;
-  }, { what: 'the request at the stand-in' });
+  const received = await receivedAtStandin(sc, 1, 'the request at the stand-in');
   console.log(`   the stand-in received ${JSON.stringify(received[0].message)} from ${received[0].origin}`);
   await new Promise((r) => setTimeout(r, 400));
   console.log(`   screenshot: ${await shot('02-click-to-call.png')}`);

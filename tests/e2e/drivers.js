@@ -163,10 +163,7 @@ async function firefox({ extensionDir, crmOrigin, artifactsDir, prefs = {} }) {
     if (!extHandle || !(await driver.getAllWindowHandles()).includes(extHandle)) {
       await driver.switchTo().newWindow('tab');
       extHandle = await driver.getWindowHandle();
-      // WebDriver may not open moz-extension:// itself: go there from a loopback page.
-      await driver.get(`${crmOrigin}/pages/blank.html`);
-      await driver.executeScript((url) => (location.href = url), `${extensionOrigin}/dock.html`);
-      await driver.wait(async () => (await driver.getCurrentUrl()).startsWith(extensionOrigin), 10000);
+      await navigateToExtensionPage('dock.html');
     } else {
       await driver.switchTo().window(extHandle);
     }
@@ -183,6 +180,17 @@ async function firefox({ extensionDir, crmOrigin, artifactsDir, prefs = {} }) {
     } finally {
       await driver.switchTo().window(mainHandle);
     }
+  }
+
+  /** WebDriver may not open moz-extension:// itself: go there from a loopback page, through
+   * the web-accessible dock.html, in the current tab. */
+  async function navigateToExtensionPage(file) {
+    await driver.get(`${crmOrigin}/pages/blank.html`);
+    await driver.executeScript((url) => (location.href = url), `${extensionOrigin}/dock.html`);
+    await driver.wait(async () => (await driver.getCurrentUrl()).startsWith(extensionOrigin), 10000);
+    if (file === 'dock.html') return;
+    await driver.executeScript((url) => (location.href = url), `${extensionOrigin}/${file}`);
+    await driver.wait(async () => (await driver.getCurrentUrl()).endsWith(file), 10000);
   }
 
   /** A trusted click; ' >> ' steps into an open shadow root, as in Playwright. */
@@ -239,12 +247,7 @@ async function firefox({ extensionDir, crmOrigin, artifactsDir, prefs = {} }) {
     async openExtensionPage(file) {
       await driver.switchTo().newWindow('tab');
       const handle = await driver.getWindowHandle();
-      // WebDriver may not open moz-extension:// itself: through a web-accessible page.
-      await driver.get(`${crmOrigin}/pages/blank.html`);
-      await driver.executeScript((url) => (location.href = url), `${extensionOrigin}/dock.html`);
-      await driver.wait(async () => (await driver.getCurrentUrl()).startsWith(extensionOrigin), 10000);
-      await driver.executeScript((url) => (location.href = url), `${extensionOrigin}/${file}`);
-      await driver.wait(async () => (await driver.getCurrentUrl()).endsWith(file), 10000);
+      await navigateToExtensionPage(file);
       await driver.switchTo().window(mainHandle);
       const within = async (fn) => {
         await driver.switchTo().window(handle);
@@ -262,11 +265,7 @@ async function firefox({ extensionDir, crmOrigin, artifactsDir, prefs = {} }) {
     },
     async gotoExtensionPage(file) {
       await driver.switchTo().window(mainHandle);
-      await driver.get(`${crmOrigin}/pages/blank.html`);
-      await driver.executeScript((url) => (location.href = url), `${extensionOrigin}/dock.html`);
-      await driver.wait(async () => (await driver.getCurrentUrl()).startsWith(extensionOrigin), 10000);
-      await driver.executeScript((url) => (location.href = url), `${extensionOrigin}/${file}`);
-      await driver.wait(async () => (await driver.getCurrentUrl()).endsWith(file), 10000);
+      await navigateToExtensionPage(file);
     },
     async fill(selector, text) {
       const el = await driver.findElement(By.css(selector));

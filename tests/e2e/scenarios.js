@@ -17,6 +17,14 @@ async function waitUntil(check, { timeout = 8000, interval = 50, what = 'conditi
   throw new Error(`timed out waiting for ${what} (last value: ${JSON.stringify(last)})`);
 }
 
+/** Waits until the stand-in has received at least `count` messages, and returns them all. */
+async function receivedAtStandin(sc, count = 1, what = 'requests at the stand-in') {
+  return waitUntil(async () => {
+    const received = await sc.received();
+    return received.length >= count && received;
+  }, { what, timeout: 10000 });
+}
+
 function standin(env) {
   const call = async (p, init) => {
     const res = await fetch(`${env.webphoneOrigin}${p}`, init);
@@ -125,10 +133,7 @@ const SCENARIOS = {
     await sc.clear();
     await waitUntil(async () => (await linkedNumbers(driver)).length >= 5, { what: 'links' });
     await driver.click('#a a[data-mycc-phone]');
-    const received = await waitUntil(async () => {
-      const r = await sc.received();
-      return r.length && r;
-    }, { what: 'the OutboundCallRequest at the stand-in' });
+    const received = await receivedAtStandin(sc, 1, 'the OutboundCallRequest at the stand-in');
     assert.deepEqual(received.map((r) => r.message), [{ type: 'OutboundCallRequest', data: { target: '0982861121' } }]);
     assert.equal(received[0].origin, driver.extensionOrigin, 'sent by the dock frame');
     assert.equal(await driver.evaluate(() => location.pathname), '/pages/list.html', 'the page did not navigate');
@@ -141,10 +146,7 @@ const SCENARIOS = {
     await sc.clear();
     await waitUntil(async () => (await linkedNumbers(driver)).length >= 5, { what: 'links' });
     await driver.pressEnterOn('#b a[data-mycc-phone]');
-    const received = await waitUntil(async () => {
-      const r = await sc.received();
-      return r.length && r;
-    }, { what: 'the request at the stand-in' });
+    const received = await receivedAtStandin(sc, 1, 'the request at the stand-in');
     assert.deepEqual(received.map((r) => r.message.data.target), ['0912345678']);
   },
 
@@ -163,10 +165,7 @@ const SCENARIOS = {
       { what: 'a notice' },
     );
     assert.match(notice, /0982861121/);
-    const received = await waitUntil(async () => {
-      const r = await sc.received();
-      return r.length && r;
-    }, { what: 'the request after registration', timeout: 10000 });
+    const received = await receivedAtStandin(sc, 1, 'the request after registration');
     await new Promise((r) => setTimeout(r, 1000));
     assert.deepEqual((await sc.received()).map((r) => r.message), [{ type: 'OutboundCallRequest', data: { target: '0982861121' } }], 'delivered once');
     assert.equal(received.length, 1);
@@ -179,10 +178,7 @@ const SCENARIOS = {
     const sc = standin(env);
     await sc.clear();
     for (const id of ['tel', 'callto', 'sip']) await driver.click(`#${id}`);
-    const targets = await waitUntil(async () => {
-      const r = await sc.received();
-      return r.length >= 3 && r.map((x) => x.message.data.target);
-    }, { what: 'three requests' });
+    const targets = (await receivedAtStandin(sc, 3, 'three requests')).map((x) => x.message.data.target);
     assert.deepEqual(targets, ['0912345678', '0933456789', '0982861121']);
     await driver.click('#bad');
     await new Promise((r) => setTimeout(r, 500));
@@ -338,10 +334,7 @@ const SCENARIOS = {
     assert.deepEqual(seen.filter((m) => m.type === 'OnCallRinging'), [GUIDE['direct-ringing']], 'verbatim, once');
     assert.ok(seen.every((m) => typeof m.type === 'string' && 'data' in m), 'every re-posted event is {type, data}');
     await driver.evaluate(() => window.callFromPage('0982861121'));
-    const received = await waitUntil(async () => {
-      const r = await sc.received();
-      return r.length && r;
-    }, { what: 'the page request at the stand-in' });
+    const received = await receivedAtStandin(sc, 1, 'the page request at the stand-in');
     assert.deepEqual(received[0].message, { type: 'OutboundCallRequest', data: { target: '0982861121' } });
     await sc.send({ action: 'end' });
     const panelHidden = () => driver.evaluate(() => document.querySelector('[data-mycc-dock]').shadowRoot.querySelector('.panel').hidden);
@@ -454,10 +447,7 @@ SCENARIOS['dock mode "sidepanel": the phone lives in the side panel, pages only 
   assert.equal((await sessionState(driver)).liveTab, 'panel');
   await sc.clear();
   await driver.click('#a a[data-mycc-phone]');
-  const received = await waitUntil(async () => {
-    const r = await sc.received();
-    return r.length && r;
-  }, { what: 'the request at the panel WebPhone' });
+  const received = await receivedAtStandin(sc, 1, 'the request at the panel WebPhone');
   assert.deepEqual(received.map((r) => r.message.data.target), ['0982861121']);
   await sc.send({ action: 'replay', scenario: 'queue-ringing' });
   await waitUntil(async () => (await driver.pages()).some((u) => u.startsWith(`${env.crmOrigin}/search`)), { what: 'the screen pop' });
@@ -632,4 +622,4 @@ SCENARIOS['screen pop per popOn and popFor, for each documented scenario, exactl
   assert.deepEqual(await pops(), [], 'never');
 };
 
-module.exports = { SCENARIOS, CHROMIUM_ONLY, waitUntil, standin, settingsFor, configure, sessionState, linkedNumbers };
+module.exports = { SCENARIOS, CHROMIUM_ONLY, waitUntil, standin, receivedAtStandin, settingsFor, configure, sessionState, linkedNumbers };
