@@ -70,8 +70,12 @@ async function freePorts() {
   console.log(`   screenshot: ${await shot('02-click-to-call.png')}`);
 
   step(3, 'A customer calls: the dock opens by itself and the CRM search pops once.');
-  await driver.click('[data-mycc-dock] >> [data-mycc-toggle]');
+  const dockOpen = () => driver.evaluate(() => !document.querySelector('[data-mycc-dock]').shadowRoot.querySelector('.panel').hidden);
+  if (await dockOpen()) await driver.click('[data-mycc-dock] >> [data-mycc-toggle]');
+  await waitUntil(async () => !(await dockOpen()), { what: 'the dock to close' });
   await sc.send({ action: 'replay', scenario: 'queue-ringing', number: '0912345678' });
+  await waitUntil(dockOpen, { what: 'the dock to open by itself' });
+  console.log('   the dock was closed; the ringing call opened it.');
   const popUrl = `${env.crmOrigin}/search?phone=0912345678`;
   await waitUntil(async () => (await driver.pages()).includes(popUrl), { what: 'the screen pop' });
   const state = await sessionState(driver);
@@ -88,6 +92,14 @@ async function freePorts() {
   await sc.send({ action: 'end' });
   await waitUntil(async () => (await sessionState(driver)).phoneState === 'ready', { what: 'the call to end' });
   console.log('   answered, then ended: the phone is ready again, and the search was not opened twice.');
+
+  step(4, 'The settings page: CRMs from presets, checked as you type, a Test field for the screen pop.');
+  await driver.gotoExtensionPage('options.html');
+  await waitUntil(() => driver.evaluate(() => Boolean(document.getElementById('crm-0-test-button'))), { what: 'the settings page' });
+  await driver.click('#crm-0-test-button');
+  const testUrl = await waitUntil(() => driver.evaluate(() => document.getElementById('crm-0-test').textContent), { what: 'the test URL' });
+  console.log(`   Test with 0982 861 121 opens: ${testUrl}`);
+  console.log(`   screenshot: ${await shot('05-settings.png')}`);
 
   await driver.close();
   env.close();
