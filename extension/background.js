@@ -436,7 +436,6 @@ const HANDLERS = {
     return { ok: true, liveTab: state.liveTab, pending: isLiveDock(sender, state) ? state.pending : [] };
   },
   'dock:sent': (m, sender) => (fromExtensionPage(sender) && Array.isArray(m.ids) ? requestsSent(sender, m.ids) : { ok: false }),
-  'settings:validate': async (m) => JSON.parse((await core).normalizeSettings(String(m.json))),
   'site:status': (m, sender) => (fromExtensionPage(sender) && typeof m.url === 'string' ? siteStatus(m.url) : { ok: false }),
   'site:set': (m, sender) =>
     fromExtensionPage(sender) && typeof m.url === 'string' ? setSite(m.url, m.on === true, Number(m.crmIndex ?? -1)) : { ok: false },

@@ -163,6 +163,5 @@ var myccDock = (() => {
     setPhoneState,
     notice,
     isOurs: (node) => node === host,
-    mounted: () => host != null,
   };
 })();

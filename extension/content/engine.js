@@ -24,5 +24,5 @@ var myccEngine = (() => {
     return Array.isArray(reply?.found) ? reply.found : [];
   }
 
-  return { start, detect, transport: () => transport };
+  return { start, detect };
 })();

@@ -321,5 +321,5 @@ var myccLinkify = (() => {
     for (const node of [...pieces.keys()]) unwrap(node, true);
   }
 
-  return { enable, disable, linkCount: () => pieces.size };
+  return { enable, disable };
 })();

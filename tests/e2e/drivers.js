@@ -193,6 +193,24 @@ async function firefox({ extensionDir, crmOrigin, artifactsDir, prefs = {} }) {
     await driver.wait(async () => (await driver.getCurrentUrl()).endsWith(file), 10000);
   }
 
+  /** Another tab, driven from the main one: each call switches there and back. */
+  function tabHandle(handle) {
+    const within = async (fn) => {
+      await driver.switchTo().window(handle);
+      try {
+        return await fn();
+      } finally {
+        await driver.switchTo().window(mainHandle);
+      }
+    };
+    return {
+      within,
+      evaluate: (fn, arg) => within(() => driver.executeScript(`return (${fn.toString()})(arguments[0]);`, arg ?? null)),
+      click: (selector) => within(() => clickThroughShadow(selector)),
+      close: () => within(() => driver.close()),
+    };
+  }
+
   /** A trusted click; ' >> ' steps into an open shadow root, as in Playwright. */
   async function clickThroughShadow(selector) {
     const parts = selector.split(' >> ');
@@ -249,19 +267,7 @@ async function firefox({ extensionDir, crmOrigin, artifactsDir, prefs = {} }) {
       const handle = await driver.getWindowHandle();
       await navigateToExtensionPage(file);
       await driver.switchTo().window(mainHandle);
-      const within = async (fn) => {
-        await driver.switchTo().window(handle);
-        try {
-          return await fn();
-        } finally {
-          await driver.switchTo().window(mainHandle);
-        }
-      };
-      return {
-        click: (selector) => within(() => clickThroughShadow(selector)),
-        evaluate: (fn, arg) => within(() => driver.executeScript(`return (${fn.toString()})(arguments[0]);`, arg ?? null)),
-        close: () => within(() => driver.close()),
-      };
+      return tabHandle(handle);
     },
     async gotoExtensionPage(file) {
       await driver.switchTo().window(mainHandle);
@@ -283,19 +289,11 @@ async function firefox({ extensionDir, crmOrigin, artifactsDir, prefs = {} }) {
       const handle = await driver.getWindowHandle();
       await driver.get(url);
       await driver.switchTo().window(mainHandle);
-      const within = async (fn) => {
-        await driver.switchTo().window(handle);
-        try {
-          return await fn();
-        } finally {
-          await driver.switchTo().window(mainHandle);
-        }
-      };
+      const tab = tabHandle(handle);
       return {
-        evaluate: (fn, arg) => within(() => driver.executeScript(`return (${fn.toString()})(arguments[0]);`, arg ?? null)),
-        click: (selector) => within(() => clickThroughShadow(selector)),
+        ...tab,
         clickInDock: (selector) =>
-          within(async () => {
+          tab.within(async () => {
             const root = await (await driver.findElement(By.css('[data-mycc-dock]'))).getShadowRoot();
             await driver.switchTo().frame(await root.findElement(By.css('iframe')));
             try {
@@ -304,7 +302,6 @@ async function firefox({ extensionDir, crmOrigin, artifactsDir, prefs = {} }) {
               await driver.switchTo().defaultContent();
             }
           }),
-        close: () => within(() => driver.close()),
       };
     },
     async closeOtherTabs() {
