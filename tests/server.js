@@ -64,9 +64,14 @@ function crmHandler(req, res) {
 function webphoneServer() {
   const clients = new Set();
   let received = [];
+  let loads = 0; // how often the stand-in page was loaded (reloads, retries)
   const handler = async (req, res) => {
     const url = new URL(req.url, 'http://x');
-    if (url.pathname === '/webphone' || url.pathname === '/webphone/') return file(res, path.join(here, 'webphone', 'index.html'));
+    if (url.pathname === '/webphone' || url.pathname === '/webphone/') {
+      loads++;
+      return file(res, path.join(here, 'webphone', 'index.html'));
+    }
+    if (url.pathname === '/control/loads') return send(res, 200, { loads }, 'application/json');
     if (url.pathname === '/webphone/standin.js') return file(res, path.join(here, 'webphone', 'standin.js'));
     if (url.pathname === '/fixtures/guide-payloads.json') return file(res, path.join(here, 'fixtures', 'guide-payloads.json'));
     if (url.pathname === '/control/stream') {

@@ -66,6 +66,7 @@ async function chromium({ extensionDir, crmOrigin, headless = true }) {
     async clickInDock(selector) {
       await page.frameLocator('[data-mycc-dock] >> iframe').locator(selector).click();
     },
+    dockText: (selector) => page.frameLocator('[data-mycc-dock] >> iframe').locator(selector).textContent(),
     async pressEnterOn(selector) {
       await page.locator(selector).first().focus();
       await page.keyboard.press('Enter');
@@ -240,6 +241,15 @@ async function firefox({ extensionDir, crmOrigin, artifactsDir, prefs = {} }) {
       await driver.switchTo().frame(frame);
       try {
         await driver.findElement(By.css(selector)).click();
+      } finally {
+        await driver.switchTo().defaultContent();
+      }
+    },
+    async dockText(selector) {
+      const root = await dockHost();
+      await driver.switchTo().frame(await root.findElement(By.css('iframe')));
+      try {
+        return await (await driver.findElement(By.css(selector))).getText();
       } finally {
         await driver.switchTo().defaultContent();
       }

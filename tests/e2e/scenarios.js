@@ -35,6 +35,7 @@ function standin(env) {
     received: () => call('/control/received'),
     clear: () => call('/control/received', { method: 'DELETE' }),
     clients: async () => (await call('/control/clients')).clients,
+    loads: async () => (await call('/control/loads')).loads,
   };
 }
 
@@ -620,6 +621,31 @@ SCENARIOS['screen pop per popOn and popFor, for each documented scenario, exactl
   await replayAll(Object.keys(GUIDE));
   await new Promise((r) => setTimeout(r, 800));
   assert.deepEqual(await pops(), [], 'never');
+};
+
+SCENARIOS['a WebPhone that never registers: the dock says so, offers Reload, and recovers'] = async (driver, env) => {
+  const sc = standin(env);
+  const settings = settingsFor(env);
+  settings.webphoneUrl = `${env.webphoneUrl}?registerAfter=never`;
+  await configure(driver, settings);
+  await driver.goto(`${env.crmOrigin}/pages/list.html`);
+  await waitUntil(() => driver.evaluate(() => Boolean(document.querySelector('[data-mycc-dock]'))), { what: 'the dock' });
+  const open = () => driver.evaluate(() => !document.querySelector('[data-mycc-dock]').shadowRoot.querySelector('.panel').hidden);
+  if (!(await open())) await driver.click('[data-mycc-dock] >> [data-mycc-toggle]');
+  await waitUntil(open, { what: 'the dock open' });
+  const loadsBefore = await sc.loads();
+  // The dock waits 20 s for OnRegistered before it calls the WebPhone unresponsive.
+  const words = await waitUntil(async () => {
+    const text = await driver.dockText('#status').catch(() => '');
+    return /not responding|không phản hồi/i.test(text) && text;
+  }, { what: 'the dock to say the WebPhone is not responding', timeout: 30000, interval: 500 });
+  assert.match(words, /not responding|không phản hồi/i);
+  await driver.clickInDock('#reload');
+  await waitUntil(async () => (await sc.loads()) > loadsBefore, { what: 'the WebPhone reloaded' });
+  await waitUntil(async () => (await sc.clients()) >= 1, { what: 'the reloaded stand-in connected' });
+  await sc.send({ action: 'register' }); // the WebPhone is back
+  await waitUntil(async () => (await sessionState(driver)).phoneState === 'ready', { what: 'ready after recovering' });
+  assert.match(await driver.dockText('#status'), /ready|sẵn sàng/i);
 };
 
 module.exports = { SCENARIOS, CHROMIUM_ONLY, waitUntil, standin, receivedAtStandin, settingsFor, configure, sessionState, linkedNumbers };

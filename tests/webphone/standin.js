@@ -88,10 +88,16 @@
     registered = true;
     register();
   };
-  // ?registerAfter=MS plays a WebPhone that takes that long to log in.
-  const registerAfter = Number(new URLSearchParams(location.search).get('registerAfter') ?? 0);
-  control.onopen = () => setTimeout(registerOnce, registerAfter);
-  setTimeout(registerOnce, Math.max(2000, registerAfter));
+  // ?registerAfter=MS plays a WebPhone that takes that long to log in; "never", one that is
+  // down or logged out.
+  const registerParam = new URLSearchParams(location.search).get('registerAfter');
+  if (registerParam === 'never') {
+    status.textContent = 'Không đăng ký (mô phỏng WebPhone lỗi)';
+  } else {
+    const registerAfter = Number(registerParam ?? 0);
+    control.onopen = () => setTimeout(registerOnce, registerAfter);
+    setTimeout(registerOnce, Math.max(2000, registerAfter));
+  }
   control.onmessage = (event) => {
     const command = JSON.parse(event.data);
     if (command.action === 'replay') replay(command.scenario, command.number);
