@@ -560,9 +560,17 @@ SCENARIOS['the toolbar popup turns myCC on for this site and off again'] = async
   await waitUntil(async () => (await linkedNumbers(driver)).length >= 5, { what: 'the page linked after turning the site on' });
   const saved = await storedSettings(driver);
   assert.deepEqual(saved.crms.map((c) => [c.name, c.sites]), [['127.0.0.1', [`${env.crmOrigin}/*`]]]);
-  await popup.click('#use');
+  // Show or hide the WebPhone from the popup.
+  await waitUntil(() => driver.evaluate(() => Boolean(document.querySelector('[data-mycc-dock]'))), { what: 'the dock' });
+  const hidden = () => driver.evaluate(() => document.querySelector('[data-mycc-dock]').shadowRoot.querySelector('.panel').hidden);
+  const before = await hidden();
+  await popup.click('#toggle'); // the popup closes itself after this
+  await waitUntil(async () => (await hidden()) !== before, { what: 'the popup to toggle the dock' });
+  const again = await driver.openExtensionPage(`popup.html?tab=${tabId}`);
+  await waitUntil(() => again.evaluate(() => document.getElementById('use').checked), { what: 'the popup again' });
+  await again.click('#use');
   await waitUntil(async () => (await linkedNumbers(driver)).length === 0, { what: 'the links gone after turning it off' });
-  await popup.close();
+  await again.close();
 };
 
 SCENARIOS['screen pop per popOn and popFor, for each documented scenario, exactly once'] = async (driver, env) => {
