@@ -34,22 +34,10 @@ impl VnNumber {
         })
     }
 
-    /// The national significant number: ASCII digits, no trunk `0`.
+    /// The national significant number: ASCII digits, no trunk `0`. Its E.164 form and dial
+    /// string are `detect::Valid`'s to make (one place for the dial-string contract).
     pub fn nsn(&self) -> &[u8] {
         &self.digits[..usize::from(self.len)]
-    }
-
-    pub fn e164(&self) -> String {
-        format!("+84{}", String::from_utf8_lossy(self.nsn()))
-    }
-
-    /// The dial string: national form, digits only.
-    pub fn dial(&self) -> String {
-        let nsn = String::from_utf8_lossy(self.nsn());
-        match self.kind {
-            VnKind::Service => nsn.into_owned(),
-            VnKind::Mobile | VnKind::FixedLine => format!("0{nsn}"),
-        }
     }
 }
 
@@ -158,7 +146,8 @@ mod tests {
     use super::*;
 
     fn national(s: &str) -> Option<(String, String)> {
-        parse_national(s.as_bytes()).map(|n| (n.e164(), n.dial()))
+        let valid = parse_national(s.as_bytes()).and_then(crate::detect::Valid::vietnam)?;
+        Some((valid.e164(), valid.dial()))
     }
 
     #[test]
