@@ -465,10 +465,7 @@ api.runtime.onMessage.addListener((message, sender, sendResponse) => {
 // dock in the page otherwise (the toolbar button opens the popup, which does the same).
 // Opening a panel must happen synchronously in the gesture's handler, so the mode is kept at hand.
 let dockMode = null;
-
-function applyDockMode(mode) {
-  dockMode = mode;
-}
+const refreshDockMode = () => loadSettings().then((settings) => (dockMode = settings.settings.dock));
 
 function openSidePanel(tab) {
   if (api.sidebarAction) return api.sidebarAction.open();
@@ -486,7 +483,7 @@ function toggleDock(tab) {
 api.commands.onCommand.addListener((command, tab) => {
   if (command === 'toggle-dock') toggleDock(tab);
 });
-loadSettings().then((settings) => applyDockMode(settings.settings.dock));
+refreshDockMode();
 
 api.storage.onChanged.addListener((changes, area) => {
   if (area === 'managed') {
@@ -495,7 +492,7 @@ api.storage.onChanged.addListener((changes, area) => {
   }
   if (area !== 'sync' || !changes.settings) return;
   tellEveryTabSettingsChanged();
-  loadSettings().then((settings) => applyDockMode(settings.settings.dock));
+  refreshDockMode();
 });
 
 session().then((state) => showPhoneState(state.phoneState));
