@@ -6,7 +6,7 @@ const fs = require('fs');
 const path = require('path');
 const server = require('../../tests/server.js');
 const drivers = require('../../tests/e2e/drivers.js');
-const { settingsFor, configure, standin, receivedAtStandin, waitUntil, sessionState, linkedNumbers } = require('../../tests/e2e/scenarios.js');
+const { settingsFor, configure, standin, receivedAtStandin, waitUntil, sessionState, linkedNumbers, dockOpen } = require('../../tests/e2e/scenarios.js');
 
 const root = path.join(__dirname, '..', '..');
 const outDir = path.join(root, 'dist', 'demo');
@@ -70,11 +70,10 @@ async function freePorts() {
   console.log(`   screenshot: ${await shot('02-click-to-call.png')}`);
 
   step(3, 'A customer calls: the dock opens by itself and the CRM search pops once.');
-  const dockOpen = () => driver.evaluate(() => !document.querySelector('[data-mycc-dock]').shadowRoot.querySelector('.panel').hidden);
-  if (await dockOpen()) await driver.click('[data-mycc-dock] >> [data-mycc-toggle]');
-  await waitUntil(async () => !(await dockOpen()), { what: 'the dock to close' });
+  if (await dockOpen(driver)) await driver.click('[data-mycc-dock] >> [data-mycc-toggle]');
+  await waitUntil(async () => !(await dockOpen(driver)), { what: 'the dock to close' });
   await sc.send({ action: 'replay', scenario: 'queue-ringing', number: '0912345678' });
-  await waitUntil(dockOpen, { what: 'the dock to open by itself' });
+  await waitUntil(() => dockOpen(driver), { what: 'the dock to open by itself' });
   console.log('   the dock was closed; the ringing call opened it.');
   const popUrl = `${env.crmOrigin}/search?phone=0912345678`;
   await waitUntil(async () => (await driver.pages()).includes(popUrl), { what: 'the screen pop' });

@@ -78,6 +78,9 @@ async function openCrmPage(driver, env, page, { phoneReady = true } = {}) {
   }
 }
 
+/** Is the dock's panel open in this tab (the driver, or another tab's handle)? */
+const dockOpen = (tab) => tab.evaluate(() => !document.querySelector('[data-mycc-dock]').shadowRoot.querySelector('.panel').hidden);
+
 const linkedNumbers = (driver) =>
   driver.evaluate(() => [...document.querySelectorAll('a[data-mycc-phone]')].map((a) => [a.textContent, a.getAttribute('data-mycc-phone')]));
 
@@ -207,13 +210,12 @@ const SCENARIOS = {
   async 'a ringing call shows the dock and pops the CRM search once'(driver, env) {
     await configure(driver, settingsFor(env));
     await openCrmPage(driver, env, '/pages/list.html');
-    const hidden = () => driver.evaluate(() => document.querySelector('[data-mycc-dock]').shadowRoot.querySelector('.panel').hidden);
-    if (!(await hidden())) await driver.click('[data-mycc-dock] >> [data-mycc-toggle]');
-    assert.equal(await hidden(), true, 'the dock starts closed');
+    if (await dockOpen(driver)) await driver.click('[data-mycc-dock] >> [data-mycc-toggle]');
+    assert.equal(await dockOpen(driver), false, 'the dock starts closed');
     const sc = standin(env);
     const started = Date.now();
     await sc.send({ action: 'replay', scenario: 'queue-ringing' });
-    await waitUntil(async () => !(await hidden()), { what: 'the dock to open' });
+    await waitUntil(() => dockOpen(driver), { what: 'the dock to open' });
     const shownAfter = Date.now() - started;
     await sc.send({ action: 'replay', scenario: 'queue-ringing' });
     await sc.send({ action: 'replay', scenario: 'queue-answered' });
@@ -338,11 +340,10 @@ const SCENARIOS = {
     const received = await receivedAtStandin(sc, 1, 'the page request at the stand-in');
     assert.deepEqual(received[0].message, { type: 'OutboundCallRequest', data: { target: '0982861121' } });
     await sc.send({ action: 'end' });
-    const panelHidden = () => driver.evaluate(() => document.querySelector('[data-mycc-dock]').shadowRoot.querySelector('.panel').hidden);
     await driver.evaluate(() => window.postMessage({ type: 'HideWebPhone' }, location.origin) ?? true);
-    await waitUntil(panelHidden, { what: 'HideWebPhone to hide the dock' });
+    await waitUntil(async () => !(await dockOpen(driver)), { what: 'HideWebPhone to hide the dock' });
     await driver.evaluate(() => window.postMessage({ type: 'ShowWebPhone' }, location.origin) ?? true);
-    await waitUntil(async () => !(await panelHidden()), { what: 'ShowWebPhone to show the dock' });
+    await waitUntil(() => dockOpen(driver), { what: 'ShowWebPhone to show the dock' });
 
     await configure(driver, settingsFor(env, { popOn: 'never', pageApi: false }));
     await openCrmPage(driver, env, '/pages/pageapi.html');
@@ -415,9 +416,8 @@ SCENARIOS['bring the phone to another tab: refused during a call, then moved'] =
   const firstLive = (await sessionState(driver)).liveTab;
   const second = await driver.newTab(`${env.crmOrigin}/pages/list.html`);
   await waitUntil(() => second.evaluate(() => Boolean(document.querySelector('[data-mycc-dock]'))), { what: 'the second dock' });
-  const secondOpen = () => second.evaluate(() => !document.querySelector('[data-mycc-dock]').shadowRoot.querySelector('.panel').hidden);
-  if (!(await secondOpen())) await second.click('[data-mycc-dock] >> [data-mycc-toggle]');
-  await waitUntil(secondOpen, { what: 'the second dock open' });
+  if (!(await dockOpen(second))) await second.click('[data-mycc-dock] >> [data-mycc-toggle]');
+  await waitUntil(() => dockOpen(second), { what: 'the second dock open' });
   await sc.send({ action: 'replay', scenario: 'queue-ringing' });
   await waitUntil(async () => (await sessionState(driver)).phoneState === 'ringing', { what: 'ringing' });
   await second.clickInDock('#claim');
@@ -562,10 +562,9 @@ SCENARIOS['the toolbar popup turns myCC on for this site and off again'] = async
   assert.deepEqual(saved.crms.map((c) => [c.name, c.sites]), [['127.0.0.1', [`${env.crmOrigin}/*`]]]);
   // Show or hide the WebPhone from the popup.
   await waitUntil(() => driver.evaluate(() => Boolean(document.querySelector('[data-mycc-dock]'))), { what: 'the dock' });
-  const hidden = () => driver.evaluate(() => document.querySelector('[data-mycc-dock]').shadowRoot.querySelector('.panel').hidden);
-  const before = await hidden();
+  const before = await dockOpen(driver);
   await popup.click('#toggle'); // the popup closes itself after this
-  await waitUntil(async () => (await hidden()) !== before, { what: 'the popup to toggle the dock' });
+  await waitUntil(async () => (await dockOpen(driver)) !== before, { what: 'the popup to toggle the dock' });
   const again = await driver.openExtensionPage(`popup.html?tab=${tabId}`);
   await waitUntil(() => again.evaluate(() => document.getElementById('use').checked), { what: 'the popup again' });
   await again.click('#use');
@@ -638,9 +637,8 @@ SCENARIOS['a WebPhone that never registers: the dock says so, offers Reload, and
   await configure(driver, settings);
   await driver.goto(`${env.crmOrigin}/pages/list.html`);
   await waitUntil(() => driver.evaluate(() => Boolean(document.querySelector('[data-mycc-dock]'))), { what: 'the dock' });
-  const open = () => driver.evaluate(() => !document.querySelector('[data-mycc-dock]').shadowRoot.querySelector('.panel').hidden);
-  if (!(await open())) await driver.click('[data-mycc-dock] >> [data-mycc-toggle]');
-  await waitUntil(open, { what: 'the dock open' });
+  if (!(await dockOpen(driver))) await driver.click('[data-mycc-dock] >> [data-mycc-toggle]');
+  await waitUntil(() => dockOpen(driver), { what: 'the dock open' });
   const loadsBefore = await sc.loads();
   // The dock waits 20 s for OnRegistered before it calls the WebPhone unresponsive.
   const words = await waitUntil(async () => {
@@ -656,4 +654,4 @@ SCENARIOS['a WebPhone that never registers: the dock says so, offers Reload, and
   assert.match(await driver.dockText('#status'), /ready|sẵn sàng/i);
 };
 
-module.exports = { SCENARIOS, CHROMIUM_ONLY, waitUntil, standin, receivedAtStandin, settingsFor, configure, sessionState, linkedNumbers };
+module.exports = { SCENARIOS, CHROMIUM_ONLY, waitUntil, standin, receivedAtStandin, settingsFor, configure, sessionState, linkedNumbers, dockOpen };
