@@ -7,11 +7,12 @@
 //   its place, so a framework that holds it (React, Vue) can still update or remove it.
 //   When it does, the pieces we made after it are removed and the node is scanned again.
 // - Only what changed is scanned: mutation records are coalesced into a set of roots.
-// - Our own writes are never re-scanned: records are taken before and dropped after each write.
+// - Our own writes are never re-scanned: the observer is paused while we write.
 // - Work runs in slices of at most SLICE_MS, so the page stays responsive.
 
 var myccLinkify = (() => {
   const SLICE_MS = 45;
+  const OBSERVE = { childList: true, characterData: true, subtree: true };
   const SKIP_TAGS = new Set([
     'a', 'input', 'textarea', 'select', 'option', 'script', 'style', 'code', 'pre', 'noscript', 'svg', 'math',
     'template', 'iframe', 'canvas', 'kbd', 'samp', 'title', 'head', 'button',
@@ -56,20 +57,18 @@ var myccLinkify = (() => {
   function observe(root) {
     if (observed.has(root)) return;
     observed.add(root);
-    observer.observe(root, { childList: true, characterData: true, subtree: true });
+    observer.observe(root, OBSERVE);
   }
 
   /**
-   * Candidate text nodes under `root`. Native walks without a JS filter (a filter calls back
-   * into this world for every node, which made collection ~100x slower than the walk): one
-   * over elements to find open shadow roots, one over text. The cheap digit test comes first;
-   * the ancestor test is remembered per parent element.
+   * A walk over one scan root, resumable across slices. Native walkers without a JS filter (a
+   * filter calls back into this world for every node, which made collection ~100x slower than
+   * the walk): one over elements to find open shadow roots, one over text. The cheap digit
+   * test comes first; the ancestor verdict is remembered per parent element.
    */
-  function* textNodesUnder(root) {
-    if (root.nodeType === Node.TEXT_NODE) {
-      if (!ours.has(root)) yield root;
-      return;
-    }
+  function startScan(root) {
+    const shadow = root instanceof ShadowRoot || root.getRootNode?.() instanceof ShadowRoot;
+    if (root.nodeType === Node.TEXT_NODE) return { root, shadow, single: root, texts: null, allowed: null };
     const elements = document.createTreeWalker(root, NodeFilter.SHOW_ELEMENT);
     for (let el = elements.nextNode(); el; el = elements.nextNode()) {
       if (el.shadowRoot) {
@@ -77,35 +76,50 @@ var myccLinkify = (() => {
         roots.add(el.shadowRoot);
       }
     }
-    const allowed = new Map(); // element -> may its text be linked
-    const allowedUnder = (el) => {
-      const path = [];
-      let verdict = true;
-      for (let e = el; e && e !== root; e = e.parentElement) {
-        const known = allowed.get(e);
-        if (known !== undefined) {
-          verdict = known;
-          break;
-        }
-        path.push(e);
-        if (skipElement(e)) {
-          verdict = false;
-          break;
-        }
-      }
-      for (const e of path) allowed.set(e, verdict);
-      return verdict;
-    };
-    const texts = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
-    for (let node = texts.nextNode(); node; node = texts.nextNode()) {
-      if (!MAY_HOLD_NUMBER.test(node.data) || ours.has(node) || pieces.has(node)) continue;
-      if (allowedUnder(node.parentElement)) yield node;
-    }
+    return { root, shadow, single: null, texts: document.createTreeWalker(root, NodeFilter.SHOW_TEXT), allowed: new Map() };
   }
 
-  const scans = []; // iterators over the roots being walked, across slices
-  const scanInShadow = []; // for each scan: is its root inside a shadow root?
-  const inShadow = new WeakSet(); // collected text nodes that live in a shadow root
+  function allowedUnder(scan, el) {
+    const path = [];
+    let verdict = true;
+    for (let e = el; e && e !== scan.root; e = e.parentElement) {
+      const known = scan.allowed.get(e);
+      if (known !== undefined) {
+        verdict = known;
+        break;
+      }
+      path.push(e);
+      if (skipElement(e)) {
+        verdict = false;
+        break;
+      }
+    }
+    for (const e of path) scan.allowed.set(e, verdict);
+    return verdict;
+  }
+
+  /** The next candidate text node of `scan` (null when it is done); its text goes in `out`. */
+  function nextCandidate(scan, out) {
+    if (scan.single) {
+      const node = scan.single;
+      scan.single = null;
+      if (ours.has(node) || pieces.has(node)) return null;
+      out.text = node.data;
+      return node;
+    }
+    if (!scan.texts) return null;
+    for (let node = scan.texts.nextNode(); node; node = scan.texts.nextNode()) {
+      const text = node.data;
+      if (!MAY_HOLD_NUMBER.test(text) || ours.has(node) || pieces.has(node)) continue;
+      if (!allowedUnder(scan, node.parentElement)) continue;
+      out.text = text;
+      return node;
+    }
+    scan.texts = null;
+    return null;
+  }
+
+  let scan = null; // the root being walked, across slices
 
   /** True once `node` is below the screen (layout is clean here, so this read is cheap). */
   function belowViewport(node) {
@@ -113,66 +127,67 @@ var myccLinkify = (() => {
     return parent != null && parent.getBoundingClientRect().top > window.innerHeight;
   }
 
-  /** Text nodes that may hold numbers, up to the slice's deadline or `maxNodes`. */
-  function collect(deadline, maxNodes) {
-    const batch = [];
-    while (batch.length < maxNodes && ((batch.length & 63) !== 0 || performance.now() < deadline)) {
-      if (!scans.length) {
+  /** Adds candidate text nodes to `batch` until the deadline; false when nothing is left to walk. */
+  function collect(batch, deadline, firstBatch) {
+    const out = { text: '' };
+    for (let n = 0; ; n++) {
+      if ((n & 63) === 0 && performance.now() > deadline) return true;
+      if (!scan) {
         const next = roots.values().next();
-        if (next.done) break;
+        if (next.done) return false;
         roots.delete(next.value);
         const root = next.value;
         if (!root.isConnected || !placeAllowed(root.nodeType === Node.DOCUMENT_NODE ? root.documentElement : root)) continue;
-        scans.push(textNodesUnder(root));
-        scanInShadow.push(root.getRootNode?.() instanceof ShadowRoot || root instanceof ShadowRoot);
+        scan = startScan(root);
       }
-      const step = scans[0].next();
-      if (step.done) {
-        scans.shift();
-        scanInShadow.shift();
+      const node = nextCandidate(scan, out);
+      if (!node) {
+        scan = null;
         continue;
       }
-      const node = step.value;
-      batch.push(node);
-      if (scanInShadow[0]) inShadow.add(node);
-      if (firstBatch && batch.length % 16 === 0 && belowViewport(node)) break;
+      batch.nodes.push(node);
+      batch.texts.push(out.text);
+      batch.shadow.push(scan.shadow);
+      // What is on screen goes first: the first batch ends at the first node below it.
+      if (firstBatch && batch.nodes.length % 16 === 0 && (batch.nodes.length >= FIRST_BATCH_NODES || belowViewport(node))) return true;
     }
-    return batch;
   }
 
-  function makeLink(textNode, e164, shadow) {
+  function makeLink(number, e164, shadow) {
     const link = document.createElement('a');
     link.setAttribute('data-mycc-phone', e164);
     link.setAttribute('href', `tel:${e164}`);
-    link.setAttribute('aria-label', options.label(textNode.data.trim()));
+    link.setAttribute('aria-label', options.label(number));
     if (shadow) {
       // Our stylesheet does not reach into shadow roots; CSSOM styles are not blocked by CSP.
       link.style.setProperty('color', 'inherit');
       link.style.setProperty('text-decoration', 'underline dotted #0f766e');
     }
+    link.textContent = number;
     ours.add(link);
+    ours.add(link.firstChild);
     return link;
   }
 
-  /** Splits `node` around each match (UTF-16 offsets within it) and wraps the numbers. */
-  function wrap(node, matches) {
+  /**
+   * What `text` becomes, built off the page: the head the original node keeps, and a fragment
+   * holding the links and the text between and after them (matches are UTF-16 offsets).
+   */
+  function prepare(text, matches, shadow) {
+    const rest = document.createDocumentFragment();
     const made = [];
-    const shadow = inShadow.has(node);
-    for (let i = matches.length - 1; i >= 0; i--) {
-      const [start, end, e164] = matches[i];
-      if (end < node.data.length) {
-        const tail = node.splitText(end);
-        ours.add(tail);
-        made.unshift(tail);
-      }
-      const number = node.splitText(start);
-      const link = makeLink(number, e164, shadow);
-      number.replaceWith(link);
-      link.appendChild(number);
-      ours.add(number);
-      made.unshift(link);
+    let at = matches[0][0];
+    for (const [start, end, e164] of matches) {
+      if (start > at) made.push(document.createTextNode(text.slice(at, start)));
+      made.push(makeLink(text.slice(start, end), e164, shadow));
+      at = end;
     }
-    if (made.length) pieces.set(node, made);
+    if (at < text.length) made.push(document.createTextNode(text.slice(at)));
+    for (const node of made) {
+      ours.add(node);
+      rest.appendChild(node);
+    }
+    return { head: text.slice(0, matches[0][0]), rest, made };
   }
 
   /** Removes what we inserted after `node`; with `restoreText`, gives it its text back. */
@@ -203,47 +218,46 @@ var myccLinkify = (() => {
     }
   }
 
-  // Each batch of DOM writes costs the page a relayout (~175 ms on a 5,000-row table), and
-  // collecting writes nothing. So: the first batch is what is on screen (collection stops at
-  // the first node below it), linked at once; then everything else is collected over as many
-  // short tasks as it takes, with no writes between them, detected in one call, and written
-  // in as few slices as the time budget allows.
+  // Each task that writes to the page costs it a relayout (~90 to 200 ms on a 5,000-row
+  // table, whatever the number of links), so writes are few and cheap: the first batch is what
+  // is on screen (collection stops at the first node below it). Everything else is collected
+  // over as many short tasks as it takes, detected in one call, and its links are built off
+  // the page over as many tasks again; then one task puts them all in (a text edit and one
+  // insertion per text node), so the whole rest costs the page one relayout.
   const FIRST_BATCH_NODES = 2000;
   let firstBatch = true;
-  let collected = []; // text nodes gathered across collect-only slices
-  let writing = null; // a batch being written: {batch, texts, found, i, m, offset}
+  let batch = null; // {nodes, texts, shadow} being collected
+  let job = null; // a detected batch: its links being built, then put in
 
   const nextTask = () => new Promise((resolve) => setTimeout(resolve, 0));
+  const emptyBatch = () => ({ nodes: [], texts: [], shadow: [] });
 
   async function pump() {
     if (pumping) return;
     pumping = true;
     try {
-      while (enabled && (writing || roots.size || scans.length || collected.length)) {
+      while (enabled && (job || batch || roots.size || scan)) {
         const deadline = performance.now() + SLICE_MS;
-        if (!writing) {
-          const limit = firstBatch ? FIRST_BATCH_NODES : Infinity;
-          collected = collected.concat(collect(deadline, limit));
-          const more = (roots.size || scans.length) && !firstBatch;
-          firstBatch = false;
-          if (more) {
-            await nextTask(); // keep collecting: nothing written yet, so no relayout in between
+        if (!job) {
+          batch ??= emptyBatch();
+          const more = collect(batch, deadline, firstBatch);
+          if (more && !firstBatch) {
+            await nextTask(); // keep collecting: nothing is written yet, so no relayout in between
             continue;
           }
-          const batch = collected;
-          collected = [];
-          if (batch.length) {
-            const texts = batch.map((n) => n.data);
-            const found = await myccEngine.detect(texts.join('\u0000'), options.country);
-            if (!enabled) break;
-            writing = { batch, texts, found, i: 0, m: 0, offset: 0 };
-            if (batch.length > FIRST_BATCH_NODES) {
-              await nextTask(); // a large batch is written in tasks of its own
-              continue;
-            }
-          }
+          firstBatch = false;
+          const { nodes, texts, shadow } = batch;
+          batch = null;
+          if (!nodes.length) continue;
+          const found = await myccEngine.detect(texts.join('\u0000'), options.country);
+          if (!enabled) break;
+          job = { nodes, texts, shadow, found, i: 0, m: 0, offset: 0, ready: [], put: 0 };
         }
-        if (writing) write(writing, Math.max(deadline, performance.now() + SLICE_MS / 2));
+        if (build(job, deadline)) {
+          await nextTask();
+          continue;
+        }
+        if (put(job, Math.max(deadline, performance.now() + SLICE_MS))) job = null;
         await nextTask();
       }
     } catch (error) {
@@ -253,26 +267,46 @@ var myccLinkify = (() => {
     }
   }
 
-  /** Wraps the batch's numbers until `deadline`; what is left waits for the next slice. */
-  function write(job, deadline) {
-    handleRecords(observer.takeRecords());
-    const { batch, texts, found } = job;
-    for (; job.i < batch.length; job.i++) {
-      if ((job.i & 63) === 0 && performance.now() > deadline) break;
+  /** Builds the job's links off the page until `deadline`; true if some are left to build. */
+  function build(job, deadline) {
+    const { nodes, texts, shadow, found } = job;
+    for (; job.i < nodes.length; job.i++) {
+      if ((job.i & 63) === 0 && performance.now() > deadline) return true;
+      const text = texts[job.i];
       const start = job.offset;
-      const end = start + texts[job.i].length;
-      const matches = [];
-      for (; job.m < found.length && found[job.m][0] < end; job.m++) {
-        matches.push([found[job.m][0] - start, found[job.m][1] - start, found[job.m][2]]);
-      }
+      const end = start + text.length;
       job.offset = end + 1;
-      const node = batch[job.i];
-      // The page may have changed the node while the engine worked: then it is scanned again.
-      if (!matches.length || !node.isConnected || node.data !== texts[job.i]) continue;
-      wrap(node, matches);
+      let m = job.m;
+      while (m < found.length && found[m][0] < end) m++;
+      if (m === job.m) continue;
+      const matches = found.slice(job.m, m).map(([s, e, e164]) => [s - start, e - start, e164]);
+      job.m = m;
+      job.ready.push({ node: nodes[job.i], text, ...prepare(text, matches, shadow[job.i]) });
     }
-    if (job.i >= batch.length) writing = null;
-    observer.takeRecords();
+    return false;
+  }
+
+  /**
+   * Puts the built links in, with the observer paused so our own writes make no records;
+   * true when all are in. A node the page changed meanwhile is skipped: the page's change
+   * queued it to be scanned again.
+   */
+  function put(job, deadline) {
+    handleRecords(observer.takeRecords());
+    observer.disconnect();
+    try {
+      for (; job.put < job.ready.length; job.put++) {
+        if ((job.put & 255) === 0 && performance.now() > deadline) return false;
+        const { node, text, head, rest, made } = job.ready[job.put];
+        if (!node.isConnected || pieces.has(node) || node.data !== text) continue;
+        node.data = head;
+        node.parentNode.insertBefore(rest, node.nextSibling);
+        pieces.set(node, made);
+      }
+      return true;
+    } finally {
+      for (const root of observed) observer.observe(root, OBSERVE);
+    }
   }
 
   // Work caused by the page's own changes runs in an animation frame, so our writes land in
@@ -313,10 +347,9 @@ var myccLinkify = (() => {
     }
     observed.clear();
     roots.clear();
-    scans.length = 0;
-    scanInShadow.length = 0;
-    writing = null;
-    collected = [];
+    scan = null;
+    batch = null;
+    job = null;
     firstBatch = true;
     for (const node of [...pieces.keys()]) unwrap(node, true);
   }
