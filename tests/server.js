@@ -47,6 +47,26 @@ function readBody(req) {
 // Strict CSP for the page that must still work: no inline script, no wasm.
 const STRICT_CSP = { 'content-security-policy': "default-src 'self'; script-src 'self'; style-src 'self'; object-src 'none'" };
 
+// A page that arrives in two parts, 1.5 s apart, as a slow CRM's does: the extension links the
+// first part while the page loads. A number is cut between the parts (the parser appends the
+// rest to the same text node), and a script in the second part fills a place in the first.
+// Before the second part, a script notes what was linked by then.
+function streamed(res) {
+  res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' });
+  res.write(`<!doctype html><html lang="vi"><head><meta charset="utf-8"><title>Trang tải chậm</title></head><body>
+<p id="early">Gọi 0982 861 121 ngay</p>
+<div id="behind">(chưa có)</div>
+${'<p>Ghi chú không có số.</p>'.repeat(50)}
+<p id="cut">Miễn phí 1800 5454`);
+  setTimeout(() => {
+    res.end(` 54 nhé</p>
+<script>window.linkedWhileLoading = document.querySelectorAll('#early a[data-mycc-phone]').length;
+document.getElementById('behind').textContent = 'Tổng đài 1900 54 54 54';</script>
+<p id="late">Hotline (028) 3823 4567</p>
+</body></html>`);
+  }, 1500);
+}
+
 function crmHandler(req, res) {
   const url = new URL(req.url, 'http://x');
   if (url.pathname === '/' || url.pathname === '/index.html') return file(res, path.join(here, 'demo', 'crm.html'));
@@ -57,6 +77,7 @@ function crmHandler(req, res) {
     return send(res, 200, require('./bench/table.js').table(rows).html, 'text/html; charset=utf-8');
   }
   if (url.pathname === '/bench/probe.js') return file(res, path.join(here, 'bench', 'probe.js'));
+  if (url.pathname === '/pages/streamed') return streamed(res);
   if (url.pathname.startsWith('/pages/')) {
     const name = path.basename(url.pathname);
     const fileName = path.extname(name) ? name : `${name}.html`;

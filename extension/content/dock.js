@@ -118,6 +118,9 @@ var myccDock = (() => {
   async function mount(dockUrl) {
     if (host) return;
     const stored = await api.storage.local.get('dockView').catch(() => ({}));
+    // The content script starts before the page has an <html> element.
+    if (!document.documentElement) await new Promise((resolve) => document.addEventListener('DOMContentLoaded', resolve, { once: true }));
+    if (host) return;
     view = { ...view, ...(stored.dockView ?? {}) };
     build(dockUrl);
     attach();

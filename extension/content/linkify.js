@@ -8,10 +8,14 @@
 //   When it does, the pieces we made after it are removed and the node is scanned again.
 // - Only what changed is scanned: mutation records are coalesced into a set of roots.
 // - Our own writes are never re-scanned: the observer is paused while we write.
-// - Work runs in slices of at most SLICE_MS, so the page stays responsive.
+// - Work runs in short slices (SLICE_MS, PUT_MS), so the page stays responsive.
 
 var myccLinkify = (() => {
-  const SLICE_MS = 45;
+  // Collecting and building allocate, and a scavenge inside a slice has taken up to 23 ms: their
+  // slices leave room for one under 50 ms. Putting in allocates little, and each extra slice of
+  // it would cost the page a relayout, so it gets more.
+  const SLICE_MS = 25;
+  const PUT_MS = 45;
   const OBSERVE = { childList: true, characterData: true, subtree: true };
   const SKIP_TAGS = new Set([
     'a', 'input', 'textarea', 'select', 'option', 'script', 'style', 'code', 'pre', 'noscript', 'svg', 'math',
@@ -61,22 +65,17 @@ var myccLinkify = (() => {
   }
 
   /**
-   * A walk over one scan root, resumable across slices. Native walkers without a JS filter (a
-   * filter calls back into this world for every node, which made collection ~100x slower than
-   * the walk): one over elements to find open shadow roots, one over text. The cheap digit
-   * test comes first; the ancestor verdict is remembered per parent element.
+   * A walk over one scan root, resumable across slices. One native walker over elements and
+   * text, without a JS filter (a filter calls back into this world for every node, which made
+   * collection ~100x slower than the walk). The cheap digit test comes first; the ancestor
+   * verdict is remembered per parent element. A live scan follows the document while the
+   * parser is still adding to it.
    */
-  function startScan(root) {
+  function startScan(root, live = false) {
     const shadow = root instanceof ShadowRoot || root.getRootNode?.() instanceof ShadowRoot;
-    if (root.nodeType === Node.TEXT_NODE) return { root, shadow, single: root, texts: null, allowed: null };
-    const elements = document.createTreeWalker(root, NodeFilter.SHOW_ELEMENT);
-    for (let el = elements.nextNode(); el; el = elements.nextNode()) {
-      if (el.shadowRoot) {
-        observe(el.shadowRoot);
-        roots.add(el.shadowRoot);
-      }
-    }
-    return { root, shadow, single: null, texts: document.createTreeWalker(root, NodeFilter.SHOW_TEXT), allowed: new Map() };
+    if (root.nodeType === Node.TEXT_NODE) return { root, shadow, single: root };
+    const walker = document.createTreeWalker(root, NodeFilter.SHOW_ELEMENT | NodeFilter.SHOW_TEXT);
+    return { root, shadow, walker, allowed: new Map(), live, held: null, waiting: false, done: false };
   }
 
   function allowedUnder(scan, el) {
@@ -98,27 +97,77 @@ var myccLinkify = (() => {
     return verdict;
   }
 
-  /** The next candidate text node of `scan` (null when it is done); its text goes in `out`. */
+  const loading = () => document.readyState === 'loading';
+
+  /**
+   * While the page loads, the parser may still append to the last text node (or to text it
+   * fosters before a table). Last means: nothing follows it but our own dock.
+   */
+  function parserMayAppendTo(node) {
+    if (node.nextSibling?.localName === 'table') return true;
+    for (let n = node; n; n = n.parentNode) {
+      let next = n.nextSibling;
+      while (next && options.isOurs(next)) next = next.nextSibling;
+      if (next) return false;
+    }
+    return true;
+  }
+
+  function watchShadowRoot(el) {
+    if (!el.shadowRoot || observed.has(el.shadowRoot)) return;
+    observe(el.shadowRoot);
+    roots.add(el.shadowRoot);
+  }
+
+  /**
+   * The next candidate text node of `scan`, its text in `out`; null when the scan is done, or
+   * (a live scan) has caught up with the parser and waits for more.
+   */
   function nextCandidate(scan, out) {
     if (scan.single) {
       const node = scan.single;
       scan.single = null;
+      scan.done = true;
       if (ours.has(node) || pieces.has(node)) return null;
       out.text = node.data;
       return node;
     }
-    if (!scan.texts) return null;
-    for (let node = scan.texts.nextNode(); node; node = scan.texts.nextNode()) {
+    while (!scan.done) {
+      const node = scan.held ?? scan.walker.nextNode();
+      scan.held = null;
+      if (!node) {
+        if (scan.live && loading()) scan.waiting = true;
+        else scan.done = true;
+        return null;
+      }
+      if (node.nodeType === Node.ELEMENT_NODE) {
+        watchShadowRoot(node);
+        continue;
+      }
+      if (scan.live && loading() && parserMayAppendTo(node)) {
+        scan.held = node;
+        scan.waiting = true;
+        return null;
+      }
       const text = node.data;
       if (!MAY_HOLD_NUMBER.test(text) || ours.has(node) || pieces.has(node)) continue;
       if (!allowedUnder(scan, node.parentElement)) continue;
       out.text = text;
       return node;
     }
-    scan.texts = null;
     return null;
   }
 
+  // While the page loads, the top of the document is linked as the parser adds it, each batch
+  // in the frame that lays out what the parser added, so it costs no relayout of its own and
+  // is on screen with the page's first paint. The rest waits for DOMContentLoaded: following
+  // the parser all the way costs twice the work (a mutation record for every node it inserts,
+  // and small batches), so the live scan stops after FIRST_SCREEN_NODES candidates.
+  const FIRST_SCREEN_NODES = 400;
+  let liveScan = null; // the document, walked as the parser adds to it
+  let liveTaken = 0; // candidates the live scan has found
+  let linkedWhileLoading = 0;
+  let observingDocument = false; // until then, only the parents of the text we split are observed
   let scan = null; // the root being walked, across slices
 
   /** True once `node` is below the screen (layout is clean here, so this read is cheap). */
@@ -127,29 +176,35 @@ var myccLinkify = (() => {
     return parent != null && parent.getBoundingClientRect().top > window.innerHeight;
   }
 
-  /** Adds candidate text nodes to `batch` until the deadline; false when nothing is left to walk. */
+  /** Adds candidate text nodes to `batch` until the deadline; false when nothing is left to walk for now. */
   function collect(batch, deadline, firstBatch) {
     const out = { text: '' };
+    // While the page loads, layout is not clean: no viewport test (it would force a layout).
+    const stopBelowViewport = firstBatch && !loading();
     for (let n = 0; ; n++) {
       if ((n & 63) === 0 && performance.now() > deadline) return true;
-      if (!scan) {
+      let from = liveScan && !liveScan.waiting ? liveScan : null;
+      if (!from && !scan) {
         const next = roots.values().next();
         if (next.done) return false;
         roots.delete(next.value);
         const root = next.value;
-        if (!root.isConnected || !placeAllowed(root.nodeType === Node.DOCUMENT_NODE ? root.documentElement : root)) continue;
+        if (!root.isConnected || (root !== document && !placeAllowed(root instanceof ShadowRoot ? root.host : root))) continue;
         scan = startScan(root);
       }
-      const node = nextCandidate(scan, out);
+      from ??= scan;
+      const node = nextCandidate(from, out);
       if (!node) {
-        scan = null;
+        if (from.done && from === liveScan) liveScan = null;
+        else if (from.done) scan = null;
         continue;
       }
       batch.nodes.push(node);
       batch.texts.push(out.text);
-      batch.shadow.push(scan.shadow);
+      batch.shadow.push(from.shadow);
+      if (from === liveScan && ++liveTaken >= FIRST_SCREEN_NODES) liveScan = null;
       // What is on screen goes first: the first batch ends at the first node below it.
-      if (firstBatch && batch.nodes.length % 16 === 0 && (batch.nodes.length >= FIRST_BATCH_NODES || belowViewport(node))) return true;
+      if (stopBelowViewport && batch.nodes.length % 16 === 0 && (batch.nodes.length >= FIRST_BATCH_NODES || belowViewport(node))) return true;
     }
   }
 
@@ -205,7 +260,7 @@ var myccLinkify = (() => {
         const node = record.target;
         if (ours.has(node)) continue;
         if (pieces.has(node)) unwrap(node, false); // the page rewrote the whole text in place
-        roots.add(node);
+        if (node !== liveScan?.held) roots.add(node);
       } else {
         for (const removed of record.removedNodes) {
           if (pieces.has(removed)) unwrap(removed, false);
@@ -229,14 +284,16 @@ var myccLinkify = (() => {
   let batch = null; // {nodes, texts, shadow} being collected
   let job = null; // a detected batch: its links being built, then put in
 
-  const nextTask = () => new Promise((resolve) => setTimeout(resolve, 0));
+  // The arrow (not `resolve` itself) lets a trace attribute the task to this script.
+  const nextTask = () => new Promise((resolve) => setTimeout(() => resolve(), 0));
   const emptyBatch = () => ({ nodes: [], texts: [], shadow: [] });
 
   async function pump() {
     if (pumping) return;
     pumping = true;
     try {
-      while (enabled && (job || batch || roots.size || scan)) {
+      if (liveScan) liveScan.waiting = false; // the parser may have added more
+      while (enabled && (job || batch || roots.size || scan || (liveScan && !liveScan.waiting))) {
         const deadline = performance.now() + SLICE_MS;
         if (!job) {
           batch ??= emptyBatch();
@@ -257,7 +314,12 @@ var myccLinkify = (() => {
           await nextTask();
           continue;
         }
-        if (put(job, Math.max(deadline, performance.now() + SLICE_MS))) job = null;
+        // Putting in takes a slice of its own, unless building left most of this one.
+        if (performance.now() > deadline - SLICE_MS / 2) {
+          await nextTask();
+          if (!enabled) break;
+        }
+        if (put(job, performance.now() + PUT_MS)) job = null;
         await nextTask();
       }
     } catch (error) {
@@ -265,6 +327,7 @@ var myccLinkify = (() => {
     } finally {
       pumping = false;
     }
+    if (liveScan) schedule(); // the parser goes on: look again next frame
   }
 
   /** Builds the job's links off the page until `deadline`; true if some are left to build. */
@@ -302,6 +365,10 @@ var myccLinkify = (() => {
         node.data = head;
         node.parentNode.insertBefore(rest, node.nextSibling);
         pieces.set(node, made);
+        if (!observingDocument) {
+          observe(node.parentNode);
+          linkedWhileLoading++;
+        }
       }
       return true;
     } finally {
@@ -333,9 +400,31 @@ var myccLinkify = (() => {
       schedule();
     });
     myccEngine.start(); // compile the engine while the first batch is collected
+    if (loading()) {
+      liveScan = startScan(document, true);
+      document.addEventListener('DOMContentLoaded', parsed, { once: true });
+    } else {
+      observeDocument();
+    }
+    pump();
+  }
+
+  function observeDocument() {
+    observingDocument = true;
     observe(document);
     roots.add(document);
-    pump();
+  }
+
+  /** The parser is done: from now on the whole document is observed, and scanned once more (what was linked while it loaded is skipped). */
+  function parsed() {
+    if (!enabled) return;
+    handleRecords(observer.takeRecords());
+    observer.disconnect();
+    observed.clear();
+    liveScan = null;
+    if (linkedWhileLoading) firstBatch = false; // what is on screen is linked already
+    observeDocument();
+    schedule();
   }
 
   /** Takes every link out and gives each original text node its exact text back. */
@@ -347,6 +436,10 @@ var myccLinkify = (() => {
     }
     observed.clear();
     roots.clear();
+    liveScan = null;
+    liveTaken = 0;
+    linkedWhileLoading = 0;
+    observingDocument = false;
     scan = null;
     batch = null;
     job = null;

@@ -310,6 +310,34 @@ const SCENARIOS = {
     await waitUntil(() => driver.evaluate(() => !document.getElementById('live').querySelector('a')), { what: 'the link of a removed node gone' });
   },
 
+  async 'a page that loads slowly is linked while it loads, numbers cut by the network included'(driver, env) {
+    await configure(driver, settingsFor(env, { popOn: 'never' }));
+    await openCrmPage(driver, env, '/pages/blank.html'); // the background has answered once
+    await driver.goto(`${env.crmOrigin}/pages/streamed`);
+    const expected = [
+      ['#early', '0982 861 121', '+84982861121'],
+      ['#behind', '1900 54 54 54', '+841900545454'],
+      ['#cut', '1800 5454 54', '+841800545454'],
+      ['#late', '(028) 3823 4567', '+842838234567'],
+    ];
+    const links = await waitUntil(async () => {
+      const found = await driver.evaluate((places) => places.map(([css]) => {
+        const el = document.querySelector(css);
+        return [...el.querySelectorAll('a[data-mycc-phone]')].map((a) => [a.textContent, a.getAttribute('data-mycc-phone')]);
+      }), expected);
+      return found.every((l) => l.length) && found;
+    }, { what: 'four links' });
+    assert.deepEqual(links, expected.map(([, text, e164]) => [[text, e164]]));
+    const page = await driver.evaluate(() => ({
+      early: window.linkedWhileLoading,
+      cut: document.getElementById('cut').textContent,
+      behind: document.getElementById('behind').textContent,
+    }));
+    assert.equal(page.early, 1, 'the first part was linked before the second arrived');
+    assert.equal(page.cut, 'Miễn phí 1800 5454 54 nhé', 'the cut number was not linked before its end arrived');
+    assert.equal(page.behind, 'Tổng đài 1900 54 54 54');
+  },
+
   async 'open shadow roots and same-origin iframes are linked'(driver, env) {
     await configure(driver, settingsFor(env));
     await driver.goto(`${env.crmOrigin}/pages/shadow.html`);
