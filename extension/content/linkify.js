@@ -158,14 +158,12 @@ var myccLinkify = (() => {
     return null;
   }
 
-  // While the page loads, the top of the document is linked as the parser adds it, each batch
-  // in the frame that lays out what the parser added, so it costs no relayout of its own and
-  // is on screen with the page's first paint. The rest waits for DOMContentLoaded: following
-  // the parser all the way costs twice the work (a mutation record for every node it inserts,
-  // and small batches), so the live scan stops after FIRST_SCREEN_NODES candidates.
-  const FIRST_SCREEN_NODES = 400;
+  // While the page loads, the document is linked as the parser adds it, each batch in the frame
+  // that lays out what the parser added, so it costs no relayout of its own and is on screen
+  // with the page's own paint. Only the parents of the text we split are observed meanwhile (the
+  // whole document would make a record for every node the parser inserts); at
+  // DOMContentLoaded the whole document is observed and scanned once more.
   let liveScan = null; // the document, walked as the parser adds to it
-  let liveTaken = 0; // candidates the live scan has found
   let linkedWhileLoading = 0;
   let observingDocument = false; // until then, only the parents of the text we split are observed
   let scan = null; // the root being walked, across slices
@@ -195,14 +193,19 @@ var myccLinkify = (() => {
       from ??= scan;
       const node = nextCandidate(from, out);
       if (!node) {
-        if (from.done && from === liveScan) liveScan = null;
-        else if (from.done) scan = null;
+        if (from.done && from === liveScan) {
+          // The parser is done and so is the live scan: its last nodes go now, on their own;
+          // the whole document is scanned once more after them.
+          liveScan = null;
+          if (observingDocument) roots.add(document);
+          return false;
+        }
+        if (from.done) scan = null;
         continue;
       }
       batch.nodes.push(node);
       batch.texts.push(out.text);
       batch.shadow.push(from.shadow);
-      if (from === liveScan && ++liveTaken >= FIRST_SCREEN_NODES) liveScan = null;
       // What is on screen goes first: the first batch ends at the first node below it.
       if (stopBelowViewport && batch.nodes.length % 16 === 0 && (batch.nodes.length >= FIRST_BATCH_NODES || belowViewport(node))) return true;
     }
@@ -294,11 +297,16 @@ var myccLinkify = (() => {
     try {
       if (liveScan) liveScan.waiting = false; // the parser may have added more
       while (enabled && (job || batch || roots.size || scan || (liveScan && !liveScan.waiting))) {
-        const deadline = performance.now() + SLICE_MS;
+        const start = performance.now();
+        // While the page loads, every hop to another task waits behind the parser (100 to
+        // 500 ms measured), so a small batch is collected, detected, built and put in one task:
+        // 10 ms to collect, building until 35 ms, putting in until 45 ms.
+        const inOneTask = loading();
+        const deadline = start + (inOneTask ? 35 : SLICE_MS);
         if (!job) {
           batch ??= emptyBatch();
-          const more = collect(batch, deadline, firstBatch);
-          if (more && !firstBatch) {
+          const more = collect(batch, inOneTask ? start + 10 : deadline, firstBatch);
+          if (more && !firstBatch && !inOneTask) {
             await nextTask(); // keep collecting: nothing is written yet, so no relayout in between
             continue;
           }
@@ -306,7 +314,8 @@ var myccLinkify = (() => {
           const { nodes, texts, shadow } = batch;
           batch = null;
           if (!nodes.length) continue;
-          const found = await myccEngine.detect(texts.join('\u0000'), options.country);
+          const joined = texts.join('\u0000');
+          const found = myccEngine.detectNow(joined, options.country) ?? (await myccEngine.detect(joined, options.country));
           if (!enabled) break;
           job = { nodes, texts, shadow, found, i: 0, m: 0, offset: 0, ready: [], put: 0 };
         }
@@ -315,11 +324,11 @@ var myccLinkify = (() => {
           continue;
         }
         // Putting in takes a slice of its own, unless building left most of this one.
-        if (performance.now() > deadline - SLICE_MS / 2) {
+        if (!inOneTask && performance.now() > deadline - SLICE_MS / 2) {
           await nextTask();
           if (!enabled) break;
         }
-        if (put(job, performance.now() + PUT_MS)) job = null;
+        if (put(job, (inOneTask ? start : performance.now()) + PUT_MS)) job = null;
         await nextTask();
       }
     } catch (error) {
@@ -327,7 +336,7 @@ var myccLinkify = (() => {
     } finally {
       pumping = false;
     }
-    if (liveScan) schedule(); // the parser goes on: look again next frame
+    if (liveScan) schedule(); // the parser goes on: look again soon
   }
 
   /** Builds the job's links off the page until `deadline`; true if some are left to build. */
@@ -356,7 +365,8 @@ var myccLinkify = (() => {
    */
   function put(job, deadline) {
     handleRecords(observer.takeRecords());
-    observer.disconnect();
+    if (observingDocument) observer.disconnect();
+    const watch = []; // while the page loads: the parents of what we split
     try {
       for (; job.put < job.ready.length; job.put++) {
         if ((job.put & 255) === 0 && performance.now() > deadline) return false;
@@ -365,20 +375,23 @@ var myccLinkify = (() => {
         node.data = head;
         node.parentNode.insertBefore(rest, node.nextSibling);
         pieces.set(node, made);
-        if (!observingDocument) {
-          observe(node.parentNode);
-          linkedWhileLoading++;
-        }
+        if (!observingDocument) watch.push(node.parentNode);
       }
       return true;
     } finally {
-      for (const root of observed) observer.observe(root, OBSERVE);
+      if (observingDocument) {
+        for (const root of observed) observer.observe(root, OBSERVE);
+      } else {
+        observer.takeRecords(); // our own writes, in parents watched already
+        for (const parent of watch) observe(parent);
+        linkedWhileLoading += watch.length;
+      }
     }
   }
 
   // Work caused by the page's own changes runs in an animation frame, so our writes land in
   // the same frame as the page's and cost no relayout of their own. Hidden tabs get no
-  // frames: there a timer does it.
+  // frames: there, and while the page loads, a timer does it.
   let scheduled = false;
   function schedule() {
     if (!enabled || pumping || scheduled) return;
@@ -388,6 +401,9 @@ var myccLinkify = (() => {
       pump();
     };
     if (document.hidden) setTimeout(run, 50);
+    // While the page loads, the parser dirties the layout anyway and frames are few and late
+    // (measured: no animation frame for ~600 ms), so a timer keeps up with it.
+    else if (loading()) setTimeout(run, 25);
     else requestAnimationFrame(run);
   }
 
@@ -415,15 +431,21 @@ var myccLinkify = (() => {
     roots.add(document);
   }
 
-  /** The parser is done: from now on the whole document is observed, and scanned once more (what was linked while it loaded is skipped). */
+  /**
+   * The parser is done: from now on the whole document is observed. The live scan walks on to
+   * the end, and then the whole document is scanned once more (what is linked is skipped), for
+   * what scripts changed behind the live scan while the page loaded.
+   */
   function parsed() {
     if (!enabled) return;
     handleRecords(observer.takeRecords());
     observer.disconnect();
     observed.clear();
-    liveScan = null;
     if (linkedWhileLoading) firstBatch = false; // what is on screen is linked already
-    observeDocument();
+    observingDocument = true;
+    observe(document);
+    if (liveScan) liveScan.waiting = false;
+    else roots.add(document);
     schedule();
   }
 
@@ -437,7 +459,6 @@ var myccLinkify = (() => {
     observed.clear();
     roots.clear();
     liveScan = null;
-    liveTaken = 0;
     linkedWhileLoading = 0;
     observingDocument = false;
     scan = null;
