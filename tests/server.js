@@ -2,8 +2,9 @@
 // Loopback server for the demo and the end-to-end tests. Two origins on two sites:
 //   CRM origin      : http://127.0.0.1:PORT, the demo CRM (/), the test pages (/pages/*), the
 //                     screen-pop target (/search)
-//   WebPhone origin : http://localhost:PORT, the WebPhone stand-in (/webphone) and its control
-//                     channel (/control/*)
+//   WebPhone origin : http://127.0.0.2:PORT, the WebPhone stand-in (/webphone) and its control
+//                     channel (/control/*) (an address of its own, not "localhost", whose
+//                     name the browsers may try on ::1 first)
 // A real WebPhone is on another site than the CRM, so Chromium runs it in its own renderer. On
 // the CRM's site it would share the CRM's renderer, and its start alone costs the CRM page a
 // full restyle and relayout (a "fonts changed" invalidation: 0.7 s on the 5,000-row table).
@@ -131,20 +132,20 @@ function webphoneServer() {
   return { handler, closeAll: () => clients.forEach((c) => c.end()) };
 }
 
-function listen(handler, port) {
+function listen(handler, port, host) {
   return new Promise((resolve, reject) => {
     const server = http.createServer(handler);
     server.on('error', reject);
-    server.listen(port, '127.0.0.1', () => resolve(server));
+    server.listen(port, host, () => resolve(server));
   });
 }
 
 async function start({ crmPort = 0, webphonePort = 0 } = {}) {
   const wp = webphoneServer();
-  const crm = await listen(crmHandler, crmPort);
-  const phone = await listen(wp.handler, webphonePort);
+  const crm = await listen(crmHandler, crmPort, '127.0.0.1');
+  const phone = await listen(wp.handler, webphonePort, '127.0.0.2');
   const crmOrigin = `http://127.0.0.1:${crm.address().port}`;
-  const webphoneOrigin = `http://localhost:${phone.address().port}`;
+  const webphoneOrigin = `http://127.0.0.2:${phone.address().port}`;
   return {
     crmOrigin,
     webphoneOrigin,

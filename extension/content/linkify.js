@@ -32,6 +32,9 @@ var myccLinkify = (() => {
   const roots = new Set(); // nodes waiting to be scanned
   const observed = new Set(); // document and open shadow roots we watch
   const pieces = new Map(); // original text node -> nodes we inserted after it
+  // Text nodes the engine found no number in, with the text it saw: a second scan of the
+  // document (after the page has loaded) skips them.
+  let numberless = new WeakMap();
   const ours = new WeakSet(); // nodes we created
   let pumping = false;
 
@@ -119,9 +122,12 @@ var myccLinkify = (() => {
     roots.add(el.shadowRoot);
   }
 
+  const WALK_STRETCH = 256;
+  const SKIPPED = false;
+
   /**
-   * The next candidate text node of `scan`, its text in `out`; null when the scan is done, or
-   * (a live scan) has caught up with the parser and waits for more.
+   * The next candidate text node of `scan`, its text in `out`; SKIPPED after a stretch without
+   * one; null when the scan is done, or (a live scan) has caught up with the parser and waits.
    */
   function nextCandidate(scan, out) {
     if (scan.single) {
@@ -132,7 +138,10 @@ var myccLinkify = (() => {
       out.text = node.data;
       return node;
     }
-    while (!scan.done) {
+    // At most WALK_STRETCH nodes per call, so the caller's deadline holds on long stretches
+    // without candidates (a second scan of a linked table skips nearly everything).
+    for (let walked = 0; !scan.done; walked++) {
+      if (walked === WALK_STRETCH) return SKIPPED;
       const node = scan.held ?? scan.walker.nextNode();
       scan.held = null;
       if (!node) {
@@ -150,7 +159,7 @@ var myccLinkify = (() => {
         return null;
       }
       const text = node.data;
-      if (!MAY_HOLD_NUMBER.test(text) || ours.has(node) || pieces.has(node)) continue;
+      if (!MAY_HOLD_NUMBER.test(text) || ours.has(node) || pieces.has(node) || numberless.get(node) === text) continue;
       if (!allowedUnder(scan, node.parentElement)) continue;
       out.text = text;
       return node;
@@ -180,7 +189,7 @@ var myccLinkify = (() => {
     // While the page loads, layout is not clean: no viewport test (it would force a layout).
     const stopBelowViewport = firstBatch && !loading();
     for (let n = 0; ; n++) {
-      if ((n & 63) === 0 && performance.now() > deadline) return true;
+      if ((n & 15) === 0 && performance.now() > deadline) return true;
       let from = liveScan && !liveScan.waiting ? liveScan : null;
       if (!from && !scan) {
         const next = roots.values().next();
@@ -192,6 +201,7 @@ var myccLinkify = (() => {
       }
       from ??= scan;
       const node = nextCandidate(from, out);
+      if (node === SKIPPED) continue;
       if (!node) {
         if (from.done && from === liveScan) {
           // The parser is done and so is the live scan: its last nodes go now, on their own;
@@ -291,21 +301,24 @@ var myccLinkify = (() => {
   const nextTask = () => new Promise((resolve) => setTimeout(() => resolve(), 0));
   const emptyBatch = () => ({ nodes: [], texts: [], shadow: [] });
 
+  const workLeft = () => job || batch || roots.size || scan || (liveScan && !liveScan.waiting);
+
   async function pump() {
     if (pumping) return;
     pumping = true;
     try {
       if (liveScan) liveScan.waiting = false; // the parser may have added more
-      while (enabled && (job || batch || roots.size || scan || (liveScan && !liveScan.waiting))) {
+      while (enabled && workLeft()) {
+        // Each turn of this loop is one task. While the page loads, every hop to another task
+        // waits behind the parser (100 to 500 ms measured), so a small batch is collected
+        // (10 ms), detected, built (until 35 ms) and put in (until 45 ms) in one task. After
+        // that, each step gets slices of its own.
         const start = performance.now();
-        // While the page loads, every hop to another task waits behind the parser (100 to
-        // 500 ms measured), so a small batch is collected, detected, built and put in one task:
-        // 10 ms to collect, building until 35 ms, putting in until 45 ms.
+        const spent = () => performance.now() - start;
         const inOneTask = loading();
-        const deadline = start + (inOneTask ? 35 : SLICE_MS);
         if (!job) {
           batch ??= emptyBatch();
-          const more = collect(batch, inOneTask ? start + 10 : deadline, firstBatch);
+          const more = collect(batch, start + (inOneTask ? 10 : SLICE_MS), firstBatch);
           if (more && !firstBatch && !inOneTask) {
             await nextTask(); // keep collecting: nothing is written yet, so no relayout in between
             continue;
@@ -318,18 +331,21 @@ var myccLinkify = (() => {
           const found = myccEngine.detectNow(joined, options.country) ?? (await myccEngine.detect(joined, options.country));
           if (!enabled) break;
           job = { nodes, texts, shadow, found, i: 0, m: 0, offset: 0, ready: [], put: 0 };
+          if (!inOneTask && spent() > SLICE_MS / 2) {
+            await nextTask();
+            continue;
+          }
         }
-        if (build(job, deadline)) {
+        if (build(job, start + (inOneTask ? 35 : SLICE_MS))) {
           await nextTask();
           continue;
         }
-        // Putting in takes a slice of its own, unless building left most of this one.
-        if (!inOneTask && performance.now() > deadline - SLICE_MS / 2) {
-          await nextTask();
-          if (!enabled) break;
+        if (!inOneTask && spent() > SLICE_MS / 2) {
+          await nextTask(); // putting in gets a task of its own
+          continue;
         }
-        if (put(job, (inOneTask ? start : performance.now()) + PUT_MS)) job = null;
-        await nextTask();
+        if (put(job, start + PUT_MS)) job = null;
+        if (workLeft()) await nextTask(); // else this round is over
       }
     } catch (error) {
       console.warn('myCC Connect: linking stopped:', error);
@@ -350,7 +366,10 @@ var myccLinkify = (() => {
       job.offset = end + 1;
       let m = job.m;
       while (m < found.length && found[m][0] < end) m++;
-      if (m === job.m) continue;
+      if (m === job.m) {
+        numberless.set(nodes[job.i], text);
+        continue;
+      }
       const matches = found.slice(job.m, m).map(([s, e, e164]) => [s - start, e - start, e164]);
       job.m = m;
       job.ready.push({ node: nodes[job.i], text, ...prepare(text, matches, shadow[job.i]) });
@@ -392,18 +411,26 @@ var myccLinkify = (() => {
   // Work caused by the page's own changes runs in an animation frame, so our writes land in
   // the same frame as the page's and cost no relayout of their own. Hidden tabs get no
   // frames: there, and while the page loads, a timer does it.
+  // A page that keeps changing is followed at most every FOLLOW_MS: each round has a fixed
+  // cost (the engine call, pausing the observer), and a page changing text 1,000 times a
+  // second cost us twice as much when followed every frame.
+  const FOLLOW_MS = 100;
   let scheduled = false;
+  let lastRound = -Infinity;
   function schedule() {
     if (!enabled || pumping || scheduled) return;
     scheduled = true;
     const run = () => {
       scheduled = false;
+      lastRound = performance.now();
       pump();
     };
+    const wait = lastRound + FOLLOW_MS - performance.now();
     if (document.hidden) setTimeout(run, 50);
     // While the page loads, the parser dirties the layout anyway and frames are few and late
     // (measured: no animation frame for ~600 ms), so a timer keeps up with it.
     else if (loading()) setTimeout(run, 25);
+    else if (wait > 0) setTimeout(() => requestAnimationFrame(run), wait);
     else requestAnimationFrame(run);
   }
 
@@ -465,6 +492,7 @@ var myccLinkify = (() => {
     batch = null;
     job = null;
     firstBatch = true;
+    numberless = new WeakMap();
     for (const node of [...pieces.keys()]) unwrap(node, true);
   }
 
