@@ -77,8 +77,10 @@ var myccLinkify = (() => {
   function startScan(root, live = false) {
     const shadow = root instanceof ShadowRoot || root.getRootNode?.() instanceof ShadowRoot;
     if (root.nodeType === Node.TEXT_NODE) return { root, shadow, single: root };
-    const walker = document.createTreeWalker(root, NodeFilter.SHOW_ELEMENT | NodeFilter.SHOW_TEXT);
-    return { root, shadow, walker, allowed: new Map(), live, held: null, waiting: false, done: false };
+    // The live scan looks at text only (half the nodes): shadow roots are found by the second
+    // scan, after the page has loaded.
+    const walker = document.createTreeWalker(root, live ? NodeFilter.SHOW_TEXT : NodeFilter.SHOW_ELEMENT | NodeFilter.SHOW_TEXT);
+    return { root, shadow, walker, allowed: new Map(), live, tail: null, held: null, waiting: false, done: false };
   }
 
   function allowedUnder(scan, el) {
@@ -103,17 +105,18 @@ var myccLinkify = (() => {
   const loading = () => document.readyState === 'loading';
 
   /**
-   * While the page loads, the parser may still append to the last text node (or to text it
-   * fosters before a table). Last means: nothing follows it but our own dock.
+   * While the page loads, the parser may still append to the last node of the document (our
+   * dock aside), and to text it fosters before a table: null once the page has loaded.
    */
-  function parserMayAppendTo(node) {
-    if (node.nextSibling?.localName === 'table') return true;
-    for (let n = node; n; n = n.parentNode) {
-      let next = n.nextSibling;
-      while (next && options.isOurs(next)) next = next.nextSibling;
-      if (next) return false;
+  function parserTail() {
+    if (!loading()) return null;
+    let node = document;
+    for (;;) {
+      let child = node.lastChild;
+      while (child && options.isOurs(child)) child = child.previousSibling;
+      if (!child) return node;
+      node = child;
     }
-    return true;
   }
 
   function watchShadowRoot(el) {
@@ -145,7 +148,7 @@ var myccLinkify = (() => {
       const node = scan.held ?? scan.walker.nextNode();
       scan.held = null;
       if (!node) {
-        if (scan.live && loading()) scan.waiting = true;
+        if (scan.live && scan.tail !== null) scan.waiting = true;
         else scan.done = true;
         return null;
       }
@@ -153,7 +156,7 @@ var myccLinkify = (() => {
         watchShadowRoot(node);
         continue;
       }
-      if (scan.live && loading() && parserMayAppendTo(node)) {
+      if (scan.live && scan.tail !== null && (node === scan.tail || node.nextSibling?.localName === 'table')) {
         scan.held = node;
         scan.waiting = true;
         return null;
@@ -173,6 +176,7 @@ var myccLinkify = (() => {
   // whole document would make a record for every node the parser inserts); at
   // DOMContentLoaded the whole document is observed and scanned once more.
   let liveScan = null; // the document, walked as the parser adds to it
+  let parserWatch = null; // tells, while the page loads, that the parser has added nodes
   let linkedWhileLoading = 0;
   let observingDocument = false; // until then, only the parents of the text we split are observed
   let scan = null; // the root being walked, across slices
@@ -188,6 +192,7 @@ var myccLinkify = (() => {
     const out = { text: '' };
     // While the page loads, layout is not clean: no viewport test (it would force a layout).
     const stopBelowViewport = firstBatch && !loading();
+    if (liveScan) liveScan.tail = parserTail(); // once per call: the parser is not running now
     for (let n = 0; ; n++) {
       if ((n & 15) === 0 && performance.now() > deadline) return true;
       let from = liveScan && !liveScan.waiting ? liveScan : null;
@@ -402,6 +407,7 @@ var myccLinkify = (() => {
         for (const root of observed) observer.observe(root, OBSERVE);
       } else {
         observer.takeRecords(); // our own writes, in parents watched already
+        parserWatch?.takeRecords();
         for (const parent of watch) observe(parent);
         linkedWhileLoading += watch.length;
       }
@@ -445,6 +451,11 @@ var myccLinkify = (() => {
     myccEngine.start(); // compile the engine while the first batch is collected
     if (loading()) {
       liveScan = startScan(document, true);
+      // The parser's own tasks come first while the page loads: timers and frames wait behind
+      // them for 100 to 500 ms. A mutation callback runs at the end of each parser task, so
+      // the live scan rides on it (its records are not read: it only says the parser went on).
+      parserWatch = new MutationObserver(() => pumping || pump());
+      parserWatch.observe(document, { childList: true, subtree: true });
       document.addEventListener('DOMContentLoaded', parsed, { once: true });
     } else {
       observeDocument();
@@ -464,6 +475,7 @@ var myccLinkify = (() => {
    * what scripts changed behind the live scan while the page loaded.
    */
   function parsed() {
+    stopParserWatch();
     if (!enabled) return;
     handleRecords(observer.takeRecords());
     observer.disconnect();
@@ -473,12 +485,18 @@ var myccLinkify = (() => {
     observe(document);
     if (liveScan) liveScan.waiting = false;
     else roots.add(document);
-    schedule();
+    pump(); // at once: no frame to wait for, nothing is written before the rest is ready
   }
 
   /** Takes every link out and gives each original text node its exact text back. */
+  function stopParserWatch() {
+    parserWatch?.disconnect();
+    parserWatch = null;
+  }
+
   function disable() {
     enabled = false;
+    stopParserWatch();
     if (observer) {
       observer.takeRecords();
       observer.disconnect();
