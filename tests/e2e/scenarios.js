@@ -74,7 +74,12 @@ const sessionState = (driver) =>
 async function openCrmPage(driver, env, page, { phoneReady = true } = {}) {
   await driver.goto(`${env.crmOrigin}${page}`);
   if (phoneReady) {
-    await waitUntil(async () => (await sessionState(driver)).phoneState === 'ready', { what: 'the WebPhone to register', timeout: 15000 });
+    // Ready in a tab: a WebPhone left from the previous test may report in after configure()
+    // cleared the session, before this page's dock has taken the phone.
+    await waitUntil(async () => {
+      const state = await sessionState(driver);
+      return state.phoneState === 'ready' && state.liveTab != null;
+    }, { what: 'the WebPhone to register in a tab', timeout: 15000 });
   }
 }
 
