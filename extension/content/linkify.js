@@ -7,7 +7,8 @@
 //   its place, so a framework that holds it (React, Vue) can still update or remove it.
 //   When it does, the pieces we made after it are removed and the node is scanned again.
 // - Only what changed is scanned: mutation records are coalesced into a set of roots.
-// - Our own writes are never re-scanned: the observer is paused while we write.
+// - Our own writes are never re-scanned: the observer is paused (or its records of them
+//   dropped) while we write.
 // - Work runs in short slices (SLICE_MS, PUT_MS), so the page stays responsive.
 
 var myccLinkify = (() => {
@@ -309,7 +310,8 @@ var myccLinkify = (() => {
 
   const workLeft = () => job || batch || roots.size || scan || (liveScan && !liveScan.waiting);
 
-  async function pump() {
+  /** Links what is waiting; `rightNow`: the first batch goes in at once, in this task. */
+  async function pump(rightNow = false) {
     if (pumping) return;
     pumping = true;
     try {
@@ -317,11 +319,12 @@ var myccLinkify = (() => {
       while (enabled && workLeft()) {
         // Each turn of this loop is one task. While the page loads, every hop to another task
         // waits behind the parser (100 to 500 ms measured), so a small batch is collected
-        // (10 ms), detected, built (until 35 ms) and put in (until 45 ms) in one task. After
+        // (10 ms), detected, built (until 32 ms) and put in (until 40 ms) in one task. After
         // that, each step gets slices of its own.
-        const start = performance.now();
+        let start = performance.now();
         const spent = () => performance.now() - start;
-        const inOneTask = loading();
+        const inOneTask = loading() || rightNow;
+        rightNow = false;
         if (!job) {
           batch ??= emptyBatch();
           const more = collect(batch, start + (inOneTask ? 10 : SLICE_MS), firstBatch);
@@ -334,7 +337,11 @@ var myccLinkify = (() => {
           batch = null;
           if (!nodes.length) continue;
           const joined = texts.join('\u0000');
-          const found = myccEngine.detectNow(joined, options.country) ?? (await myccEngine.detect(joined, options.country));
+          let found = myccEngine.detectNow(joined, options.country);
+          if (!found) {
+            found = await myccEngine.detect(joined, options.country);
+            start = performance.now(); // the answer came in a task of its own
+          }
           if (!enabled) break;
           job = { nodes, texts, shadow, found, i: 0, m: 0, offset: 0, ready: [], put: 0 };
           if (!inOneTask && spent() > SLICE_MS / 2) {
@@ -342,7 +349,7 @@ var myccLinkify = (() => {
             continue;
           }
         }
-        if (build(job, start + (inOneTask ? 35 : SLICE_MS))) {
+        if (build(job, start + (inOneTask ? 32 : SLICE_MS))) {
           await nextTask();
           continue;
         }
@@ -350,7 +357,7 @@ var myccLinkify = (() => {
           await nextTask(); // putting in gets a task of its own
           continue;
         }
-        if (put(job, start + PUT_MS)) job = null;
+        if (put(job, start + (inOneTask ? 40 : PUT_MS))) job = null;
         if (workLeft()) await nextTask(); // else this round is over
       }
     } catch (error) {
@@ -486,7 +493,9 @@ var myccLinkify = (() => {
     observe(document);
     if (liveScan) liveScan.waiting = false;
     else roots.add(document);
-    pump(); // at once: no frame to wait for, nothing is written before the rest is ready
+    // What the live scan has not reached yet goes in now, before the page's first layout
+    // after parsing (in the same way as while loading); a long rest follows in slices.
+    pump(true);
   }
 
   /** Takes every link out and gives each original text node its exact text back. */
