@@ -467,6 +467,7 @@ var myccLinkify = (() => {
       document.addEventListener('DOMContentLoaded', parsed, { once: true });
     } else {
       observeDocument();
+      roots.add(document);
     }
     pump();
   }
@@ -474,7 +475,6 @@ var myccLinkify = (() => {
   function observeDocument() {
     observingDocument = true;
     observe(document);
-    roots.add(document);
   }
 
   /**
@@ -489,8 +489,7 @@ var myccLinkify = (() => {
     observer.disconnect();
     observed.clear();
     if (linkedWhileLoading) firstBatch = false; // what is on screen is linked already
-    observingDocument = true;
-    observe(document);
+    observeDocument();
     if (liveScan) liveScan.waiting = false;
     else roots.add(document);
     // What the live scan has not reached yet goes in now, before the page's first layout
@@ -498,12 +497,12 @@ var myccLinkify = (() => {
     pump(true);
   }
 
-  /** Takes every link out and gives each original text node its exact text back. */
   function stopParserWatch() {
     parserWatch?.disconnect();
     parserWatch = null;
   }
 
+  /** Takes every link out and gives each original text node its exact text back. */
   function disable() {
     enabled = false;
     stopParserWatch();
