@@ -274,20 +274,61 @@ var myccLinkify = (() => {
     for (const n of made) n.remove();
   }
 
+  // Text the page rewrites more than CHURN_LIMIT times within CHURN_MS (a ticker, a live
+  // counter) is left alone until it has been quiet for CHURN_MS: a link there is gone before
+  // anyone could click it, and making it costs the page a layout every time.
+  const CHURN_LIMIT = 3;
+  const CHURN_MS = 1000;
+  const churn = new WeakMap(); // element -> {since, count, last}: its text rewrites
+  const restless = new Set(); // elements waiting to be quiet
+  let quietTimer = 0;
+
+  /** Counts a rewrite of `el`'s text; true if it is rewritten too often to link now. */
+  function tooRestless(el) {
+    if (!el) return false;
+    const now = performance.now();
+    let seen = churn.get(el);
+    if (!seen || now - seen.since > CHURN_MS) {
+      seen = { since: now, count: 0, last: now };
+      churn.set(el, seen);
+    }
+    seen.count++;
+    seen.last = now;
+    if (seen.count <= CHURN_LIMIT && !restless.has(el)) return false;
+    restless.add(el);
+    quietTimer ||= setTimeout(checkQuiet, CHURN_MS);
+    return true;
+  }
+
+  function checkQuiet() {
+    quietTimer = 0;
+    const now = performance.now();
+    for (const el of restless) {
+      if (!el.isConnected) restless.delete(el);
+      else if (now - churn.get(el).last >= CHURN_MS) {
+        restless.delete(el);
+        roots.add(el);
+      }
+    }
+    if (restless.size) quietTimer = setTimeout(checkQuiet, CHURN_MS);
+    schedule();
+  }
+
   function handleRecords(records) {
     for (const record of records) {
       if (record.type === 'characterData') {
         const node = record.target;
         if (ours.has(node)) continue;
         if (pieces.has(node)) unwrap(node, false); // the page rewrote the whole text in place
-        if (node !== liveScan?.held) roots.add(node);
+        if (node !== liveScan?.held && !tooRestless(node.parentElement)) roots.add(node);
       } else {
         for (const removed of record.removedNodes) {
           if (pieces.has(removed)) unwrap(removed, false);
         }
         for (const added of record.addedNodes) {
           if (ours.has(added) || options.isOurs(added)) continue;
-          if (added.nodeType === Node.ELEMENT_NODE || added.nodeType === Node.TEXT_NODE) roots.add(added);
+          if (added.nodeType === Node.ELEMENT_NODE) roots.add(added);
+          else if (added.nodeType === Node.TEXT_NODE && !tooRestless(record.target)) roots.add(added);
         }
       }
     }
@@ -520,6 +561,9 @@ var myccLinkify = (() => {
     job = null;
     firstBatch = true;
     numberless = new WeakMap();
+    restless.clear();
+    clearTimeout(quietTimer);
+    quietTimer = 0;
     for (const node of [...pieces.keys()]) unwrap(node, true);
   }
 

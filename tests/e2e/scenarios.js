@@ -315,6 +315,20 @@ const SCENARIOS = {
     await waitUntil(() => driver.evaluate(() => !document.getElementById('live').querySelector('a')), { what: 'the link of a removed node gone' });
   },
 
+  async 'a text rewritten many times a second is left alone until it settles, then linked'(driver, env) {
+    await configure(driver, settingsFor(env));
+    await driver.goto(`${env.crmOrigin}/pages/spa.html`);
+    await waitUntil(async () => (await linkedNumbers(driver)).length === 1, { what: 'the first link' });
+    // 30 rewrites, 40 ms apart: the ticker turns restless after CHURN_LIMIT (linkify.js).
+    const CHURN_LIMIT = 3;
+    const tickerLinks = () => driver.evaluate(() => document.querySelectorAll('#ticker a[data-mycc-phone]').length);
+    const ticked = await driver.evaluate(() => window.tick(30, 40));
+    assert.ok(ticked.linked <= CHURN_LIMIT, `linked before ${ticked.linked} of 30 rewrites`);
+    await waitUntil(async () => (await tickerLinks()) === 1, { what: 'the settled ticker linked', timeout: 5000 });
+    assert.equal(await driver.evaluate(() => document.getElementById('ticker').textContent), ticked.text);
+    assert.equal(await driver.evaluate(() => document.querySelector('#ticker a').getAttribute('data-mycc-phone')), '+84912000129');
+  },
+
   async 'a page that loads slowly is linked while it loads, numbers cut by the network included'(driver, env) {
     await configure(driver, settingsFor(env, { popOn: 'never' }));
     await openCrmPage(driver, env, '/pages/blank.html'); // the background has answered once
