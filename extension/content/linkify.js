@@ -349,7 +349,13 @@ var myccLinkify = (() => {
   const nextTask = () => new Promise((resolve) => setTimeout(() => resolve(), 0));
   const emptyBatch = () => ({ nodes: [], texts: [], shadow: [] });
 
-  const workLeft = () => job || batch || roots.size || scan || (liveScan && !liveScan.waiting);
+  // While the page loads and the in-page wasm is not ready yet, batches go to the background
+  // without holding the live scan up: their answers wait here to be built and put in.
+  const answered = [];
+  let generation = 0; // which enable() a background answer belongs to
+
+  const newJob = (nodes, texts, shadow, found) => ({ nodes, texts, shadow, found, i: 0, m: 0, offset: 0, ready: [], put: 0 });
+  const workLeft = () => job || answered.length || batch || roots.size || scan || (liveScan && !liveScan.waiting);
 
   /** Links what is waiting; `rightNow`: the first batch goes in at once, in this task. */
   async function pump(rightNow = false) {
@@ -366,6 +372,7 @@ var myccLinkify = (() => {
         const spent = () => performance.now() - start;
         const inOneTask = loading() || rightNow;
         rightNow = false;
+        if (!job && answered.length) job = answered.shift();
         if (!job) {
           batch ??= emptyBatch();
           const more = collect(batch, start + (inOneTask ? 10 : SLICE_MS), firstBatch);
@@ -379,18 +386,28 @@ var myccLinkify = (() => {
           if (!nodes.length) continue;
           const joined = texts.join('\u0000');
           let found = myccEngine.detectNow(joined, options.country);
+          if (!found && inOneTask) {
+            const asked = generation;
+            myccEngine.detect(joined, options.country).then((answer) => {
+              if (!enabled || asked !== generation) return;
+              answered.push(newJob(nodes, texts, shadow, answer));
+              if (!pumping) pump(true); // in the task the answer came in
+            });
+            break; // the parser's next task, or the answer, starts the next round
+          }
           if (!found) {
             found = await myccEngine.detect(joined, options.country);
             start = performance.now(); // the answer came in a task of its own
           }
           if (!enabled) break;
-          job = { nodes, texts, shadow, found, i: 0, m: 0, offset: 0, ready: [], put: 0 };
+          job = newJob(nodes, texts, shadow, found);
           if (!inOneTask && spent() > SLICE_MS / 2) {
             await nextTask();
             continue;
           }
         }
         if (build(job, start + (inOneTask ? 32 : SLICE_MS))) {
+          if (loading()) break; // a hop would wait behind the parser: the next round goes on
           await nextTask();
           continue;
         }
@@ -399,7 +416,8 @@ var myccLinkify = (() => {
           continue;
         }
         if (put(job, start + (inOneTask ? 40 : PUT_MS))) job = null;
-        if (workLeft()) await nextTask(); // else this round is over
+        if (!workLeft() || loading()) break; // while loading, the parser's next task starts the next round
+        await nextTask();
       }
     } catch (error) {
       console.warn('myCC Connect: linking stopped:', error);
@@ -561,6 +579,8 @@ var myccLinkify = (() => {
     job = null;
     firstBatch = true;
     numberless = new WeakMap();
+    answered.length = 0;
+    generation++;
     restless.clear();
     clearTimeout(quietTimer);
     quietTimer = 0;

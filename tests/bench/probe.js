@@ -116,6 +116,8 @@ window.benchFlood = (seconds) => {
 
 document.addEventListener('DOMContentLoaded', () => {
   window.benchProbe.marks.dcl = performance.now();
+  // The page's own first frame after parsing, for comparison: no link can be on screen sooner.
+  requestAnimationFrame(() => setTimeout(() => (window.benchProbe.marks.frameAfterDcl = performance.now()), 0));
   if (new URLSearchParams(location.search).has('visible')) return;
   const rows = [...document.querySelectorAll('#t tr')];
   window.benchProbe.visibleRows = rows.filter((r) => r.getBoundingClientRect().top < window.innerHeight).length;
