@@ -194,7 +194,10 @@ var myccLinkify = (() => {
     const out = { text: '' };
     // While the page loads, layout is not clean: no viewport test (it would force a layout).
     const stopBelowViewport = firstBatch && !loading();
-    if (liveScan) liveScan.tail = parserTail(); // once per call: the parser is not running now
+    if (liveScan) {
+      liveScan.tail = parserTail(); // once per call: the parser is not running now
+      watchParserAt(liveScan.tail);
+    }
     for (let n = 0; ; n++) {
       if ((n & 15) === 0 && performance.now() > deadline) return true;
       let from = liveScan && !liveScan.waiting ? liveScan : null;
@@ -366,8 +369,9 @@ var myccLinkify = (() => {
       while (enabled && workLeft()) {
         // Each turn of this loop is one task. While the page loads, every hop to another task
         // waits behind the parser (100 to 500 ms measured), so a small batch is collected
-        // (10 ms), detected, built (until 32 ms) and put in (until 40 ms) in one task. After
-        // that, each step gets slices of its own.
+        // (8 ms), detected, built (until 28 ms) and put in (until 36 ms) in one task, leaving
+        // room for a garbage collection under 50 ms. After that, each step gets slices of its
+        // own.
         let start = performance.now();
         const spent = () => performance.now() - start;
         const inOneTask = loading() || rightNow;
@@ -375,7 +379,7 @@ var myccLinkify = (() => {
         if (!job && answered.length) job = answered.shift();
         if (!job) {
           batch ??= emptyBatch();
-          const more = collect(batch, start + (inOneTask ? 10 : SLICE_MS), firstBatch);
+          const more = collect(batch, start + (inOneTask ? 8 : SLICE_MS), firstBatch);
           if (more && !firstBatch && !inOneTask) {
             await nextTask(); // keep collecting: nothing is written yet, so no relayout in between
             continue;
@@ -406,7 +410,7 @@ var myccLinkify = (() => {
             continue;
           }
         }
-        if (build(job, start + (inOneTask ? 32 : SLICE_MS))) {
+        if (build(job, start + (inOneTask ? 28 : SLICE_MS))) {
           if (loading()) break; // a hop would wait behind the parser: the next round goes on
           await nextTask();
           continue;
@@ -415,7 +419,7 @@ var myccLinkify = (() => {
           await nextTask(); // putting in gets a task of its own
           continue;
         }
-        if (put(job, start + (inOneTask ? 40 : PUT_MS))) job = null;
+        if (put(job, start + (inOneTask ? 36 : PUT_MS))) job = null;
         if (!workLeft() || loading()) break; // while loading, the parser's next task starts the next round
         await nextTask();
       }
@@ -522,7 +526,7 @@ var myccLinkify = (() => {
       // them for 100 to 500 ms. A mutation callback runs at the end of each parser task, so
       // the live scan rides on it (its records are not read: it only says the parser went on).
       parserWatch = new MutationObserver(() => pumping || pump());
-      parserWatch.observe(document, { childList: true, subtree: true });
+      watchParserAt(parserTail());
       document.addEventListener('DOMContentLoaded', parsed, { once: true });
     } else {
       observeDocument();
@@ -554,6 +558,19 @@ var myccLinkify = (() => {
     // What the live scan has not reached yet goes in now, before the page's first layout
     // after parsing (in the same way as while loading); a long rest follows in slices.
     pump(true);
+  }
+
+  /**
+   * Watches the elements the parser is adding to: the ancestors of its last node. Not the
+   * whole subtree, which makes a record for every node it inserts (80,000 for the 5,000-row
+   * table); a new element it opens is seen going into one of these, and watched from then on.
+   */
+  function watchParserAt(tail) {
+    if (!parserWatch || !tail) return;
+    parserWatch.disconnect();
+    for (let node = tail; node; node = node.parentNode) {
+      if (node.nodeType === Node.ELEMENT_NODE || node.nodeType === Node.DOCUMENT_NODE) parserWatch.observe(node, { childList: true });
+    }
   }
 
   function stopParserWatch() {
