@@ -77,12 +77,13 @@ var myccLinkify = (() => {
    * parser is still adding to it.
    */
   function startScan(root, live = false) {
-    const shadow = root instanceof ShadowRoot || root.getRootNode?.() instanceof ShadowRoot;
+    const shadow = root.getRootNode() instanceof ShadowRoot; // a shadow root is its own root node
     if (root.nodeType === Node.TEXT_NODE) return { root, shadow, single: root };
     // The live scan looks at text only (half the nodes): shadow roots are found by the second
     // scan, after the page has loaded.
     const walker = document.createTreeWalker(root, live ? NodeFilter.SHOW_TEXT : NodeFilter.SHOW_ELEMENT | NodeFilter.SHOW_TEXT);
-    return { root, shadow, walker, allowed: new Map(), live, tail: null, held: null, waiting: false, done: false };
+    // `tail` is set on the live scan alone, and only while the page loads.
+    return { root, shadow, walker, allowed: new Map(), tail: null, held: null, waiting: false, done: false };
   }
 
   function allowedUnder(scan, el) {
@@ -150,7 +151,7 @@ var myccLinkify = (() => {
       const node = scan.held ?? scan.walker.nextNode();
       scan.held = null;
       if (!node) {
-        if (scan.live && scan.tail !== null) scan.waiting = true;
+        if (scan.tail !== null) scan.waiting = true;
         else scan.done = true;
         return null;
       }
@@ -158,7 +159,7 @@ var myccLinkify = (() => {
         watchShadowRoot(node);
         continue;
       }
-      if (scan.live && scan.tail !== null && (node === scan.tail || node.nextSibling?.localName === 'table')) {
+      if (scan.tail !== null && (node === scan.tail || node.nextSibling?.localName === 'table')) {
         scan.held = node;
         scan.waiting = true;
         return null;
@@ -179,8 +180,9 @@ var myccLinkify = (() => {
   // DOMContentLoaded the whole document is observed and scanned once more.
   let liveScan = null; // the document, walked as the parser adds to it
   let parserWatch = null; // tells, while the page loads, that the parser has added nodes
-  let linkedWhileLoading = 0;
-  let observingDocument = false; // until then, only the parents of the text we split are observed
+  // While parserWatch is set, only the parents of the text we split are observed; after, the
+  // whole document.
+  const observingDocument = () => parserWatch === null;
   let scan = null; // the root being walked, across slices
 
   /** True once `node` is below the screen (layout is clean here, so this read is cheap). */
@@ -217,7 +219,7 @@ var myccLinkify = (() => {
           // The parser is done and so is the live scan: its last nodes go now, on their own;
           // the whole document is scanned once more after them.
           liveScan = null;
-          if (observingDocument) roots.add(document);
+          if (observingDocument()) roots.add(document);
           return false;
         }
         if (from.done) scan = null;
@@ -306,6 +308,7 @@ var myccLinkify = (() => {
   function checkQuiet() {
     quietTimer = 0;
     const now = performance.now();
+    const waiting = roots.size;
     for (const el of restless) {
       if (!el.isConnected) restless.delete(el);
       else if (now - churn.get(el).last >= CHURN_MS) {
@@ -314,7 +317,7 @@ var myccLinkify = (() => {
       }
     }
     if (restless.size) quietTimer = setTimeout(checkQuiet, CHURN_MS);
-    schedule();
+    if (roots.size > waiting) schedule();
   }
 
   function handleRecords(records) {
@@ -460,7 +463,7 @@ var myccLinkify = (() => {
    */
   function put(job, deadline) {
     handleRecords(observer.takeRecords());
-    if (observingDocument) observer.disconnect();
+    if (observingDocument()) observer.disconnect();
     const watch = []; // while the page loads: the parents of what we split
     try {
       for (; job.put < job.ready.length; job.put++) {
@@ -470,17 +473,16 @@ var myccLinkify = (() => {
         node.data = head;
         node.parentNode.insertBefore(rest, node.nextSibling);
         pieces.set(node, made);
-        if (!observingDocument) watch.push(node.parentNode);
+        if (!observingDocument()) watch.push(node.parentNode);
       }
       return true;
     } finally {
-      if (observingDocument) {
+      if (observingDocument()) {
         for (const root of observed) observer.observe(root, OBSERVE);
       } else {
         observer.takeRecords(); // our own writes, in parents watched already
         parserWatch?.takeRecords();
         for (const parent of watch) observe(parent);
-        linkedWhileLoading += watch.length;
       }
     }
   }
@@ -529,15 +531,10 @@ var myccLinkify = (() => {
       watchParserAt(parserTail());
       document.addEventListener('DOMContentLoaded', parsed, { once: true });
     } else {
-      observeDocument();
+      observe(document);
       roots.add(document);
     }
     pump();
-  }
-
-  function observeDocument() {
-    observingDocument = true;
-    observe(document);
   }
 
   /**
@@ -551,8 +548,8 @@ var myccLinkify = (() => {
     handleRecords(observer.takeRecords());
     observer.disconnect();
     observed.clear();
-    if (linkedWhileLoading) firstBatch = false; // what is on screen is linked already
-    observeDocument();
+    if (pieces.size) firstBatch = false; // what is on screen was linked while the page loaded
+    observe(document);
     if (liveScan) liveScan.waiting = false;
     else roots.add(document);
     // What the live scan has not reached yet goes in now, before the page's first layout
@@ -589,8 +586,6 @@ var myccLinkify = (() => {
     observed.clear();
     roots.clear();
     liveScan = null;
-    linkedWhileLoading = 0;
-    observingDocument = false;
     scan = null;
     batch = null;
     job = null;
