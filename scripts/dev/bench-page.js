@@ -24,10 +24,6 @@ async function taskMs(cdp) {
 
 const waitFor = async (page, fn, timeout = 30000) => page.waitForFunction(fn, null, { timeout, polling: 20 });
 
-/**
- * Main-thread tasks of the page's renderer from a Chromium trace: for each task, its length and
- * the time spent in the extension's own scripts (function calls whose script is ours).
- */
 const NOT_OURS = new Set(['ParseHTML', 'UpdateLayoutTree', 'Layout', 'PrePaint', 'Paint', 'Layerize', 'Commit', 'EventDispatch']);
 
 /**
@@ -118,8 +114,10 @@ async function traced(cdp, run) {
     loadWith = (await taskMs(cdp)).task;
   });
   const tasks = tasksFromTrace(trace, driver.extensionOrigin);
-  if (process.env.BENCH_TRACE) for (const t of tasks) if (t.oursMs > 45) console.log('task', t);
-  if (process.env.BENCH_TRACE) require('fs').writeFileSync(process.env.BENCH_TRACE, JSON.stringify(trace));
+  if (process.env.BENCH_TRACE) {
+    require('fs').writeFileSync(process.env.BENCH_TRACE, JSON.stringify(trace));
+    for (const t of tasks) if (t.oursMs > 45) console.log('task', t);
+  }
   const probe = await page.evaluate(() => window.benchProbe);
   const links = await page.evaluate(() => document.querySelectorAll('a[data-mycc-phone]').length);
   const appendMs = await page.evaluate(() => window.benchAppendRows(100));

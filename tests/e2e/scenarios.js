@@ -86,6 +86,13 @@ async function openCrmPage(driver, env, page, { phoneReady = true } = {}) {
 /** Is the dock's panel open in this tab (the driver, or another tab's handle)? */
 const dockOpen = (tab) => tab.evaluate(() => !document.querySelector('[data-mycc-dock]').shadowRoot.querySelector('.panel').hidden);
 
+/** Waits for the dock in this tab and opens its panel with a trusted click if it is closed. */
+async function openDock(tab) {
+  await waitUntil(() => tab.evaluate(() => Boolean(document.querySelector('[data-mycc-dock]'))), { what: 'the dock' });
+  if (!(await dockOpen(tab))) await tab.click('[data-mycc-dock] >> [data-mycc-toggle]');
+  await waitUntil(() => dockOpen(tab), { what: 'the dock open' });
+}
+
 const linkedNumbers = (driver) =>
   driver.evaluate(() => [...document.querySelectorAll('a[data-mycc-phone]')].map((a) => [a.textContent, a.getAttribute('data-mycc-phone')]));
 
@@ -462,9 +469,7 @@ SCENARIOS['bring the phone to another tab: refused during a call, then moved'] =
   await openCrmPage(driver, env, '/pages/list.html');
   const firstLive = (await sessionState(driver)).liveTab;
   const second = await driver.newTab(`${env.crmOrigin}/pages/list.html`);
-  await waitUntil(() => second.evaluate(() => Boolean(document.querySelector('[data-mycc-dock]'))), { what: 'the second dock' });
-  if (!(await dockOpen(second))) await second.click('[data-mycc-dock] >> [data-mycc-toggle]');
-  await waitUntil(() => dockOpen(second), { what: 'the second dock open' });
+  await openDock(second);
   await sc.send({ action: 'replay', scenario: 'queue-ringing' });
   await waitUntil(async () => (await sessionState(driver)).phoneState === 'ringing', { what: 'ringing' });
   await second.clickInDock('#claim');
@@ -683,9 +688,7 @@ SCENARIOS['a WebPhone that never registers: the dock says so, offers Reload, and
   settings.webphoneUrl = `${env.webphoneUrl}?registerAfter=never`;
   await configure(driver, settings);
   await driver.goto(`${env.crmOrigin}/pages/list.html`);
-  await waitUntil(() => driver.evaluate(() => Boolean(document.querySelector('[data-mycc-dock]'))), { what: 'the dock' });
-  if (!(await dockOpen(driver))) await driver.click('[data-mycc-dock] >> [data-mycc-toggle]');
-  await waitUntil(() => dockOpen(driver), { what: 'the dock open' });
+  await openDock(driver);
   const loadsBefore = await sc.loads();
   // The dock waits 20 s for OnRegistered before it calls the WebPhone unresponsive.
   const words = await waitUntil(async () => {
