@@ -32,10 +32,15 @@ const NOT_OURS = new Set(['ParseHTML', 'UpdateLayoutTree', 'Layout', 'PrePaint',
  * parsing, the rendering steps and the page's own scripts. (An async function going on after
  * an await leaves no event of its own, so time is attributed by task.)
  */
-function tasksFromTrace(events, extensionOrigin) {
-  const layouts = new Map();
-  for (const e of events) if (e.name === 'Layout') layouts.set(`${e.pid}:${e.tid}`, (layouts.get(`${e.pid}:${e.tid}`) ?? 0) + 1);
-  const main = [...layouts].sort((a, b) => b[1] - a[1])[0]?.[0];
+function tasksFromTrace(events, extensionOrigin, pageOrigin) {
+  // The page's main thread: the one that ran most of the page's own scripts (the dock's
+  // renderer may lay out as often).
+  const pageScripts = new Map();
+  for (const e of events) {
+    if (!(e.args?.data?.url ?? '').startsWith(pageOrigin)) continue;
+    pageScripts.set(`${e.pid}:${e.tid}`, (pageScripts.get(`${e.pid}:${e.tid}`) ?? 0) + 1);
+  }
+  const main = [...pageScripts].sort((a, b) => b[1] - a[1])[0]?.[0];
   const mine = events.filter((e) => `${e.pid}:${e.tid}` === main && e.ph === 'X').sort((a, b) => a.ts - b.ts || b.dur - a.dur);
   const tasks = [];
   let current = null;
@@ -113,7 +118,7 @@ async function traced(cdp, run) {
     await page.waitForTimeout(500);
     loadWith = (await taskMs(cdp)).task;
   });
-  const tasks = tasksFromTrace(trace, driver.extensionOrigin);
+  const tasks = tasksFromTrace(trace, driver.extensionOrigin, env.crmOrigin);
   if (process.env.BENCH_TRACE) {
     require('fs').writeFileSync(process.env.BENCH_TRACE, JSON.stringify(trace));
     for (const t of tasks) if (t.oursMs > 45) console.log('task', t);
@@ -129,7 +134,7 @@ async function traced(cdp, run) {
   const floodWith = (await taskMs(cdp)).task - before.task;
   // Once more, traced (tracing slows the page), for the extension's own share.
   const floodTrace = await traced(cdp, () => page.evaluate((s) => window.benchFlood(s), FLOOD_SECONDS));
-  const floodOurs = tasksFromTrace(floodTrace, driver.extensionOrigin).reduce((sum, t) => sum + t.oursMs, 0);
+  const floodOurs = tasksFromTrace(floodTrace, driver.extensionOrigin, env.crmOrigin).reduce((sum, t) => sum + t.oursMs, 0);
 
   const { dcl } = probe.marks;
   const at = (mark) => {
@@ -145,11 +150,15 @@ async function traced(cdp, run) {
   const longWith = probe.longTasks;
   const longWithout = without.longTasks;
   const sum = (list) => list.reduce((s, t) => s + t.duration, 0);
-  console.log(`\nlinking a ${ROWS}-row CRM table in headless Chromium (${links} links; DOMContentLoaded ${dcl.toFixed(0)} ms after navigation)`);
+  console.log(`\nlinking a ${ROWS}-row CRM table in headless Chromium (${links} links; DOMContentLoaded ${dcl.toFixed(0)} ms after navigation, ${without.marks.dcl.toFixed(0)} ms without the extension)`);
   console.log(`  reference, same run: walk ${reference.walkMs.toFixed(0)} ms + minimal wrap ${reference.wrapMs.toFixed(0)} ms + relayout ${reference.relayoutMs.toFixed(0)} ms = ${reference.totalMs.toFixed(0)} ms (${reference.textNodes} text nodes, ${reference.wrapped} wraps)`);
   console.log(`  visible rows (${visibleRows}) linked ${at('visibleInDom')}, on screen ${at('visible')} (target: within 100 ms of it)`);
   console.log(`  whole table linked ${at('allInDom')}, on screen ${at('all')} (target: within 1.5x the reference = ${(1.5 * reference.totalMs).toFixed(0)} ms of it)`);
   console.log(`  the page's own first frame after DOMContentLoaded ends ${(without.marks.frameAfterDcl - without.marks.dcl).toFixed(0)} ms after it without the extension, ${(probe.marks.frameAfterDcl - dcl).toFixed(0)} ms with it`);
+  // The extension's work while the page loads moves DOMContentLoaded itself: what the agent
+  // waits for, from navigation, is the whole table linked, against the page alone.
+  const lateBy = probe.marks.all - without.marks.frameAfterDcl;
+  console.log(`  from navigation: the page alone is on screen (its first frame after DOMContentLoaded) at ${without.marks.frameAfterDcl.toFixed(0)} ms; with the extension the whole table is linked on screen at ${probe.marks.all.toFixed(0)} ms, ${lateBy.toFixed(0)} ms later = ${(lateBy / reference.totalMs).toFixed(2)}x the reference`);
   console.log(`  the extension's scripts (traced): ${ourScript.toFixed(0)} ms in ${ourTasks.length} tasks, the most in one task ${longest(ourTasks, 'oursMs').toFixed(0)} ms; tasks with over 50 ms of ours: ${over50} (target 0); the longest task ours ran in: ${longestOfOurs.toFixed(0)} ms`);
   console.log(`  long tasks from navigation: with the extension ${longWith.length} (${sum(longWith).toFixed(0)} ms, longest ${longest(longWith, 'duration').toFixed(0)} ms), without ${longWithout.length} (${sum(longWithout).toFixed(0)} ms, longest ${longest(longWithout, 'duration').toFixed(0)} ms)`);
   console.log(`  extra main-thread time with the extension (page load, all work): ${extensionMainThread.toFixed(0)} ms = ${(extensionMainThread / reference.totalMs).toFixed(2)}x the reference, ${(extensionMainThread / reference.walkMs).toFixed(1)}x a bare TreeWalker pass (aim: under 3x)`);
