@@ -58,10 +58,11 @@ function streamed(res) {
 <p id="early">Gọi 0982 861 121 ngay</p>
 <div id="behind">(chưa có)</div>
 ${'<p>Ghi chú không có số.</p>'.repeat(50)}
+<table><tr><td>Khách A</td><td id="row">0912 345 678</td></tr></table>
 <p id="cut">Miễn phí 1800 5454`);
   setTimeout(() => {
     res.end(` 54 nhé</p>
-<script>window.linkedWhileLoading = document.querySelectorAll('#early a[data-mycc-phone]').length;
+<script>window.linkedWhileLoading = document.querySelectorAll('#early a[data-mycc-phone], #row a[data-mycc-phone]').length;
 document.getElementById('behind').textContent = 'Tổng đài 1900 54 54 54';</script>
 <p id="late">Hotline (028) 3823 4567</p>
 </body></html>`);

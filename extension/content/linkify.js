@@ -82,8 +82,8 @@ var myccLinkify = (() => {
     // The live scan looks at text only (half the nodes): shadow roots are found by the second
     // scan, after the page has loaded.
     const walker = document.createTreeWalker(root, live ? NodeFilter.SHOW_TEXT : NodeFilter.SHOW_ELEMENT | NodeFilter.SHOW_TEXT);
-    // `tail` is set on the live scan alone, and only while the page loads.
-    return { root, shadow, walker, allowed: new Map(), tail: null, held: null, waiting: false, done: false };
+    // `tail` and `growing` are set on the live scan alone, and only while the page loads.
+    return { root, shadow, walker, allowed: new Map(), tail: null, growing: null, held: null, waiting: false, done: false };
   }
 
   function allowedUnder(scan, el) {
@@ -107,10 +107,7 @@ var myccLinkify = (() => {
 
   const loading = () => document.readyState === 'loading';
 
-  /**
-   * While the page loads, the parser may still append to the last node of the document (our
-   * dock aside), and to text it fosters before a table: null once the page has loaded.
-   */
+  /** While the page loads, the last node of the document (our dock aside): null once it has loaded. */
   function parserTail() {
     if (!loading()) return null;
     let node = document;
@@ -120,6 +117,20 @@ var myccLinkify = (() => {
       if (!child) return node;
       node = child;
     }
+  }
+
+  /**
+   * The text nodes the parser may still append to: the tail, and the text it fosters before a
+   * table it is still in (text met inside a table goes before it). Not the text before a table
+   * it has closed: holding that would stop the live scan there until the page has loaded.
+   */
+  function growingText(tail) {
+    const growing = new Set();
+    if (tail?.nodeType === Node.TEXT_NODE) growing.add(tail);
+    for (let el = tail?.parentElement; el; el = el.parentElement) {
+      if (el.localName === 'table' && el.previousSibling?.nodeType === Node.TEXT_NODE) growing.add(el.previousSibling);
+    }
+    return growing;
   }
 
   function watchShadowRoot(el) {
@@ -159,7 +170,7 @@ var myccLinkify = (() => {
         watchShadowRoot(node);
         continue;
       }
-      if (scan.tail !== null && (node === scan.tail || node.nextSibling?.localName === 'table')) {
+      if (scan.growing?.has(node)) {
         scan.held = node;
         scan.waiting = true;
         return null;
@@ -198,6 +209,7 @@ var myccLinkify = (() => {
     const stopBelowViewport = firstBatch && !loading();
     if (liveScan) {
       liveScan.tail = parserTail(); // once per call: the parser is not running now
+      liveScan.growing = liveScan.tail && growingText(liveScan.tail);
       watchParserAt(liveScan.tail);
     }
     for (let n = 0; ; n++) {

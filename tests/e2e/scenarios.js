@@ -342,6 +342,7 @@ const SCENARIOS = {
     await driver.goto(`${env.crmOrigin}/pages/streamed`);
     const expected = [
       ['#early', '0982 861 121', '+84982861121'],
+      ['#row', '0912 345 678', '+84912345678'],
       ['#behind', '1900 54 54 54', '+841900545454'],
       ['#cut', '1800 5454 54', '+841800545454'],
       ['#late', '(028) 3823 4567', '+842838234567'],
@@ -352,14 +353,16 @@ const SCENARIOS = {
         return [...el.querySelectorAll('a[data-mycc-phone]')].map((a) => [a.textContent, a.getAttribute('data-mycc-phone')]);
       }), expected);
       return found.every((l) => l.length) && found;
-    }, { what: 'four links' });
+    }, { what: 'five links' });
     assert.deepEqual(links, expected.map(([, text, e164]) => [[text, e164]]));
     const page = await driver.evaluate(() => ({
       early: window.linkedWhileLoading,
       cut: document.getElementById('cut').textContent,
       behind: document.getElementById('behind').textContent,
     }));
-    assert.equal(page.early, 1, 'the first part was linked before the second arrived');
+    // The row comes after a table the parser has closed: the text before that table is not
+    // one the parser can still append to, and the live scan goes on past it.
+    assert.equal(page.early, 2, 'the first part, its table included, was linked before the second arrived');
     assert.equal(page.cut, 'Miễn phí 1800 5454 54 nhé', 'the cut number was not linked before its end arrived');
     assert.equal(page.behind, 'Tổng đài 1900 54 54 54');
   },
