@@ -4,30 +4,37 @@
 // 'wasm-unsafe-eval'), else in the background's wasm through one message per batch.
 // Same code either way: only the transport differs.
 //
-// While the page loads, the in-page wasm can take 0.5 s and more to be ready (its fetch and
-// compile wait behind the parser): until then batches go to the background, whose wasm is
-// ready and answers in ~15 ms.
+// The wasm's bytes come with the background's first answer (see `page:hello`), and are
+// compiled here at once: fetching them would wait behind the page's parser.
 
 /* global wasm_bindgen */
 var myccEngine = (() => {
   const api = globalThis.browser ?? globalThis.chrome;
-  let compiling = null;
+  let started = false;
   let inPage = false; // true once the in-page wasm is ready
 
-  function start() {
-    compiling ??= wasm_bindgen({ module_or_path: api.runtime.getURL('wasm/mycc_connect_bg.wasm') }).then(
-      () => (inPage = true),
-      () => false, // the page's CSP forbids wasm here: the background does it
-    );
+  /** Compiles the in-page wasm from its bytes (base64); false when the page's CSP forbids wasm here: the background detects then. */
+  function start(base64) {
+    if (started) return inPage;
+    started = true;
+    try {
+      const binary = atob(base64);
+      const bytes = new Uint8Array(binary.length);
+      for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
+      wasm_bindgen.initSync({ module: new WebAssembly.Module(bytes) });
+      inPage = true;
+    } catch {
+      inPage = false;
+    }
+    return inPage;
   }
 
-  /** Numbers in `text` (text nodes joined by U+0000): [[utf16Start, utf16End, e164], ...]; null until the in-page wasm is ready. */
+  /** Numbers in `text` (text nodes joined by U+0000): [[utf16Start, utf16End, e164], ...]; null without the in-page wasm. */
   function detectNow(text, country) {
-    start();
     return inPage ? JSON.parse(wasm_bindgen.detectJoined(text, country)) : null;
   }
 
-  /** The same, from whichever engine is ready. */
+  /** The same, from whichever engine there is. */
   async function detect(text, country) {
     const found = detectNow(text, country);
     if (found) return found;
@@ -35,5 +42,5 @@ var myccEngine = (() => {
     return Array.isArray(reply?.found) ? reply.found : [];
   }
 
-  return { start, detectNow, detect };
+  return { start, started: () => started, detectNow, detect };
 })();

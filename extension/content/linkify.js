@@ -191,9 +191,10 @@ var myccLinkify = (() => {
   // DOMContentLoaded the whole document is observed and scanned once more.
   let liveScan = null; // the document, walked as the parser adds to it
   let parserWatch = null; // tells, while the page loads, that the parser has added nodes
-  // While parserWatch is set, only the parents of the text we split are observed; after, the
-  // whole document.
-  const observingDocument = () => parserWatch === null;
+  // From enable() while the page loads until our DOMContentLoaded handler: the parser's tasks
+  // come first (even once it is done, in the task that ends with DOMContentLoaded), and only
+  // the parents of the text we split are observed; after, the whole document.
+  const parsing = () => parserWatch !== null;
   let scan = null; // the root being walked, across slices
 
   /** True once `node` is below the screen (layout is clean here, so this read is cheap). */
@@ -206,7 +207,7 @@ var myccLinkify = (() => {
   function collect(batch, deadline, firstBatch) {
     const out = { text: '' };
     // While the page loads, layout is not clean: no viewport test (it would force a layout).
-    const stopBelowViewport = firstBatch && !loading();
+    const stopBelowViewport = firstBatch && !parsing();
     if (liveScan) {
       liveScan.tail = parserTail(); // once per call: the parser is not running now
       liveScan.growing = liveScan.tail && growingText(liveScan.tail);
@@ -231,7 +232,7 @@ var myccLinkify = (() => {
           // The parser is done and so is the live scan: its last nodes go now, on their own;
           // the whole document is scanned once more after them.
           liveScan = null;
-          if (observingDocument()) roots.add(document);
+          if (!parsing()) roots.add(document);
           return false;
         }
         if (from.done) scan = null;
@@ -367,35 +368,66 @@ var myccLinkify = (() => {
   const nextTask = () => new Promise((resolve) => setTimeout(() => resolve(), 0));
   const emptyBatch = () => ({ nodes: [], texts: [], shadow: [] });
 
-  // While the page loads and the in-page wasm is not ready yet, batches go to the background
-  // without holding the live scan up: their answers wait here to be built and put in.
-  const answered = [];
+  // Without the in-page wasm (a strict CSP in Chromium), batches made while the page loads go to
+  // the background without holding the live scan up, and wait here, in order, for their
+  // answers. While the page loads, each answered batch is put in as it comes (it lands in the
+  // parser's own relayout). After that, each put would cost the page a relayout of its own and
+  // the answers come a frame apart: they are put in together once all are in.
+  const sent = []; // {nodes, texts, shadow, found}: found is null until answered
   let generation = 0; // which enable() a background answer belongs to
 
   const newJob = (nodes, texts, shadow, found) => ({ nodes, texts, shadow, found, i: 0, m: 0, offset: 0, ready: [], put: 0 });
-  const workLeft = () => job || answered.length || batch || roots.size || scan || (liveScan && !liveScan.waiting);
 
-  /** Links what is waiting; `rightNow`: the first batch goes in at once, in this task. */
-  async function pump(rightNow = false) {
+  /** How many sent batches can be built now, from the front. */
+  function sentTakeable() {
+    let answered = 0;
+    while (answered < sent.length && sent[answered].found) answered++;
+    return parsing() || answered === sent.length ? answered : 0;
+  }
+
+  /** One job of the sent batches that can be built now, as if they had been one batch. */
+  function takeSent() {
+    const taken = sent.splice(0, sentTakeable());
+    const found = [];
+    let offset = 0; // where each batch's text starts in the texts joined as one
+    for (const b of taken) {
+      for (const [start, end, e164] of b.found) found.push([start + offset, end + offset, e164]);
+      offset += b.texts.reduce((length, text) => length + text.length + 1, 0);
+    }
+    return newJob(taken.flatMap((b) => b.nodes), taken.flatMap((b) => b.texts), taken.flatMap((b) => b.shadow), found);
+  }
+
+  const workLeft = () => job || sentTakeable() || batch || roots.size || scan || (liveScan && !liveScan.waiting);
+
+  // Deadlines (ms from the start of a round) for a round done in one task: collect, build, put
+  // in. While the page loads, every hop to another task waits behind the parser (100 to 500 ms
+  // measured), so a small batch is collected, detected, built and put in within one task,
+  // leaving room for a garbage collection under 50 ms. What the live scan has left at
+  // DOMContentLoaded (the parser's last chunk, when it kept up: ~2,500 text nodes take ~9 ms to
+  // collect and ~14 ms to detect, build and put in) goes in within that task, before the
+  // layout that ends it; if it is more than that, all of it goes in later in one write, like
+  // the rest of a page that had loaded: two writes would cost the table two relayouts.
+  const ONE_TASK = { collect: 8, build: 28, put: 36 };
+  const LAST_CHUNK = { collect: 12, build: 28, put: 36 };
+
+  /** Links what is waiting; with `rightNow` (deadlines), the first round is done in this task. */
+  async function pump(rightNow = null) {
     if (pumping) return;
     pumping = true;
     try {
       if (liveScan) liveScan.waiting = false; // the parser may have added more
       while (enabled && workLeft()) {
-        // Each turn of this loop is one task. While the page loads, every hop to another task
-        // waits behind the parser (100 to 500 ms measured), so a small batch is collected
-        // (8 ms), detected, built (until 28 ms) and put in (until 36 ms) in one task, leaving
-        // room for a garbage collection under 50 ms. After that, each step gets slices of its
-        // own.
+        // Each turn of this loop is one task. Outside a one-task round, each step gets slices
+        // of its own.
         let start = performance.now();
         const spent = () => performance.now() - start;
-        const inOneTask = loading() || rightNow;
-        rightNow = false;
-        if (!job && answered.length) job = answered.shift();
+        const oneTask = parsing() ? ONE_TASK : rightNow;
+        rightNow = null;
+        if (!job && sentTakeable()) job = takeSent();
         if (!job) {
           batch ??= emptyBatch();
-          const more = collect(batch, start + (inOneTask ? 8 : SLICE_MS), firstBatch);
-          if (more && !firstBatch && !inOneTask) {
+          const more = collect(batch, start + (oneTask?.collect ?? SLICE_MS), firstBatch);
+          if (more && !firstBatch && oneTask !== ONE_TASK) {
             await nextTask(); // keep collecting: nothing is written yet, so no relayout in between
             continue;
           }
@@ -405,13 +437,16 @@ var myccLinkify = (() => {
           if (!nodes.length) continue;
           const joined = texts.join('\u0000');
           let found = myccEngine.detectNow(joined, options.country);
-          if (!found && inOneTask) {
+          if (!found && oneTask) {
             const asked = generation;
-            myccEngine.detect(joined, options.country).then((answer) => {
+            const waiting = { nodes, texts, shadow, found: null };
+            sent.push(waiting);
+            const answer = (found) => {
               if (!enabled || asked !== generation) return;
-              answered.push(newJob(nodes, texts, shadow, answer));
-              if (!pumping) pump(true); // in the task the answer came in
-            });
+              waiting.found = found;
+              if (!pumping) pump(ONE_TASK); // in the task the answer came in
+            };
+            myccEngine.detect(joined, options.country).then(answer, () => answer([]));
             break; // the parser's next task, or the answer, starts the next round
           }
           if (!found) {
@@ -420,22 +455,22 @@ var myccLinkify = (() => {
           }
           if (!enabled) break;
           job = newJob(nodes, texts, shadow, found);
-          if (!inOneTask && spent() > SLICE_MS / 2) {
+          if (!oneTask && spent() > SLICE_MS / 2) {
             await nextTask();
             continue;
           }
         }
-        if (build(job, start + (inOneTask ? 28 : SLICE_MS))) {
-          if (loading()) break; // a hop would wait behind the parser: the next round goes on
+        if (build(job, start + (oneTask?.build ?? SLICE_MS))) {
+          if (parsing()) break; // a hop would wait behind the parser: the next round goes on
           await nextTask();
           continue;
         }
-        if (!inOneTask && spent() > SLICE_MS / 2) {
+        if (!oneTask && spent() > SLICE_MS / 2) {
           await nextTask(); // putting in gets a task of its own
           continue;
         }
-        if (put(job, start + (inOneTask ? 36 : PUT_MS))) job = null;
-        if (!workLeft() || loading()) break; // while loading, the parser's next task starts the next round
+        if (put(job, start + (oneTask?.put ?? PUT_MS))) job = null;
+        if (!workLeft() || parsing()) break; // while loading, the parser's next task starts the next round
         await nextTask();
       }
     } catch (error) {
@@ -475,7 +510,7 @@ var myccLinkify = (() => {
    */
   function put(job, deadline) {
     handleRecords(observer.takeRecords());
-    if (observingDocument()) observer.disconnect();
+    if (!parsing()) observer.disconnect();
     const watch = []; // while the page loads: the parents of what we split
     try {
       for (; job.put < job.ready.length; job.put++) {
@@ -485,11 +520,11 @@ var myccLinkify = (() => {
         node.data = head;
         node.parentNode.insertBefore(rest, node.nextSibling);
         pieces.set(node, made);
-        if (!observingDocument()) watch.push(node.parentNode);
+        if (parsing()) watch.push(node.parentNode);
       }
       return true;
     } finally {
-      if (observingDocument()) {
+      if (!parsing()) {
         for (const root of observed) observer.observe(root, OBSERVE);
       } else {
         observer.takeRecords(); // our own writes, in parents watched already
@@ -533,13 +568,12 @@ var myccLinkify = (() => {
       handleRecords(records);
       schedule();
     });
-    myccEngine.start(); // compile the engine while the first batch is collected
     if (loading()) {
       liveScan = startScan(document, true);
       // The parser's own tasks come first while the page loads: timers and frames wait behind
       // them for 100 to 500 ms. A mutation callback runs at the end of each parser task, so
       // the live scan rides on it (its records are not read: it only says the parser went on).
-      parserWatch = new MutationObserver(() => pumping || pump());
+      parserWatch = new MutationObserver(() => pumping || !loading() || pump()); // done: parsed() goes on
       watchParserAt(parserTail());
       document.addEventListener('DOMContentLoaded', parsed, { once: true });
     } else {
@@ -566,7 +600,7 @@ var myccLinkify = (() => {
     else roots.add(document);
     // What the live scan has not reached yet goes in now, before the page's first layout
     // after parsing (in the same way as while loading); a long rest follows in slices.
-    pump(true);
+    pump(LAST_CHUNK);
   }
 
   /**
@@ -603,7 +637,7 @@ var myccLinkify = (() => {
     job = null;
     firstBatch = true;
     numberless = new WeakMap();
-    answered.length = 0;
+    sent.length = 0;
     generation++;
     restless.clear();
     clearTimeout(quietTimer);

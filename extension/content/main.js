@@ -81,7 +81,7 @@
   }
 
   async function hello() {
-    const reply = await send({ kind: 'page:hello' });
+    const reply = await send({ kind: 'page:hello', engine: !myccEngine.started() });
     const wasActive = page.active;
     page = reply?.active ? reply : { active: false };
     if (!page.active) {
@@ -91,6 +91,8 @@
       }
       return;
     }
+    if (typeof reply.engine === 'string') myccEngine.start(reply.engine);
+    delete page.engine; // 270 KB, compiled now
     myccLinkify.enable({
       country: page.country,
       label: (number) => callLabel.replace('\u0001', number),
