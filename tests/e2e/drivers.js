@@ -112,6 +112,23 @@ async function chromium({ extensionDir, crmOrigin, headless = true }) {
     async closeOtherTabs() {
       for (const p of context.pages()) if (p !== page && p !== extPage) await p.close();
     },
+    /** Evaluates `expression` in the extension's content-script world of the page's top frame. */
+    async inContentScript(expression) {
+      const cdp = await context.newCDPSession(page);
+      const contexts = [];
+      cdp.on('Runtime.executionContextCreated', (e) => contexts.push(e.context));
+      await cdp.send('Runtime.enable'); // reports the contexts that exist already
+      const { frameTree } = await cdp.send('Page.getFrameTree');
+      const world = contexts.find((c) => c.origin === extensionOrigin && c.auxData?.frameId === frameTree.frame.id && !c.auxData?.isDefault);
+      try {
+        if (!world) throw new Error('no content-script world in the page');
+        const { result, exceptionDetails } = await cdp.send('Runtime.evaluate', { expression, contextId: world.id, returnByValue: true });
+        if (exceptionDetails) throw new Error(exceptionDetails.exception?.description ?? exceptionDetails.text);
+        return result.value;
+      } finally {
+        await cdp.detach();
+      }
+    },
     /** How many times the extension's service worker started again after stopping. */
     workerStarts: () => workerLife.starts,
     /** Stops the extension's service worker, as Chrome does when it is idle. */

@@ -436,6 +436,24 @@ const SCENARIOS = {
 // Scenarios that need a browser-specific hook (Firefox's event page can't be suspended
 // from WebDriver, so the cold-start check runs in Chromium only).
 const CHROMIUM_ONLY = {
+  // Both transports give the same links, so only the content script's own world can tell which
+  // one ran: its wasm answers only once compiled from the bytes the background sent.
+  async 'the content script detects with its own wasm where the page allows it, else through the background'(driver, env) {
+    const inPageEngine = `(() => {
+      try {
+        return JSON.parse(wasm_bindgen.detectJoined('Gọi 0982 861 121', 'VN')).map((m) => m[2]);
+      } catch {
+        return 'not compiled';
+      }
+    })()`;
+    await configure(driver, settingsFor(env, { popOn: 'never' }));
+    await openCrmPage(driver, env, '/pages/list.html');
+    assert.deepEqual(await driver.inContentScript(inPageEngine), ['+84982861121']);
+    await openCrmPage(driver, env, '/pages/strict-csp.html');
+    await waitUntil(async () => (await linkedNumbers(driver)).length >= 2, { what: 'links on the strict-CSP page' });
+    assert.equal(await driver.inContentScript(inPageEngine), 'not compiled', "the page's CSP forbids wasm in the content script");
+  },
+
   async 'the service worker stopped mid-call: the next events still pop once and the badge is right'(driver, env) {
     await configure(driver, settingsFor(env));
     await openCrmPage(driver, env, '/pages/list.html');
