@@ -13,9 +13,9 @@ var myccEngine = (() => {
   let started = false;
   let inPage = false; // true once the in-page wasm is ready
 
-  /** Compiles the in-page wasm from its bytes (base64); false when the page's CSP forbids wasm here: the background detects then. */
+  /** Compiles the in-page wasm from its bytes (base64), once. Where the page's CSP forbids wasm here, the background detects. */
   function start(base64) {
-    if (started) return inPage;
+    if (started) return;
     started = true;
     try {
       const binary = atob(base64);
@@ -26,7 +26,6 @@ var myccEngine = (() => {
     } catch {
       inPage = false;
     }
-    return inPage;
   }
 
   /** Numbers in `text` (text nodes joined by U+0000): [[utf16Start, utf16End, e164], ...]; null without the in-page wasm. */

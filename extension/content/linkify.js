@@ -126,8 +126,8 @@ var myccLinkify = (() => {
    */
   function growingText(tail) {
     const growing = new Set();
-    if (tail?.nodeType === Node.TEXT_NODE) growing.add(tail);
-    for (let el = tail?.parentElement; el; el = el.parentElement) {
+    if (tail.nodeType === Node.TEXT_NODE) growing.add(tail);
+    for (let el = tail.parentElement; el; el = el.parentElement) {
       if (el.localName === 'table' && el.previousSibling?.nodeType === Node.TEXT_NODE) growing.add(el.previousSibling);
     }
     return growing;
