@@ -230,9 +230,9 @@ var myccLinkify = (() => {
       if (!node) {
         if (from.done && from === liveScan) {
           // The parser is done and so is the live scan: its last nodes go now, on their own;
-          // the whole document is scanned once more after them.
+          // the whole document is scanned once more later.
           liveScan = null;
-          if (!parsing()) roots.add(document);
+          if (!parsing()) scanAgainWhenIdle();
           return false;
         }
         if (from.done) scan = null;
@@ -256,18 +256,16 @@ var myccLinkify = (() => {
       link.style.setProperty('color', 'inherit');
       link.style.setProperty('text-decoration', 'underline dotted #0f766e');
     }
-    link.textContent = number;
-    ours.add(link);
-    ours.add(link.firstChild);
+    // Its text node is never handed to this world: text under a link is never scanned.
+    link.append(number);
     return link;
   }
 
   /**
-   * What `text` becomes, built off the page: the head the original node keeps, and a fragment
-   * holding the links and the text between and after them (matches are UTF-16 offsets).
+   * What `text` becomes, built off the page: the head the original node keeps, and the links
+   * and the text between and after them that go after it (matches are UTF-16 offsets).
    */
   function prepare(text, matches, shadow) {
-    const rest = document.createDocumentFragment();
     const made = [];
     let at = matches[0][0];
     for (const [start, end, e164] of matches) {
@@ -276,11 +274,8 @@ var myccLinkify = (() => {
       at = end;
     }
     if (at < text.length) made.push(document.createTextNode(text.slice(at)));
-    for (const node of made) {
-      ours.add(node);
-      rest.appendChild(node);
-    }
-    return { head: text.slice(0, matches[0][0]), rest, made };
+    for (const node of made) ours.add(node);
+    return { head: text.slice(0, matches[0][0]), made };
   }
 
   /** Removes what we inserted after `node`; with `restoreText`, gives it its text back. */
@@ -401,14 +396,15 @@ var myccLinkify = (() => {
 
   // Deadlines (ms from the start of a round) for a round done in one task: collect, build, put
   // in. While the page loads, every hop to another task waits behind the parser (100 to 500 ms
-  // measured), so a small batch is collected, detected, built and put in within one task,
-  // leaving room for a garbage collection under 50 ms. What the live scan has left at
-  // DOMContentLoaded (the parser's last chunk, when it kept up: ~2,500 text nodes take ~9 ms to
-  // collect and ~14 ms to detect, build and put in) goes in within that task, before the
-  // layout that ends it; if it is more than that, all of it goes in later in one write, like
-  // the rest of a page that had loaded: two writes would cost the table two relayouts.
-  const ONE_TASK = { collect: 8, build: 28, put: 36 };
-  const LAST_CHUNK = { collect: 12, build: 28, put: 36 };
+  // measured), so a batch is collected, detected, built and put in within one task. The parser
+  // yields rarely, so each batch is as big as fits: 3,400 candidate text nodes took 13 ms to
+  // collect, 10 to detect and build and 8 to put in; the most of ours in one task was 40 ms in
+  // eight traced loads. What the live scan has left at DOMContentLoaded (the parser's last
+  // chunk) goes in within that task, before the layout that ends it; if it is more than that,
+  // all of it goes in later in one write, like the rest of a page that had loaded: two writes
+  // would cost the table two relayouts.
+  const ONE_TASK = { collect: 14, build: 30, put: 38 };
+  const LAST_CHUNK = { collect: 16, build: 30, put: 38 };
 
   /** Links what is waiting; with `rightNow` (deadlines), the first round is done in this task. */
   async function pump(rightNow = null) {
@@ -515,10 +511,13 @@ var myccLinkify = (() => {
     try {
       for (; job.put < job.ready.length; job.put++) {
         if ((job.put & 255) === 0 && performance.now() > deadline) return false;
-        const { node, text, head, rest, made } = job.ready[job.put];
+        const { node, text, head, made } = job.ready[job.put];
         if (!node.isConnected || pieces.has(node) || node.data !== text) continue;
         node.data = head;
-        node.parentNode.insertBefore(rest, node.nextSibling);
+        // One by one: a fragment per text node cost more than it saved.
+        const parent = node.parentNode;
+        const next = node.nextSibling;
+        for (const piece of made) parent.insertBefore(piece, next);
         pieces.set(node, made);
         if (parsing()) watch.push(node.parentNode);
       }
@@ -541,6 +540,7 @@ var myccLinkify = (() => {
   // cost (the engine call, pausing the observer), and a page changing text 1,000 times a
   // second cost us twice as much when followed every frame.
   const FOLLOW_MS = 100;
+  const IDLE_WAIT_MS = 1000; // at most, for the second scan
   let scheduled = false;
   let lastRound = -Infinity;
   function schedule() {
@@ -597,10 +597,26 @@ var myccLinkify = (() => {
     if (pieces.size) firstBatch = false; // what is on screen was linked while the page loaded
     observe(document);
     if (liveScan) liveScan.waiting = false;
-    else roots.add(document);
+    else scanAgainWhenIdle();
     // What the live scan has not reached yet goes in now, before the page's first layout
     // after parsing (in the same way as while loading); a long rest follows in slices.
     pump(LAST_CHUNK);
+  }
+
+  /**
+   * The second scan of a document linked while it loaded, for what page scripts changed behind
+   * the live scan and for shadow roots. It rarely finds anything and walks every node again
+   * (~40 ms on the 5,000-row table), so it waits until the page is idle: run at once, its
+   * slices held up the page's first frame with the links.
+   */
+  function scanAgainWhenIdle() {
+    const again = () => {
+      if (!enabled) return;
+      roots.add(document);
+      schedule();
+    };
+    if (typeof requestIdleCallback === 'function') requestIdleCallback(again, { timeout: IDLE_WAIT_MS });
+    else setTimeout(again, IDLE_WAIT_MS);
   }
 
   /**
