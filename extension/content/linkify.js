@@ -404,7 +404,7 @@ var myccLinkify = (() => {
   // all of it goes in later in one write, like the rest of a page that had loaded: two writes
   // would cost the table two relayouts.
   const ONE_TASK = { collect: 14, build: 30, put: 38 };
-  const LAST_CHUNK = { collect: 16, build: 30, put: 38 };
+  const LAST_CHUNK = { collect: 16, build: 34, put: 44 };
 
   /** Links what is waiting; with `rightNow` (deadlines), the first round is done in this task. */
   async function pump(rightNow = null) {

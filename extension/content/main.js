@@ -74,6 +74,9 @@
         myccDock.setPhoneState(message.phoneState);
         if (page.crm?.pageApi) window.postMessage({ type: message.message.type, data: message.message.data }, location.origin);
         break;
+      case 'engine:part':
+        myccEngine.receivePart(message);
+        break;
       case 'settings:changed':
         hello();
         break;
@@ -91,8 +94,12 @@
       }
       return;
     }
-    if (typeof reply.engine === 'string') myccEngine.start(reply.engine);
-    delete page.engine; // 270 KB, compiled now
+    // Linking waits for the engine's parts, which come with this answer: without the engine,
+    // batches would go to the background.
+    if (Number.isInteger(reply.engineParts) && reply.engineParts > 0) {
+      await myccEngine.start();
+      if (page !== reply) return; // a later hello took over meanwhile
+    }
     myccLinkify.enable({
       country: page.country,
       label: (number) => callLabel.replace('\u0001', number),
