@@ -76,7 +76,11 @@ function crmHandler(req, res) {
   if (url.pathname.startsWith('/demo/')) return file(res, path.join(here, 'demo', path.basename(url.pathname)));
   if (url.pathname === '/bench/table') {
     const rows = Math.min(Number(url.searchParams.get('rows') ?? 5000), 20000);
-    return send(res, 200, require('./bench/table.js').table(rows).html, 'text/html; charset=utf-8');
+    // `csp=strict`: the issue's strict page (`script-src 'self'`), where Chromium refuses the content
+    // script's wasm and the background detects.
+    const headers = url.searchParams.get('csp') === 'strict' ? { 'content-security-policy': "script-src 'self'" } : {};
+    res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store', ...headers });
+    return res.end(require('./bench/table.js').table(rows).html);
   }
   if (url.pathname === '/bench/probe.js') return file(res, path.join(here, 'bench', 'probe.js'));
   if (url.pathname === '/pages/streamed') return streamed(res);
