@@ -1,7 +1,7 @@
 'use strict';
 // Detection engine transport. The Rust detector runs in this content script's own wasm
 // where the page allows it (Firefox always; Chromium unless the page's CSP lacks
-// 'wasm-unsafe-eval'), else in the background's wasm through one message per batch.
+// 'wasm-unsafe-eval'), else in the background's wasm through messages of 500 text nodes.
 // Same code either way: only the transport differs.
 //
 // The wasm's bytes are pushed by the background, in parts, once the page is known to be a CRM
@@ -13,6 +13,8 @@ var myccEngine = (() => {
   const api = globalThis.browser ?? globalThis.chrome;
   // Parts beyond this are refused (the wasm is 12 parts of 24 KB today).
   const MAX_PARTS = 64;
+  // 500 text nodes of the bench table make about 15 KB of text and 13 KB of answer.
+  const PART_NODES = 500;
   // How long linking waits for the pushed wasm before it starts with the background's.
   const WAIT_MS = 1000;
   let started = false; // the background was asked for the wasm
@@ -56,12 +58,25 @@ var myccEngine = (() => {
     return inPage ? JSON.parse(wasm_bindgen.detectJoined(text, country)) : null;
   }
 
-  /** The same, from whichever engine there is. */
-  async function detect(text, country) {
-    const found = detectNow(text, country);
+  /**
+   * Numbers in `texts` (offsets into them joined by U+0000, as above), from whichever engine
+   * there is. The background gets them in parts of PART_NODES text nodes, so that each answer
+   * stays small: while the page loads, a big message waits longer behind the parser (see the
+   * background's ENGINE_PART_CHARS).
+   */
+  async function detect(texts, country) {
+    const found = detectNow(texts.join('\u0000'), country);
     if (found) return found;
-    const reply = await api.runtime.sendMessage({ kind: 'detect', text, country });
-    return Array.isArray(reply?.found) ? reply.found : [];
+    const parts = [];
+    for (let i = 0; i < texts.length; i += PART_NODES) parts.push(texts.slice(i, i + PART_NODES).join('\u0000'));
+    const answers = await Promise.all(parts.map((text) => api.runtime.sendMessage({ kind: 'detect', text, country })));
+    const merged = [];
+    let offset = 0; // where each part starts in the texts joined as one
+    parts.forEach((text, k) => {
+      for (const [start, end, e164] of Array.isArray(answers[k]?.found) ? answers[k].found : []) merged.push([start + offset, end + offset, e164]);
+      offset += text.length + 1;
+    });
+    return merged;
   }
 
   return { start, receivePart, started: () => started, detectNow, detect };

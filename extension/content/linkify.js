@@ -372,12 +372,6 @@ var myccLinkify = (() => {
   const sent = []; // {nodes, texts, shadow, found}: found is null until answered
   let generation = 0; // which enable() a background answer belongs to
 
-  // Batches go to the background in parts of this many text nodes, so that each answer stays
-  // small: while the page loads, a big message waits longer behind the parser (answers of 32 KB
-  // came in 7 to 20 ms, of 48 KB and more in up to 430 ms; 500 text nodes of the bench table
-  // make about 15 KB of text and 13 KB of answer).
-  const BACKGROUND_BATCH_NODES = 500;
-
   /** Sends text nodes to the background's engine; a round puts in their answer once it is in. */
   function sendToBackground(nodes, texts, shadow) {
     const asked = generation;
@@ -388,7 +382,7 @@ var myccLinkify = (() => {
       waiting.found = found;
       if (!pumping) pump(ONE_TASK); // in the task the answer came in
     };
-    myccEngine.detect(texts.join('\u0000'), options.country).then(answer, () => answer([]));
+    myccEngine.detect(texts, options.country).then(answer, () => answer([]));
   }
 
   const newJob = (nodes, texts, shadow, found) => ({ nodes, texts, shadow, found, i: 0, m: 0, offset: 0, ready: [], put: 0 });
@@ -451,17 +445,13 @@ var myccLinkify = (() => {
           const { nodes, texts, shadow } = batch;
           batch = null;
           if (!nodes.length) continue;
-          const joined = texts.join('\u0000');
-          let found = myccEngine.detectNow(joined, options.country);
+          let found = myccEngine.detectNow(texts.join('\u0000'), options.country);
           if (!found && oneTask) {
-            for (let i = 0; i < nodes.length; i += BACKGROUND_BATCH_NODES) {
-              const end = i + BACKGROUND_BATCH_NODES;
-              sendToBackground(nodes.slice(i, end), texts.slice(i, end), shadow.slice(i, end));
-            }
-            break; // the parser's next task, or an answer, starts the next round
+            sendToBackground(nodes, texts, shadow);
+            break; // the parser's next task, or the answer, starts the next round
           }
           if (!found) {
-            found = await myccEngine.detect(joined, options.country);
+            found = await myccEngine.detect(texts, options.country);
             start = performance.now(); // the answer came in a task of its own
           }
           if (!enabled) break;
