@@ -17,10 +17,10 @@ var myccEngine = (() => {
   const PART_NODES = 500;
   // How long linking waits for the pushed wasm before it starts with the background's.
   const WAIT_MS = 1000;
-  let started = false; // the background was asked for the wasm
   let tried = false; // all parts came in and were compiled, or failed to
   let inPage = false; // true once the in-page wasm is ready
   let parts = [];
+  let ready = null; // once the background has said it is sending the wasm
   let settle = () => {};
 
   /** One part of the wasm's bytes (base64), pushed by the background; compiles once all are in. */
@@ -43,14 +43,14 @@ var myccEngine = (() => {
     settle();
   }
 
-  /** Resolves once the wasm the background is pushing is compiled (or failed to), or after WAIT_MS. */
-  function start() {
-    started = true;
-    return new Promise((resolve) => {
+  /** The background is sending the wasm: resolves once it is compiled (or failed to), or after WAIT_MS. */
+  function expect() {
+    ready ??= new Promise((resolve) => {
       settle = resolve;
       if (tried) resolve();
       else setTimeout(resolve, WAIT_MS);
     });
+    return ready;
   }
 
   /** Numbers in `text` (text nodes joined by U+0000): [[utf16Start, utf16End, e164], ...]; null without the in-page wasm. */
@@ -65,8 +65,7 @@ var myccEngine = (() => {
    * background's ENGINE_PART_CHARS).
    */
   async function detect(texts, country) {
-    const found = detectNow(texts.join('\u0000'), country);
-    if (found) return found;
+    if (inPage) return detectNow(texts.join('\u0000'), country);
     const parts = [];
     for (let i = 0; i < texts.length; i += PART_NODES) parts.push(texts.slice(i, i + PART_NODES).join('\u0000'));
     const answers = await Promise.all(parts.map((text) => api.runtime.sendMessage({ kind: 'detect', text, country })));
@@ -79,5 +78,5 @@ var myccEngine = (() => {
     return merged;
   }
 
-  return { start, receivePart, started: () => started, detectNow, detect };
+  return { expect, expected: () => ready !== null, receivePart, detectNow, detect };
 })();

@@ -84,7 +84,7 @@
   }
 
   async function hello() {
-    const reply = await send({ kind: 'page:hello', engine: !myccEngine.started() });
+    const reply = await send({ kind: 'page:hello', engine: !myccEngine.expected() });
     const wasActive = page.active;
     page = reply?.active ? reply : { active: false };
     if (!page.active) {
@@ -97,7 +97,7 @@
     // Linking waits for the engine's parts, which come with this answer: without the engine,
     // batches would go to the background.
     if (Number.isInteger(reply.engineParts) && reply.engineParts > 0) {
-      await myccEngine.start();
+      await myccEngine.expect();
       if (page !== reply) return; // a later hello took over meanwhile
     }
     myccLinkify.enable({
