@@ -26,8 +26,8 @@ function file(res, p, headers = {}) {
   });
 }
 
-function send(res, status, body, type = 'text/plain; charset=utf-8') {
-  res.writeHead(status, { 'content-type': type, 'cache-control': 'no-store' });
+function send(res, status, body, type = 'text/plain; charset=utf-8', headers = {}) {
+  res.writeHead(status, { 'content-type': type, 'cache-control': 'no-store', ...headers });
   res.end(typeof body === 'string' ? body : JSON.stringify(body));
 }
 
@@ -79,8 +79,7 @@ function crmHandler(req, res) {
     // `csp=strict`: the issue's strict page (`script-src 'self'`), where Chromium refuses the content
     // script's wasm and the background detects.
     const headers = url.searchParams.get('csp') === 'strict' ? { 'content-security-policy': "script-src 'self'" } : {};
-    res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store', ...headers });
-    return res.end(require('./bench/table.js').table(rows).html);
+    return send(res, 200, require('./bench/table.js').table(rows).html, 'text/html; charset=utf-8', headers);
   }
   if (url.pathname === '/bench/probe.js') return file(res, path.join(here, 'bench', 'probe.js'));
   if (url.pathname === '/pages/streamed') return streamed(res);

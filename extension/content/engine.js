@@ -53,30 +53,40 @@ var myccEngine = (() => {
     return ready;
   }
 
-  /** Numbers in `text` (text nodes joined by U+0000): [[utf16Start, utf16End, e164], ...]; null without the in-page wasm. */
-  function detectNow(text, country) {
-    return inPage ? JSON.parse(wasm_bindgen.detectJoined(text, country)) : null;
+  /**
+   * Numbers in `texts` (text nodes), with offsets into them joined by U+0000:
+   * [[utf16Start, utf16End, e164], ...]; null without the in-page wasm.
+   */
+  function detectNow(texts, country) {
+    return inPage ? JSON.parse(wasm_bindgen.detectJoined(texts.join('\u0000'), country)) : null;
   }
 
   /**
-   * Numbers in `texts` (offsets into them joined by U+0000, as above), from whichever engine
-   * there is. The background gets them in parts of PART_NODES text nodes, so that each answer
-   * stays small: while the page loads, a big message waits longer behind the parser (see the
-   * background's ENGINE_PART_CHARS).
+   * The numbers of texts detected apart, with offsets as if they had been detected joined by
+   * U+0000: `pieces` are [{length, found}], `length` being the length of that piece's text.
+   */
+  function joinFound(pieces) {
+    const joined = [];
+    let offset = 0;
+    for (const { length, found } of pieces) {
+      for (const [start, end, e164] of found) joined.push([start + offset, end + offset, e164]);
+      offset += length + 1;
+    }
+    return joined;
+  }
+
+  /**
+   * The same as `detectNow`, from whichever engine there is. The background gets them in parts of
+   * PART_NODES text nodes, so that each answer stays small: while the page loads, a big message
+   * waits longer behind the parser (see the background's ENGINE_PART_CHARS).
    */
   async function detect(texts, country) {
-    if (inPage) return detectNow(texts.join('\u0000'), country);
+    if (inPage) return detectNow(texts, country);
     const parts = [];
     for (let i = 0; i < texts.length; i += PART_NODES) parts.push(texts.slice(i, i + PART_NODES).join('\u0000'));
     const answers = await Promise.all(parts.map((text) => api.runtime.sendMessage({ kind: 'detect', text, country })));
-    const merged = [];
-    let offset = 0; // where each part starts in the texts joined as one
-    parts.forEach((text, k) => {
-      for (const [start, end, e164] of Array.isArray(answers[k]?.found) ? answers[k].found : []) merged.push([start + offset, end + offset, e164]);
-      offset += text.length + 1;
-    });
-    return merged;
+    return joinFound(parts.map((text, k) => ({ length: text.length, found: Array.isArray(answers[k]?.found) ? answers[k].found : [] })));
   }
 
-  return { expect, expected: () => ready !== null, receivePart, detectNow, detect };
+  return { expect, expected: () => ready !== null, receivePart, detectNow, detect, joinFound };
 })();

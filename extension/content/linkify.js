@@ -397,12 +397,8 @@ var myccLinkify = (() => {
   /** One job of the sent batches that can be built now, as if they had been one batch. */
   function takeSent() {
     const taken = sent.splice(0, sentTakeable());
-    const found = [];
-    let offset = 0; // where each batch's text starts in the texts joined as one
-    for (const b of taken) {
-      for (const [start, end, e164] of b.found) found.push([start + offset, end + offset, e164]);
-      offset += b.texts.reduce((length, text) => length + text.length + 1, 0);
-    }
+    const joinedLength = (texts) => texts.reduce((length, text) => length + text.length + 1, -1);
+    const found = myccEngine.joinFound(taken.map((b) => ({ length: joinedLength(b.texts), found: b.found })));
     return newJob(taken.flatMap((b) => b.nodes), taken.flatMap((b) => b.texts), taken.flatMap((b) => b.shadow), found);
   }
 
@@ -445,7 +441,7 @@ var myccLinkify = (() => {
           const { nodes, texts, shadow } = batch;
           batch = null;
           if (!nodes.length) continue;
-          let found = myccEngine.detectNow(texts.join('\u0000'), options.country);
+          let found = myccEngine.detectNow(texts, options.country);
           if (!found && oneTask) {
             sendToBackground(nodes, texts, shadow);
             break; // the parser's next task, or the answer, starts the next round
@@ -620,8 +616,7 @@ var myccLinkify = (() => {
       roots.add(document);
       schedule();
     };
-    if (typeof requestIdleCallback === 'function') requestIdleCallback(again, { timeout: IDLE_WAIT_MS });
-    else setTimeout(again, IDLE_WAIT_MS);
+    requestIdleCallback(again, { timeout: IDLE_WAIT_MS });
   }
 
   /**
