@@ -4,11 +4,12 @@
 // WebPhone messages are taken only from the WebPhone frame's own window and origin;
 // requests go only to that origin. Firefox delivers no runtime broadcasts to extension
 // frames inside web pages, so the background has the content script poke this frame and
-// the frame pulls what is new (dock:sync). Requests stay queued in the background until
-// this frame has sent them to a registered WebPhone and acknowledged them (dock:sent).
+// the frame pulls what is new (MSG.DOCK_SYNC). A waiting dial request is handed over only
+// once this frame's WebPhone has registered, and is posted at once.
 
 (() => {
   const api = globalThis.browser ?? globalThis.chrome;
+  const { MSG, DOCK_FRAME_POKE } = globalThis.myccProtocol;
   const t = (key, subs) => api.i18n.getMessage(key, subs) || key;
   const statusLine = document.getElementById('status');
   const reloadButton = document.getElementById('reload');
@@ -20,11 +21,11 @@
   let me = { role: 'none' };
   let frame = null;
   let registered = false;
+  let callUp = false; // a call rings or is answered in this WebPhone
   let watchdog = 0;
   let retryDelay = REGISTER_TIMEOUT_MS;
-  const waiting = []; // requests not yet sent to the WebPhone
-  const sent = new Set(); // request ids already sent, so none goes twice
   let lockRelease = null;
+  const send = (message) => api.runtime.sendMessage(message).catch(() => null);
 
   function status(text, tone = 'ok') {
     statusLine.textContent = text;
@@ -42,63 +43,80 @@
     lockRelease = null;
   }
 
-  function take(pending) {
-    for (const request of Array.isArray(pending) ? pending : []) {
-      if (typeof request?.id !== 'string' || typeof request.target !== 'string') continue;
-      if (!sent.has(request.id) && !waiting.some((w) => w.id === request.id)) waiting.push(request);
-    }
-    flush();
+  function post(request) {
+    if (typeof request?.target !== 'string' || !frame?.contentWindow) return;
+    frame.contentWindow.postMessage({ type: 'OutboundCallRequest', data: { target: request.target } }, me.webphoneOrigin);
+    status(t('dockDialling', [request.target]));
   }
 
-  function flush() {
-    if (me.role !== 'live' || !registered || !frame?.contentWindow) return;
-    const ids = [];
-    while (waiting.length) {
-      const request = waiting.shift();
-      if (sent.has(request.id)) continue;
-      sent.add(request.id);
-      ids.push(request.id);
-      frame.contentWindow.postMessage({ type: 'OutboundCallRequest', data: { target: request.target } }, me.webphoneOrigin);
-      status(t('dockDialling', [request.target]));
+  /**
+   * Can the WebPhone's address be reached at all? An extension page may read any origin it has
+   * host permission for: a network error or a server error means the frame failed to load, and
+   * only then is it reloaded without the agent asking (they may be typing their login in it).
+   */
+  async function webphoneReachable() {
+    try {
+      const response = await fetch(me.webphoneUrl, { cache: 'no-store', credentials: 'include' });
+      return response.status < 500;
+    } catch {
+      return false;
     }
-    if (ids.length) api.runtime.sendMessage({ kind: 'dock:sent', ids }).catch(() => undefined);
   }
 
   function armWatchdog() {
     clearTimeout(watchdog);
-    watchdog = setTimeout(() => {
+    watchdog = setTimeout(async () => {
       if (registered) return;
-      status(t('dockNotResponding'), 'problem');
       reloadButton.hidden = false;
+      if (await webphoneReachable()) {
+        status(t('dockNotRegistered'), 'problem');
+        return;
+      }
+      status(t('dockLoadFailed'), 'problem');
       // Retry by itself, waiting longer each time.
       watchdog = setTimeout(loadPhone, retryDelay);
       retryDelay = Math.min(retryDelay * 2, MAX_RETRY_MS);
     }, REGISTER_TIMEOUT_MS);
   }
 
-  function loadPhone() {
+  /** Until the WebPhone (re)loaded in the frame registers, nothing is sent to it. */
+  function phoneLoading() {
     registered = false;
-    frame?.remove();
-    frame = document.createElement('iframe');
-    frame.setAttribute('allow', 'microphone; camera');
-    frame.setAttribute('title', 'myCC WebPhone');
-    frame.src = me.webphoneUrl;
-    phoneArea.replaceChildren(frame);
+    callUp = false;
+    send({ kind: MSG.DOCK_LOADING });
     status(t('dockLoading'));
     reloadButton.hidden = true;
     armWatchdog();
   }
 
+  function loadPhone() {
+    frame?.remove();
+    frame = document.createElement('iframe');
+    frame.setAttribute('allow', 'microphone; camera');
+    frame.setAttribute('title', 'myCC WebPhone');
+    frame.src = me.webphoneUrl;
+    // The WebPhone may reload or navigate itself (a logout, a crash page): every load after the
+    // first is a new WebPhone that has not registered yet.
+    let loads = 0;
+    frame.addEventListener('load', () => ++loads > 1 && phoneLoading());
+    phoneArea.replaceChildren(frame);
+    phoneLoading();
+  }
+
   async function sync() {
-    const reply = await api.runtime.sendMessage({ kind: 'dock:sync' }).catch(() => null);
+    const reply = await send({ kind: MSG.DOCK_SYNC, registered: me.role === 'live' && registered });
     if (!reply?.ok) return;
     if (me.role === 'live' && reply.liveTab != null && reply.liveTab !== me.tabId) becomeRemote({ ...me, role: 'remote', liveTitle: '' });
     else if (me.role === 'remote' && reply.liveTab == null) hello();
-    else if (me.role === 'live') take(reply.pending);
+    else if (me.role === 'live') {
+      post(reply.request);
+      // The admin changed the WebPhone's address: load the new one, but never under a call.
+      if (typeof reply.webphoneUrl === 'string' && reply.webphoneUrl !== me.webphoneUrl && !callUp) hello();
+    }
   }
 
   function onWebPhoneMessage(event) {
-    if (event.source === window.parent && event.data?.myccPoke === true) {
+    if (event.source === window.parent && event.data?.[DOCK_FRAME_POKE] === true) {
       sync();
       return;
     }
@@ -118,9 +136,14 @@
       reloadButton.hidden = true;
       status(t('state_ready'));
       sync();
-    } else if (type === 'OnCallRinging') status(t('state_ringing'));
-    else if (type === 'OnCallAnswer') status(t('state_inCall'));
-    api.runtime.sendMessage({ kind: 'dock:event', json }).catch(() => undefined);
+    } else if (type === 'OnCallRinging' || type === 'OnCallAnswer') {
+      callUp = true;
+      status(t(type === 'OnCallRinging' ? 'state_ringing' : 'state_inCall'));
+    } else if (/^OnCall(End|Ended|Hangup)$/.test(type ?? '')) {
+      callUp = false;
+      status(t('state_ready'));
+    }
+    send({ kind: MSG.DOCK_EVENT, json });
   }
 
   function becomeLive(reply) {
@@ -146,15 +169,25 @@
     claimButton.hidden = false;
   }
 
+  /** No phone here (not a CRM tab any more, or the dock mode changed): let go of it. */
+  function becomeNone(reason) {
+    me = { role: 'none' };
+    releaseLock();
+    clearTimeout(watchdog);
+    frame?.remove();
+    frame = null;
+    registered = false;
+    claimButton.hidden = true;
+    phoneArea.replaceChildren();
+    status(t(reason === 'panelOff' ? 'dockPanelOff' : 'dockNoTab'), 'problem');
+  }
+
   async function hello() {
-    const reply = await api.runtime.sendMessage({ kind: 'dock:hello' }).catch(() => null);
-    if (!reply || reply.role === 'none') {
-      me = { role: 'none' };
-      status(t(reply?.reason === 'panelOff' ? 'dockPanelOff' : 'dockNoTab'), 'problem');
-      return;
-    }
-    if (reply.role === 'live') becomeLive(reply);
-    else becomeRemote(reply);
+    const reply = await send({ kind: MSG.DOCK_HELLO });
+    if (!reply || reply.role === 'none') becomeNone(reply?.reason);
+    else if (reply.role === 'remote') becomeRemote(reply);
+    else if (me.role === 'live' && frame && reply.webphoneUrl === me.webphoneUrl) me = reply; // the same phone goes on
+    else becomeLive(reply);
   }
 
   reloadButton.textContent = t('dockReload');
@@ -164,7 +197,7 @@
     loadPhone();
   });
   claimButton.addEventListener('click', async () => {
-    const reply = await api.runtime.sendMessage({ kind: 'dock:claim' }).catch(() => null);
+    const reply = await send({ kind: MSG.DOCK_CLAIM });
     if (reply?.ok) hello();
     else status(t(reply?.reason === 'callActive' ? 'dockCallActive' : 'dockClaimFailed'), 'problem');
   });
@@ -175,11 +208,11 @@
   if (isPanel) {
     // A side panel is a top-level extension page: runtime messages reach it directly.
     api.runtime.onMessage.addListener((message, sender) => {
-      if (sender.id === api.runtime.id && message?.kind === 'dock:poke') sync();
+      if (sender.id === api.runtime.id && message?.kind === MSG.PANEL_POKE) sync();
     });
-    // An admin may switch the dock mode while the panel is open: ask again then.
+    // The agent or IT may switch the dock mode or the WebPhone while the panel is open.
     api.storage.onChanged.addListener((changes, area) => {
-      if (area === 'sync' && changes.settings && me.role === 'none') hello();
+      if (area === 'managed' || (area === 'sync' && changes.settings)) hello();
     });
   }
   if (window.top === window && !isPanel) status(t('dockNoTab'), 'problem');

@@ -3,6 +3,7 @@
 // Decisions are the background's (one place edits settings, with the core's validation).
 (async () => {
   const api = globalThis.browser ?? globalThis.chrome;
+  const { MSG } = globalThis.myccProtocol;
   const t = (key, subs) => api.i18n.getMessage(key, subs) || key;
   const $ = (id) => document.getElementById(id);
   const ask = (message) => api.runtime.sendMessage(message).catch(() => null);
@@ -12,9 +13,11 @@
   const tab = Number.isInteger(forced) && forced > 0
     ? await api.tabs.get(forced).catch(() => null)
     : (await api.tabs.query({ active: true, currentWindow: true }))[0];
-  const dockMode = (await api.storage.sync.get('settings')).settings?.dock ?? 'page';
-  const status = await ask({ kind: 'phone:status' });
+  // Where the phone lives under the settings in force (the agent's and IT's), as the background says.
+  const status = await ask({ kind: MSG.POPUP_STATUS });
+  const dockMode = status?.dockMode ?? 'page';
   const state = status?.phoneState ?? 'notRegistered';
+  $('toggle').dataset.dockMode = dockMode;
   $('phone').textContent = `${t('popupPhone')}: ${t(`state_${state}`)}`;
   $('phone').dataset.state = state;
   $('toggle').textContent = t('popupToggle');
@@ -28,13 +31,13 @@
     const done =
       dockMode === 'sidepanel'
         ? (api.sidebarAction ? api.sidebarAction.open() : api.sidePanel?.open({ windowId: tab?.windowId }))
-        : ask({ kind: 'dock:toggle', tabId: tab?.id });
+        : ask({ kind: MSG.POPUP_TOGGLE_DOCK, tabId: tab?.id });
     Promise.resolve(done).finally(() => window.close());
   });
   $('options').addEventListener('click', () => api.runtime.openOptionsPage().then(() => window.close()));
 
   async function showSite() {
-    const site = tab?.url ? await ask({ kind: 'site:status', url: tab.url }) : null;
+    const site = tab?.url ? await ask({ kind: MSG.SITE_STATUS, url: tab.url }) : null;
     const usable = site?.pattern != null;
     $('site').textContent = usable ? site.pattern : t('popupNotWeb');
     $('site-controls').hidden = !usable;
@@ -55,7 +58,7 @@
   }
 
   $('use').addEventListener('change', async () => {
-    const reply = await ask({ kind: 'site:set', url: tab.url, on: $('use').checked, crmIndex: Number($('crm-choice').value) });
+    const reply = await ask({ kind: MSG.SITE_SET, url: tab.url, on: $('use').checked, crmIndex: Number($('crm-choice').value) });
     if (!reply?.ok) {
       $('site-result').textContent = reply?.reason === 'invalid' ? `${reply.field}: ${reply.message}` : t('popupSiteFailed');
       $('site-result').dataset.tone = 'problem';

@@ -129,6 +129,33 @@ pub fn effective_settings(user_json: &str, managed_json: &str) -> String {
     .to_string()
 }
 
+/// The settings in force, never failing: a bad policy is set aside, a bad agent document gives
+/// the defaults under the policy; each is reported in `problems`.
+#[wasm_bindgen(js_name = settingsInForce)]
+pub fn settings_in_force(user_json: &str, managed_json: &str) -> String {
+    let parse = |text: &str| serde_json::from_str::<Value>(text).unwrap_or(Value::Null);
+    let (user, managed) = (parse(user_json), parse(managed_json));
+    let mut problems = Vec::new();
+    let mut attempt = |user: &Value, managed: &Value, source: &str| match effective(user, managed) {
+        Ok(e) => Some(e),
+        Err(e) => {
+            problems.push(json!({"source": source, "error": {"field": e.field, "code": "invalid", "args": [], "message": e.message}}));
+            None
+        }
+    };
+    let in_force = attempt(&user, &managed, "agent")
+        .or_else(|| attempt(&user, &Value::Null, "policy"))
+        .or_else(|| attempt(&json!({}), &managed, "agent"))
+        .unwrap_or_else(|| effective(&json!({}), &Value::Null).unwrap_or_else(|_| unreachable!()));
+    json!({
+        "settings": in_force.settings.to_json(),
+        "locked": in_force.locked,
+        "webphoneOrigin": in_force.settings.webphone_origin,
+        "problems": problems,
+    })
+    .to_string()
+}
+
 /// The built-in CRM presets, as JSON.
 #[wasm_bindgen(js_name = crmPresets)]
 pub fn crm_presets() -> String {

@@ -6,6 +6,7 @@
 
 var myccDock = (() => {
   const api = globalThis.browser ?? globalThis.chrome;
+  const { DOCK_FRAME_POKE } = globalThis.myccProtocol;
   const t = (key, subs) => api.i18n.getMessage(key, subs) || key;
   const SIZES = { small: [340, 480], large: [420, 680] };
   let host = null;
@@ -13,6 +14,7 @@ var myccDock = (() => {
   let keeper = null;
   let view = { open: false, size: 'small' };
   let noticeTimer = 0;
+  let waitingFor = null; // {id, expiryTimer}: the click that waits for the WebPhone
 
   const STYLE = `
     :host { all: initial; position: fixed !important; top: 8px !important; right: 8px !important;
@@ -34,7 +36,10 @@ var myccDock = (() => {
     iframe { display: block; border: 0; width: 100%; height: 100%; }
     .notice { margin-top: 6px; max-width: 320px; margin-left: auto; background: #1e293b; color: #fff; padding: 8px 10px;
       border-radius: 6px; }
-    .notice[hidden] { display: none; }
+    .notice[hidden], .waiting[hidden] { display: none; }
+    .waiting { margin-top: 6px; max-width: 320px; margin-left: auto; display: flex; gap: 8px; align-items: center;
+      background: #fffbeb; color: #713f12; border: 1px solid #d97706; padding: 6px 8px; border-radius: 6px; }
+    .waiting span { flex: 1; }
     @media (forced-colors: active) { button, .panel { border: 1px solid ButtonText; } }
   `;
 
@@ -73,7 +78,18 @@ var myccDock = (() => {
     notice.className = 'notice';
     notice.setAttribute('role', 'status');
     notice.hidden = true;
-    shadow.append(style, bar, panel, notice);
+    const waiting = document.createElement('div');
+    waiting.className = 'waiting';
+    waiting.setAttribute('data-mycc-waiting', '');
+    waiting.setAttribute('role', 'status');
+    waiting.hidden = true;
+    const waitingText = document.createElement('span');
+    const cancel = document.createElement('button');
+    cancel.type = 'button';
+    cancel.setAttribute('data-mycc-cancel', '');
+    cancel.textContent = t('dialCancel');
+    waiting.append(waitingText, cancel);
+    shadow.append(style, bar, panel, waiting, notice);
     toggle.addEventListener('click', (event) => event.isTrusted && setOpen(!view.open));
     size.addEventListener('click', (event) => {
       if (!event.isTrusted) return;
@@ -81,7 +97,8 @@ var myccDock = (() => {
       render();
       save();
     });
-    parts = { toggle, label, size, panel, notice, frame };
+    cancel.addEventListener('click', (event) => event.isTrusted && waitingFor?.cancel());
+    parts = { toggle, label, size, panel, notice, frame, waiting, waitingText, cancel };
   }
 
   function render() {
@@ -131,6 +148,8 @@ var myccDock = (() => {
   }
 
   function unmount() {
+    clearTimeout(waitingFor?.expiryTimer);
+    waitingFor = null;
     keeper?.disconnect();
     host?.remove();
     host = null;
@@ -151,11 +170,34 @@ var myccDock = (() => {
     noticeTimer = setTimeout(() => parts && (parts.notice.hidden = true), 6000);
   }
 
-  /** Tells the dock frame to ask the background for news; the message itself carries none. */
-  function poke() {
-    parts?.frame.contentWindow?.postMessage({ myccPoke: true }, new URL(parts.frame.src).origin);
+  /**
+   * A click waits for the WebPhone: the bar says so, with a Cancel, until the background says
+   * what became of it, or until it expires (the background never hands out an expired one).
+   */
+  function showWaiting({ id, dial, expiresAt }, cancel) {
+    if (!parts) return;
+    clearTimeout(waitingFor?.expiryTimer);
+    const expiryTimer = setTimeout(() => endWaiting(id, t('dialExpired', [dial])), Math.max(0, expiresAt - Date.now()));
+    waitingFor = { id, expiryTimer, cancel };
+    parts.waitingText.textContent = t('dialWaiting', [dial]);
+    parts.cancel.setAttribute('aria-label', t('dialCancelLabel', [dial]));
+    parts.waiting.hidden = false;
   }
 
+  function endWaiting(id, words) {
+    if (!parts || waitingFor?.id !== id) return;
+    clearTimeout(waitingFor.expiryTimer);
+    waitingFor = null;
+    parts.waiting.hidden = true;
+    notice(words);
+  }
+
+  /** Tells the dock frame to ask the background for news; the message itself carries none. */
+  function poke() {
+    parts?.frame.contentWindow?.postMessage({ [DOCK_FRAME_POKE]: true }, new URL(parts.frame.src).origin);
+  }
+
+  myccLifecycle.onEnd(unmount);
   return {
     mount,
     poke,
@@ -165,6 +207,8 @@ var myccDock = (() => {
     toggle: () => setOpen(!view.open),
     setPhoneState,
     notice,
+    showWaiting,
+    endWaiting,
     isOurs: (node) => node === host,
   };
 })();

@@ -11,6 +11,7 @@
 /* global wasm_bindgen */
 var myccEngine = (() => {
   const api = globalThis.browser ?? globalThis.chrome;
+  const { MSG } = globalThis.myccProtocol;
   // Parts beyond this are refused (the wasm is 12 parts of 24 KB today).
   const MAX_PARTS = 64;
   // 500 text nodes of the bench table make 13 KB of request and 11 to 12 KB of answer (JSON).
@@ -84,7 +85,7 @@ var myccEngine = (() => {
     if (inPage) return detectNow(texts, country);
     const parts = [];
     for (let i = 0; i < texts.length; i += PART_NODES) parts.push(texts.slice(i, i + PART_NODES).join('\u0000'));
-    const answers = await Promise.all(parts.map((text) => api.runtime.sendMessage({ kind: 'detect', text, country })));
+    const answers = await Promise.all(parts.map((text) => api.runtime.sendMessage({ kind: MSG.PAGE_DETECT, text, country })));
     return joinFound(parts.map((text, k) => ({ length: text.length, found: Array.isArray(answers[k]?.found) ? answers[k].found : [] })));
   }
 

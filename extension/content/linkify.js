@@ -661,5 +661,7 @@ var myccLinkify = (() => {
     for (const node of [...pieces.keys()]) unwrap(node, true);
   }
 
+  // An orphaned content script gives every text node its exact text back (myccLifecycle).
+  myccLifecycle.onEnd(disable);
   return { enable, disable };
 })();

@@ -3,18 +3,29 @@
 // on linking, click to call, the dock (top frame only) and the page API (if the CRM opts in).
 // Everything the page could forge is checked: only trusted clicks dial, and only messages
 // from this window, from its own origin and of the documented shape reach the page API.
+// Every listener and every mark in the page is taken away again when this script ends
+// (myccLifecycle: the extension was updated, reloaded or removed).
 
 (() => {
   const api = globalThis.browser ?? globalThis.chrome;
+  const { MSG } = globalThis.myccProtocol;
   const t = (key, subs) => api.i18n.getMessage(key, subs) || key;
   const isTop = window.top === window;
-  const CALL_LINK = 'a[data-mycc-phone], a[href^="tel:" i], a[href^="callto:" i], a[href^="sip:" i]';
+  const OUR_LINK = 'a[data-mycc-phone]';
+  const CALL_LINK = `${OUR_LINK}, a[href^="tel:" i], a[href^="callto:" i], a[href^="sip:" i]`;
   let page = { active: false };
   // Made once: thousands of links share it, and getMessage per link is measurable.
   const callLabel = t('callLabel', ['\u0001']);
 
-  function send(message) {
-    return api.runtime.sendMessage(message).catch(() => undefined);
+  /** A message to the background; null when it can't be delivered (an orphan ends itself). */
+  async function send(message) {
+    if (!myccLifecycle.check()) return null;
+    try {
+      return await api.runtime.sendMessage(message);
+    } catch {
+      myccLifecycle.check();
+      return null;
+    }
   }
 
   function linkTarget(link) {
@@ -30,17 +41,21 @@
   }
 
   async function dial(target) {
-    const reply = await send({ kind: 'call:dial', target });
+    const reply = await send({ kind: MSG.CALL_DIAL, target });
     if (!isTop) return;
     if (!reply) myccDock.notice(t('dialNoExtension'));
     else if (!reply.ok) myccDock.notice(t('dialNotANumber', [target]));
-    else myccDock.notice(t(reply.queued ? 'dialQueued' : 'dialSent', [reply.dial]));
+    else if (reply.waiting) myccDock.showWaiting(reply, () => send({ kind: MSG.CALL_CANCEL, id: reply.id }));
+    else myccDock.notice(t('dialSent', [reply.dial]));
   }
 
   function onClick(event) {
     if (!page.active || event.button !== 0) return;
     const link = event.composedPath().find((n) => n instanceof Element && n.matches(CALL_LINK));
     if (!link) return;
+    // An orphan lets the click through to the live content script (which stops it) and takes its
+    // links out of the page; it must never swallow a click it can't dial.
+    if (!myccLifecycle.check()) return;
     event.preventDefault(); // never navigate to tel:, callto: or sip:
     if (!event.isTrusted) return; // a page script's click dials nothing
     event.stopImmediatePropagation();
@@ -48,7 +63,7 @@
   }
 
   function onPageMessage(event) {
-    if (!page.active || !page.crm?.pageApi) return;
+    if (!page.active || !page.crm?.pageApi || !myccLifecycle.check()) return;
     if (event.source !== window || event.origin !== location.origin) return;
     const message = event.data;
     if (!message || typeof message !== 'object' || typeof message.type !== 'string') return;
@@ -57,34 +72,64 @@
     else if (message.type === 'OutboundCallRequest' && typeof message.data?.target === 'string') dial(message.data.target);
   }
 
+  const DIAL_WORDS = { expired: 'dialExpired', cancelled: 'dialCancelled', superseded: 'dialSuperseded', replaced: 'dialReplaced' };
+
   function onBackgroundMessage(message, sender) {
     if (sender.id !== api.runtime.id || !message || typeof message.kind !== 'string') return;
+    const docked = page.active && isTop;
     switch (message.kind) {
-      case 'dock:show':
-        if (page.active && isTop) myccDock.show();
+      case MSG.DOCK_SHOW:
+        if (docked) myccDock.show();
         break;
-      case 'dock:poke':
-        if (page.active && isTop) myccDock.poke();
+      case MSG.DOCK_POKE:
+        if (docked) myccDock.poke();
         break;
-      case 'dock:toggle':
-        if (page.active && isTop) myccDock.toggle();
+      case MSG.DOCK_TOGGLE:
+        if (docked) myccDock.toggle();
         break;
-      case 'phone:event':
-        if (!page.active || !isTop) break;
+      case MSG.PHONE_STATE:
+        if (docked) myccDock.setPhoneState(message.phoneState);
+        break;
+      case MSG.PHONE_EVENT:
+        if (!docked) break;
         myccDock.setPhoneState(message.phoneState);
         if (page.crm?.pageApi) window.postMessage({ type: message.message.type, data: message.message.data }, location.origin);
         break;
-      case 'engine:part':
+      case MSG.DIAL_UPDATE:
+        if (!docked || typeof message.id !== 'string') break;
+        if (message.state === 'sent') myccDock.endWaiting(message.id, t('dialSent', [String(message.target)]));
+        else if (DIAL_WORDS[message.state]) myccDock.endWaiting(message.id, t(DIAL_WORDS[message.state], [String(message.target)]));
+        break;
+      case MSG.ENGINE_PART:
         myccEngine.receivePart(message);
         break;
-      case 'settings:changed':
+      case MSG.SETTINGS_CHANGED:
         hello();
         break;
     }
   }
 
+  /**
+   * Links and a dock left in the page by an instance of the extension that is gone (Firefox
+   * drops an updated extension's content scripts but not what they added): the text goes back
+   * into the text node it was split from, and the dead dock goes.
+   */
+  function clearLeftovers() {
+    for (const host of document.querySelectorAll('[data-mycc-dock]')) if (!myccDock.isOurs(host)) host.remove();
+    for (const link of document.querySelectorAll(OUR_LINK)) {
+      const before = link.previousSibling;
+      if (before?.nodeType === Node.TEXT_NODE) {
+        before.data += link.textContent;
+        link.remove();
+      } else {
+        link.replaceWith(link.textContent);
+      }
+    }
+  }
+
   async function hello() {
-    const reply = await send({ kind: 'page:hello', engine: !myccEngine.expected() });
+    const reply = await send({ kind: MSG.PAGE_HELLO, engine: !myccEngine.expected(), dockKey: page.dockKey });
+    if (!myccLifecycle.alive()) return;
     const wasActive = page.active;
     page = reply?.active ? reply : { active: false };
     if (!page.active) {
@@ -109,13 +154,24 @@
     if (isTop && docked) {
       await myccDock.mount(page.dockUrl);
       myccDock.setPhoneState(page.phoneState);
+      // The settings may have changed the WebPhone's address: the dock asks what is new.
+      if (wasActive) myccDock.poke();
     } else if (isTop) {
       myccDock.unmount(); // the phone lives in the browser's side panel
     }
   }
 
-  document.addEventListener('click', onClick, true);
-  window.addEventListener('message', onPageMessage);
+  clearLeftovers();
+  myccLifecycle.listen(document, 'click', onClick, true);
+  myccLifecycle.listen(window, 'message', onPageMessage);
   api.runtime.onMessage.addListener(onBackgroundMessage);
+  myccLifecycle.onEnd(() => {
+    page = { active: false };
+    try {
+      api.runtime.onMessage.removeListener(onBackgroundMessage);
+    } catch {
+      // the extension context is gone, and its listener with it
+    }
+  });
   hello();
 })();

@@ -1,0 +1,124 @@
+'use strict';
+// WebPhone events: the phone's state (badge, the docks' toggles), the current call, the
+// incoming-call notification and the screen pop, once per call. The call model itself is the
+// Rust core's (readWebPhoneMessage, phoneStateAfter, screenPop).
+
+const EVENT_LOG_SIZE = 50;
+const POPPED_MEMORY = 200;
+const callSession = sessionSlice({ phoneState: 'notRegistered', call: null, popped: [], events: [] });
+
+const BADGE = {
+  notRegistered: { key: 'badgeOff', color: '#6b7280' },
+  ready: { key: 'badgeReady', color: '#15803d' },
+  ringing: { key: 'badgeRinging', color: '#d97706' },
+  inCall: { key: 'badgeInCall', color: '#b91c1c' },
+};
+
+async function showPhoneState(state) {
+  const badge = BADGE[state] ?? BADGE.notRegistered;
+  await api.action.setBadgeBackgroundColor({ color: badge.color });
+  await api.action.setBadgeText({ text: api.i18n.getMessage(badge.key) });
+  const title = `${api.i18n.getMessage('extName')}: ${api.i18n.getMessage(`state_${state}`)}`;
+  await api.action.setTitle({ title });
+}
+
+async function callInProgress() {
+  const { phoneState } = await callSession.get();
+  return phoneState === 'ringing' || phoneState === 'inCall';
+}
+
+/**
+ * The phone is not registered until its WebPhone says so: when a dock (re)loads its WebPhone,
+ * when the phone moves or its host goes away. Every surface is told, so nothing says "ready"
+ * for a phone that has not registered.
+ */
+async function resetPhone() {
+  await callSession.set({ phoneState: 'notRegistered', call: null });
+  await showPhoneState('notRegistered');
+  await broadcastToCrmTabs({ kind: MSG.PHONE_STATE, phoneState: 'notRegistered' });
+}
+
+async function phoneStatus() {
+  const [{ phoneState, call }, { liveTab }] = await Promise.all([callSession.get(), hostSession.get()]);
+  return { phoneState, call, liveTab };
+}
+
+// Events are handled strictly in the order they arrive, reading included: an "answered"
+// handled before its "ringing" would leave the phone's state wrong.
+function webphoneEvent(sender, json) {
+  return serially(async () => {
+    const wasm = await core;
+    const settings = await loadSettings();
+    const read = JSON.parse(wasm.readWebPhoneMessage(json, settings.settings.defaultCountry));
+    if (!read.ok) {
+      console.warn('myCC Connect: ignored a malformed WebPhone message:', read.error);
+      return { ok: false, error: read.error };
+    }
+    const hosting = await hostSession.get();
+    if (!isLiveDock(sender, hosting)) return { ok: false, error: 'not the live WebPhone' };
+    if (read.kind === 'other') console.info('myCC Connect: WebPhone event of a type this version does not know:', read.type);
+    const state = await callSession.get();
+    const phoneState = wasm.phoneStateAfter(state.phoneState, read.type);
+    const events = [...state.events, { at: Date.now(), json }].slice(-EVENT_LOG_SIZE);
+    const call = read.call ?? (read.kind === 'registered' ? null : state.call);
+    await callSession.set({ phoneState, events, call });
+    await showPhoneState(phoneState);
+    // A call that rings or is answered while a click waits for the WebPhone makes that click
+    // stale: the agent is on another call now, and it must never be dialled behind their back.
+    if (read.kind === 'ringing' || read.kind === 'answered') await dropDialRequest('superseded');
+    const message = JSON.parse(json);
+    await broadcastToCrmTabs({ kind: MSG.PHONE_EVENT, message: { type: message.type, data: message.data ?? null }, phoneState });
+    if (read.kind === 'ringing') {
+      // A side panel can't be opened without the agent's gesture: there the notification does it.
+      if (hosting.liveTab !== PANEL) await toTab(hosting.liveTab, { kind: MSG.DOCK_SHOW });
+      if (read.call?.direction === 'inbound') await notifyRinging(hosting.liveTab, read.call);
+    }
+    await maybeScreenPop(wasm, settings, hosting, state.popped, json);
+    return { ok: true };
+  });
+}
+
+async function notifyRinging(liveTab, call) {
+  const [tab] = await api.tabs.query({ active: true, lastFocusedWindow: true });
+  if (liveTab !== PANEL && tab?.id === liveTab) return;
+  const number = call.customerDial ?? call.customerNumber ?? '';
+  await api.notifications
+    .create(`ringing:${liveTab}`, {
+      type: 'basic',
+      iconUrl: api.runtime.getURL('icons/icon-128.png'),
+      title: api.i18n.getMessage('notifyRingingTitle'),
+      message: api.i18n.getMessage('notifyRingingBody', [number]),
+    })
+    .catch(() => undefined);
+}
+
+api.notifications.onClicked.addListener(async (id) => {
+  if (id === `ringing:${PANEL}`) {
+    await openSidePanel();
+    return;
+  }
+  const tabId = Number(id.split(':')[1]);
+  const tab = await api.tabs.get(tabId).catch(() => null);
+  if (!tab) return;
+  await api.tabs.update(tabId, { active: true });
+  await api.windows.update(tab.windowId, { focused: true });
+  await toTab(tabId, { kind: MSG.DOCK_SHOW });
+});
+
+async function maybeScreenPop(wasm, settings, hosting, popped, json) {
+  const hostCrm = hosting.crmTabs[hosting.liveTab]?.crm ?? -1;
+  const pop = JSON.parse(wasm.screenPop(settings.json, hostCrm, json));
+  if (!pop) return;
+  const key = pop.interactionId ?? pop.url;
+  if (popped.includes(key)) return;
+  await callSession.set({ popped: [...popped, key].slice(-POPPED_MEMORY) });
+  const tabs = await api.tabs.query({});
+  const showing = tabs.find((t) => t.url === pop.url && t.id !== hosting.liveTab);
+  if (showing) {
+    await api.tabs.update(showing.id, { active: true });
+    await api.windows.update(showing.windowId, { focused: true }).catch(() => undefined);
+  } else {
+    const liveTab = tabs.find((t) => t.id === hosting.liveTab);
+    await api.tabs.create({ url: pop.url, active: true, ...(liveTab ? { windowId: liveTab.windowId, index: liveTab.index + 1 } : {}) });
+  }
+}

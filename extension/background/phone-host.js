@@ -1,0 +1,134 @@
+'use strict';
+// The one live WebPhone of this browser profile, and the CRM pages that may host it. The host is
+// a tab id (the dock in a CRM page) or PANEL (the browser's side panel, dock mode "sidepanel").
+// dock.html is web-accessible, so any page could frame it: only the dock frame a CRM page's own
+// content script made (it carries that page's key) may host the phone or speak for it.
+
+const PANEL = 'panel';
+const PANEL_URL = api.runtime.getURL('sidepanel.html');
+// Entries kept for tabs that hello'd as CRM pages; a closed tab's entry goes at once, and the
+// oldest go first past this many, whatever order the tab events came in.
+const CRM_TABS_MAX = 200;
+const hostSession = sessionSlice({ liveTab: null, crmTabs: {} });
+
+function hostOf(sender) {
+  if (typeof sender.url === 'string' && sender.url.startsWith(PANEL_URL)) return PANEL;
+  return sender.tab?.id ?? null;
+}
+
+async function tabExists(tabId) {
+  if (tabId == null || tabId === PANEL) return false;
+  return api.tabs.get(tabId).then(() => true, () => false);
+}
+
+/** Can `host` hold the phone under this dock mode? Page mode: a tab; side-panel mode: the panel. */
+function hostFitsMode(host, panelMode) {
+  return panelMode ? host === PANEL : host !== PANEL;
+}
+
+/** True when a dock frame's sender is the one the CRM page in its tab made. */
+function isOurDock(sender, crmTabs) {
+  const entry = crmTabs[sender.tab?.id];
+  return entry != null && typeof sender.url === 'string' && sender.url.endsWith(`#${entry.dockKey}`);
+}
+
+/** True when `sender` is the dock (or side panel) that hosts the live phone. */
+function isLiveDock(sender, hosting) {
+  const host = hostOf(sender);
+  return host != null && host === hosting.liveTab && (host === PANEL || isOurDock(sender, hosting.crmTabs));
+}
+
+// Firefox delivers neither runtime broadcasts nor storage.session to extension frames inside
+// web pages, so the background reaches a dock through its tab's content script: a poke that
+// carries nothing, after which the dock asks for what concerns it (MSG.DOCK_SYNC).
+function pokeDock(host) {
+  if (host === PANEL) return api.runtime.sendMessage({ kind: MSG.PANEL_POKE }).catch(() => undefined);
+  return toTab(host, { kind: MSG.DOCK_POKE });
+}
+
+async function broadcastToCrmTabs(message) {
+  const { crmTabs } = await hostSession.get();
+  await Promise.all(Object.keys(crmTabs).map((id) => toTab(Number(id), message)));
+}
+
+/**
+ * Registers a CRM page's top frame and gives it its dock key. A page asks again whenever the
+ * settings change: the key it already holds is kept, or its mounted dock frame (which carries
+ * that key) would no longer be heard and the phone would go silently dead.
+ */
+function registerCrmTab(tabId, crmIndex, heldKey) {
+  return serially(async () => {
+    const { crmTabs } = await hostSession.get();
+    const entry = crmTabs[tabId];
+    const dockKey = entry && typeof heldKey === 'string' && heldKey === entry.dockKey ? entry.dockKey : crypto.randomUUID();
+    delete crmTabs[tabId];
+    crmTabs[tabId] = { crm: crmIndex, dockKey };
+    const ids = Object.keys(crmTabs);
+    for (const id of ids.slice(0, Math.max(0, ids.length - CRM_TABS_MAX))) delete crmTabs[id];
+    await hostSession.set({ crmTabs });
+    return dockKey;
+  });
+}
+
+async function dockHello(sender) {
+  const host = hostOf(sender);
+  if (host == null) return { role: 'none' };
+  const settings = await loadSettings();
+  return serially(async () => {
+    const hosting = await hostSession.get();
+    const panelMode = settings.settings.dock === 'sidepanel';
+    if (!hostFitsMode(host, panelMode)) return { role: 'none', reason: host === PANEL ? 'panelOff' : 'panelMode' };
+    if (host !== PANEL && !isOurDock(sender, hosting.crmTabs)) return { role: 'none', reason: 'notCrm' };
+    const common = { tabId: host, webphoneUrl: settings.settings.webphoneUrl, webphoneOrigin: settings.webphoneOrigin };
+    const live = hosting.liveTab;
+    const liveElsewhere = live != null && live !== host && hostFitsMode(live, panelMode) && (live === PANEL || (await tabExists(live)));
+    if (liveElsewhere) {
+      const liveTab = live === PANEL ? null : await api.tabs.get(live).catch(() => null);
+      return { ...common, role: 'remote', liveTitle: liveTab?.title ?? '' };
+    }
+    await hostSession.set({ liveTab: host });
+    return { ...common, role: 'live' };
+  });
+}
+
+async function dockClaim(sender) {
+  const host = hostOf(sender);
+  return serially(async () => {
+    const hosting = await hostSession.get();
+    if (host == null || (host !== PANEL && !isOurDock(sender, hosting.crmTabs))) return { ok: false };
+    if (await callInProgress()) return { ok: false, reason: 'callActive' };
+    // The dock that had the phone is poked, sees liveTab change and lets it go.
+    await hostSession.set({ liveTab: host });
+    await resetPhone();
+    if (hosting.liveTab != null && hosting.liveTab !== host) await pokeDock(hosting.liveTab);
+    return { ok: true };
+  });
+}
+
+/** A tab closed or left its CRM: it no longer hosts the phone, and the other docks may take it. */
+function forgetTab(tabId) {
+  return serially(async () => {
+    const hosting = await hostSession.get();
+    if (!(tabId in hosting.crmTabs) && hosting.liveTab !== tabId) return;
+    delete hosting.crmTabs[tabId];
+    const wasLive = hosting.liveTab === tabId;
+    await hostSession.set(wasLive ? { crmTabs: hosting.crmTabs, liveTab: null } : { crmTabs: hosting.crmTabs });
+    if (!wasLive) return;
+    await resetPhone();
+    await Promise.all(Object.keys(hosting.crmTabs).map((id) => pokeDock(Number(id))));
+  });
+}
+
+api.tabs.onRemoved.addListener((tabId) => forgetTab(tabId));
+
+/** The dock mode changed: a host that can't hold the phone under the new mode lets it go. */
+async function releaseHostOutOfMode() {
+  const settings = await loadSettings();
+  await serially(async () => {
+    const { liveTab } = await hostSession.get();
+    if (liveTab == null || hostFitsMode(liveTab, settings.settings.dock === 'sidepanel')) return;
+    await hostSession.set({ liveTab: null });
+    await resetPhone();
+  });
+}
+onSettingsChanged(releaseHostOutOfMode);

@@ -1,0 +1,68 @@
+'use strict';
+// The settings in force: the agent's own document (storage.sync, only what the agent changed)
+// under IT's managed policy (storage.managed: Chrome policy, Firefox policies.json). The Rust
+// core lays one over the other; a bad policy or a bad document never stops the extension.
+// Chrome's first storage.managed read after the worker starts can take seconds, and every page
+// waits for the settings: so the last policy seen is used at once and the policy is read again
+// behind it; when it differs, everyone who listens is told.
+
+const settingsSession = sessionSlice({ managedPolicy: null });
+const settingsListeners = [];
+let managedSeen = null;
+let managedRefresh = null;
+
+/** Registers `listener()`, called after the settings in force may have changed. */
+function onSettingsChanged(listener) {
+  settingsListeners.push(listener);
+}
+
+function settingsChanged() {
+  for (const listener of settingsListeners) Promise.resolve().then(listener).catch((error) => console.error('myCC Connect:', error));
+}
+
+async function readManaged() {
+  if (managedSeen == null) managedSeen = (await settingsSession.get()).managedPolicy ?? {};
+  managedRefresh ??= Promise.resolve(api.storage.managed?.get(null))
+    .then((value) => value ?? {}, () => ({}))
+    .then(async (value) => {
+      const changed = JSON.stringify(value) !== JSON.stringify(managedSeen);
+      managedSeen = value;
+      if (changed) {
+        await settingsSession.set({ managedPolicy: value });
+        settingsChanged();
+      }
+    })
+    .finally(() => (managedRefresh = null));
+  return managedSeen;
+}
+
+/** The agent's own document as stored, and IT's policy, as JSON text for the core. */
+async function settingsSources() {
+  const [stored, managed] = await Promise.all([api.storage.sync.get('settings'), readManaged()]);
+  return { user: JSON.stringify(stored.settings ?? {}), managed: JSON.stringify(managed) };
+}
+
+/** `{settings, locked, webphoneOrigin, json}`: the settings in force (see the core's settingsInForce). */
+async function loadSettings() {
+  const [wasm, sources] = await Promise.all([core, settingsSources()]);
+  const inForce = JSON.parse(wasm.settingsInForce(sources.user, sources.managed));
+  for (const problem of inForce.problems) {
+    console.warn(`myCC Connect: the ${problem.source === 'policy' ? 'managed policy' : 'stored settings'} had a problem and was set aside:`, problem.error.field, problem.error.message);
+  }
+  return { ...inForce, json: JSON.stringify(inForce.settings) };
+}
+
+/** Writes an agent document the core made; the browser's refusal comes back as a value. */
+async function storeAgentDocument(user) {
+  try {
+    await api.storage.sync.set({ settings: user });
+    return { ok: true };
+  } catch (error) {
+    return { ok: false, error: { field: '', code: 'storageRefused', args: [String(error?.message ?? error)], message: String(error?.message ?? error) } };
+  }
+}
+
+api.storage.onChanged.addListener((changes, area) => {
+  if (area === 'managed') readManaged(); // IT changed the policy: read it again, and tell if it differs
+  else if (area === 'sync' && changes.settings) settingsChanged();
+});

@@ -1,0 +1,50 @@
+'use strict';
+// Every message kind that crosses a context boundary, named once and grouped by direction
+// (Dark Reader's shape). `scripts/dev/check-protocol.js` fails the tests when a kind is spelled
+// anywhere else. Loaded as a classic script by the background, the content scripts and the
+// extension pages, and by the Node unit tests.
+
+(function (root) {
+  const MSG = Object.freeze({
+    // content script → background
+    PAGE_HELLO: 'page:hello',
+    PAGE_DETECT: 'page:detect',
+    CALL_DIAL: 'call:dial',
+    CALL_CANCEL: 'call:cancel',
+    // dock frame or side panel → background
+    DOCK_HELLO: 'dock:hello',
+    DOCK_CLAIM: 'dock:claim',
+    DOCK_EVENT: 'dock:event',
+    DOCK_SYNC: 'dock:sync',
+    DOCK_LOADING: 'dock:loading',
+    // toolbar popup → background
+    POPUP_STATUS: 'popup:status',
+    POPUP_TOGGLE_DOCK: 'popup:toggleDock',
+    SITE_STATUS: 'site:status',
+    SITE_SET: 'site:set',
+    // background → content script
+    ENGINE_PART: 'engine:part',
+    DOCK_POKE: 'dock:poke',
+    DOCK_SHOW: 'dock:show',
+    DOCK_TOGGLE: 'dock:toggle',
+    PHONE_EVENT: 'phone:event',
+    PHONE_STATE: 'phone:state',
+    DIAL_UPDATE: 'dial:update',
+    SETTINGS_CHANGED: 'settings:changed',
+    // background → side panel (a top-level extension page: runtime messages reach it)
+    PANEL_POKE: 'panel:poke',
+  });
+
+  // Content script → dock frame, over postMessage: a poke carries nothing (see ARCHITECTURE).
+  const DOCK_FRAME_POKE = 'myccPoke';
+  // A content script of a newer instance of the extension announces itself with this DOM event;
+  // one whose extension context is gone takes itself out of the page when it hears it.
+  const TAKEOVER_EVENT = 'mycc-connect-takeover';
+
+  // What happened to a waiting dial request (MSG.DIAL_UPDATE's `state`).
+  const DIAL_STATES = Object.freeze(['sent', 'expired', 'cancelled', 'superseded', 'replaced']);
+
+  const protocol = Object.freeze({ MSG, DOCK_FRAME_POKE, TAKEOVER_EVENT, DIAL_STATES });
+  root.myccProtocol = protocol;
+  if (typeof module === 'object' && module.exports) module.exports = protocol;
+})(globalThis);

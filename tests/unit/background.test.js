@@ -1,0 +1,149 @@
+'use strict';
+// The background's decisions, run in a vm with the real wasm core and a fake browser API.
+const test = require('node:test');
+const assert = require('node:assert/strict');
+const fs = require('fs');
+const path = require('path');
+const { loadBackground, senders, until, root } = require('./fake-browser.js');
+const { MSG } = require('../../extension/shared/protocol.js');
+
+const CRM = 'https://crm.example.vn';
+const WEBPHONE = 'https://phone.example.vn/webphone';
+const settings = (extra = {}) => ({
+  webphoneUrl: WEBPHONE,
+  crms: [{ name: 'CRM', sites: [`${CRM}/*`], searchUrl: `${CRM}/search?q={phone}` }],
+  ...extra,
+});
+const GUIDE = JSON.parse(fs.readFileSync(path.join(root, 'tests', 'fixtures', 'guide-payloads.json'), 'utf8'));
+
+/** A background with one CRM tab (id 7) whose dock is live and registered. */
+async function withLiveDock(extra = {}, { registered = true } = {}) {
+  const bg = loadBackground({ tabs: [{ id: 7, url: `${CRM}/list` }, { id: 8, url: `${CRM}/other` }] });
+  await bg.browser.storage.sync.set({ settings: settings(extra) });
+  const hello = await bg.send({ kind: MSG.PAGE_HELLO }, senders.content(7, `${CRM}/list`));
+  assert.equal(hello.active, true);
+  const dock = senders.dock(7, hello.dockKey);
+  assert.equal((await bg.send({ kind: MSG.DOCK_HELLO }, dock)).role, 'live');
+  await bg.send({ kind: MSG.DOCK_LOADING }, dock);
+  if (registered) await bg.send({ kind: MSG.DOCK_EVENT, json: JSON.stringify({ type: 'OnRegistered', data: {} }) }, dock);
+  return { bg, hello, dock };
+}
+
+const session = (bg) => bg.browser.storage.session.get(null);
+
+test("the service worker's importScripts list is the manifest's background.scripts", () => {
+  const manifest = JSON.parse(fs.readFileSync(path.join(root, 'manifest.json'), 'utf8'));
+  const source = fs.readFileSync(path.join(root, 'extension', 'background.js'), 'utf8');
+  const imported = [...source.match(/importScripts\(([^)]*)\)/)[1].matchAll(/'([^']+)'/g)].map((m) => m[1]);
+  assert.deepEqual([...imported, 'background.js'], manifest.background.scripts);
+});
+
+test('each message kind is taken only from the senders it declares', async () => {
+  const { bg, hello } = await withLiveDock();
+  const page = senders.content(7, `${CRM}/list`);
+  const forged = JSON.stringify(GUIDE['queue-ringing']);
+  assert.equal(await bg.send({ kind: MSG.DOCK_EVENT, json: forged }, page), 'not handled', 'a content script is not a dock');
+  assert.equal(await bg.send({ kind: MSG.SITE_SET, url: `${CRM}/`, on: false, crmIndex: 0 }, page), 'not handled');
+  assert.equal(await bg.send({ kind: MSG.POPUP_STATUS }, senders.dock(7, hello.dockKey)), 'not handled');
+  assert.equal(await bg.send({ kind: 'no:such' }, page), 'not handled');
+  assert.equal((await session(bg)).phoneState, 'ready', 'nothing forged got through');
+});
+
+test('a page asking again after a settings change keeps its dock key, so its dock stays heard', async () => {
+  const { bg, hello, dock } = await withLiveDock();
+  await bg.browser.storage.sync.set({ settings: settings({ defaultCountry: 'VN', dock: 'page' }) });
+  const again = await bg.send({ kind: MSG.PAGE_HELLO, dockKey: hello.dockKey }, senders.content(7, `${CRM}/list`));
+  assert.equal(again.dockKey, hello.dockKey);
+  const ringing = await bg.send({ kind: MSG.DOCK_EVENT, json: JSON.stringify(GUIDE['queue-ringing']) }, dock);
+  assert.deepEqual(ringing, { ok: true }, 'the mounted dock frame still speaks for the phone');
+  const stranger = await bg.send({ kind: MSG.PAGE_HELLO, dockKey: 'guessed' }, senders.content(8, `${CRM}/other`));
+  assert.notEqual(stranger.dockKey, 'guessed', 'a key is never taken from the page');
+});
+
+test('a dock (re)loading its WebPhone makes the phone not registered everywhere until it registers', async () => {
+  const { bg, dock } = await withLiveDock();
+  assert.equal(bg.badge.text, 'ON');
+  bg.sentToTabs.length = 0;
+  await bg.send({ kind: MSG.DOCK_LOADING }, dock);
+  assert.equal((await session(bg)).phoneState, 'notRegistered');
+  assert.equal(bg.badge.text, 'OFF');
+  assert.ok(bg.sentToTabs.some((s) => s.message.kind === MSG.PHONE_STATE && s.message.phoneState === 'notRegistered'));
+  const reply = await bg.send({ kind: MSG.CALL_DIAL, target: '0982 861 121' }, senders.content(7, `${CRM}/list`));
+  assert.equal(reply.waiting, true, 'a click now waits instead of saying "Calling"');
+});
+
+test('at most one dial request waits: a newer click replaces the older one', async () => {
+  const { bg } = await withLiveDock({}, { registered: false });
+  for (const [tab, number] of [[7, '0982 861 121'], [8, '0912 345 678'], [8, '0933 456 789']]) {
+    const reply = await bg.send({ kind: MSG.CALL_DIAL, target: number }, senders.content(tab, `${CRM}/x`));
+    assert.equal(reply.waiting, true);
+  }
+  const { dialRequest } = await session(bg);
+  assert.equal(dialRequest.target, '0933456789');
+  assert.ok(bg.sentToTabs.some((s) => s.tabId === 7 && s.message.kind === MSG.DIAL_UPDATE && s.message.state === 'replaced'));
+});
+
+test('a waiting request is handed over once, and only to the live dock whose WebPhone has registered', async () => {
+  const { bg, dock } = await withLiveDock({}, { registered: false });
+  await bg.send({ kind: MSG.CALL_DIAL, target: '0982861121' }, senders.content(7, `${CRM}/list`));
+  assert.equal((await bg.send({ kind: MSG.DOCK_SYNC, registered: false }, dock)).request, null, 'not before it registers');
+  const other = await bg.send({ kind: MSG.PAGE_HELLO }, senders.content(8, `${CRM}/other`));
+  assert.equal((await bg.send({ kind: MSG.DOCK_SYNC, registered: true }, senders.dock(8, other.dockKey))).request, null, 'not to a dock that is not live');
+  const taken = await bg.send({ kind: MSG.DOCK_SYNC, registered: true }, dock);
+  assert.equal(taken.request.target, '0982861121');
+  assert.equal((await bg.send({ kind: MSG.DOCK_SYNC, registered: true }, dock)).request, null, 'never twice');
+});
+
+test('a waiting request is never dialled after it expired, was cancelled, or another call came', async () => {
+  const { bg, dock } = await withLiveDock({ dialWaitSeconds: 5 }, { registered: false });
+  const page = senders.content(7, `${CRM}/list`);
+  const clock = bg.run('Date');
+  const realNow = clock.now;
+
+  const first = await bg.send({ kind: MSG.CALL_DIAL, target: '0982861121' }, page);
+  assert.equal(first.expiresAt - Date.now() <= 5000, true);
+  clock.now = () => realNow.call(clock) + 5001;
+  assert.equal((await bg.send({ kind: MSG.DOCK_SYNC, registered: true }, dock)).request, null, 'expired');
+  clock.now = realNow;
+  assert.ok(bg.sentToTabs.some((s) => s.message.kind === MSG.DIAL_UPDATE && s.message.state === 'expired'));
+
+  const second = await bg.send({ kind: MSG.CALL_DIAL, target: '0982861121' }, page);
+  assert.deepEqual(await bg.send({ kind: MSG.CALL_CANCEL, id: second.id }, page), { ok: true });
+  assert.equal((await bg.send({ kind: MSG.DOCK_SYNC, registered: true }, dock)).request, null, 'cancelled');
+
+  await bg.send({ kind: MSG.CALL_DIAL, target: '0982861121' }, page);
+  await bg.send({ kind: MSG.DOCK_EVENT, json: JSON.stringify(GUIDE['queue-ringing']) }, dock);
+  assert.equal((await bg.send({ kind: MSG.DOCK_SYNC, registered: true }, dock)).request, null, 'another call came in meanwhile');
+  assert.ok(bg.sentToTabs.some((s) => s.message.kind === MSG.DIAL_UPDATE && s.message.state === 'superseded'));
+});
+
+test('the popup is told the dock mode in force, policy included', async () => {
+  const bg = loadBackground({ tabs: [] });
+  const dockMode = async () => (await bg.send({ kind: MSG.POPUP_STATUS }, senders.popup())).dockMode;
+  assert.equal(await dockMode(), 'page');
+  await bg.browser.storage.managed.replace({ dock: 'sidepanel' });
+  await until(async () => (await dockMode()) === 'sidepanel', 'the policy read');
+  await bg.browser.storage.managed.replace({});
+  await until(async () => (await bg.send({ kind: MSG.POPUP_STATUS }, senders.popup())).dockMode === 'page', 'the policy change read again');
+});
+
+test('switching the dock mode moves the phone: the side panel takes it from a tab, and a tab from the panel', async () => {
+  const { bg, hello } = await withLiveDock();
+  await bg.browser.storage.sync.set({ settings: settings({ dock: 'sidepanel' }) });
+  assert.equal((await bg.send({ kind: MSG.DOCK_HELLO }, senders.panel())).role, 'live');
+  assert.equal((await session(bg)).liveTab, 'panel');
+  await bg.browser.storage.sync.set({ settings: settings({ dock: 'page' }) });
+  assert.equal((await bg.send({ kind: MSG.DOCK_HELLO }, senders.panel())).role, 'none', 'the panel lets it go');
+  assert.equal((await bg.send({ kind: MSG.DOCK_HELLO }, senders.dock(7, hello.dockKey))).role, 'live');
+});
+
+test('after an install or update, open CRM tabs get the content scripts the manifest lists, others none', async () => {
+  const bg = loadBackground({ tabs: [{ id: 7, url: `${CRM}/list` }, { id: 9, url: 'https://news.example.com/' }] });
+  await bg.browser.storage.sync.set({ settings: settings() });
+  bg.browser.runtime.onInstalled.fire({ reason: 'update' });
+  const manifest = JSON.parse(fs.readFileSync(path.join(root, 'manifest.json'), 'utf8'));
+  const files = await until(() => bg.injected.find((d) => d.files && d.files[0].endsWith('.js')), 'the scripts injected');
+  assert.deepEqual(files.files, manifest.content_scripts[0].js);
+  assert.equal(files.target.tabId, 7);
+  assert.ok(bg.injected.every((d) => d.target.tabId === 7), 'nothing injected into a page that is not a CRM');
+});

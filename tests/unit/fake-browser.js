@@ -1,0 +1,175 @@
+'use strict';
+// A small fake of the WebExtension API, enough to run the background's modules (and the content
+// script's lifecycle) in a Node vm context with the real wasm core: storage areas with
+// onChanged, tabs that record what was sent to them, the runtime's message dispatch, the badge.
+// Only what the code under test calls is here; anything else throws, so a gap is seen at once.
+const fs = require('fs');
+const path = require('path');
+const vm = require('vm');
+
+const root = path.join(__dirname, '..', '..');
+const dist = path.join(root, 'dist', 'extension');
+const ORIGIN = 'chrome-extension://fakeextensionid';
+
+function event() {
+  const listeners = [];
+  return {
+    addListener: (fn) => listeners.push(fn),
+    removeListener: (fn) => listeners.splice(listeners.indexOf(fn) >>> 0, 1),
+    listeners,
+    fire: (...args) => listeners.map((fn) => fn(...args)),
+  };
+}
+
+function storageArea(name, onChanged) {
+  let data = {};
+  return {
+    data: () => structuredClone(data),
+    async get(keys) {
+      if (keys == null) return structuredClone(data);
+      const list = typeof keys === 'string' ? [keys] : Array.isArray(keys) ? keys : Object.keys(keys);
+      return Object.fromEntries(list.filter((k) => k in data).map((k) => [k, structuredClone(data[k])]));
+    },
+    async set(items) {
+      const changes = {};
+      for (const [k, v] of Object.entries(items)) {
+        changes[k] = { oldValue: data[k], newValue: structuredClone(v) };
+        data[k] = structuredClone(v);
+      }
+      onChanged.fire(changes, name);
+    },
+    async remove(keys) {
+      for (const k of [].concat(keys)) delete data[k];
+    },
+    async clear() {
+      data = {};
+    },
+    /** Replaces the whole area, as a policy refresh does for storage.managed. */
+    async replace(next) {
+      data = structuredClone(next);
+      onChanged.fire({}, name);
+    },
+  };
+}
+
+const locale = JSON.parse(fs.readFileSync(path.join(root, 'extension', '_locales', 'en', 'messages.json'), 'utf8'));
+function getMessage(key, subs = []) {
+  const entry = locale[key];
+  if (!entry) return '';
+  let text = entry.message;
+  for (const [name, { content }] of Object.entries(entry.placeholders ?? {})) {
+    text = text.split(`$${name.toUpperCase()}$`).join(content);
+  }
+  return text.replace(/\$(\d)/g, (_, n) => String([].concat(subs)[Number(n) - 1] ?? ''));
+}
+
+/** The fake API, and handles to inspect and drive it. */
+function fakeBrowser({ tabs = [] } = {}) {
+  const onChanged = event();
+  const sentToTabs = [];
+  const tabList = tabs.map((tab) => ({ windowId: 1, index: 0, title: '', ...tab }));
+  const injected = [];
+  const badge = { text: '', color: '', title: '' };
+  const onMessage = event();
+  const manifest = JSON.parse(fs.readFileSync(path.join(root, 'manifest.json'), 'utf8'));
+  const browser = {
+    runtime: {
+      id: 'fakeextensionid',
+      getURL: (p) => `${ORIGIN}/${p.replace(/^\//, '')}`,
+      getManifest: () => structuredClone(manifest),
+      onMessage,
+      onInstalled: event(),
+      sendMessage: async () => undefined,
+    },
+    storage: {
+      onChanged,
+      sync: storageArea('sync', onChanged),
+      local: storageArea('local', onChanged),
+      session: storageArea('session', onChanged),
+      managed: storageArea('managed', onChanged),
+    },
+    tabs: {
+      query: async () => structuredClone(tabList),
+      get: async (id) => {
+        const tab = tabList.find((t) => t.id === id);
+        if (!tab) throw new Error(`no tab ${id}`);
+        return structuredClone(tab);
+      },
+      sendMessage: async (tabId, message, options) => {
+        sentToTabs.push({ tabId, message, frameId: options?.frameId ?? 0 });
+      },
+      create: async (props) => {
+        const tab = { id: 1000 + tabList.length, windowId: 1, index: tabList.length, ...props };
+        tabList.push(tab);
+        return tab;
+      },
+      update: async () => undefined,
+      onRemoved: event(),
+    },
+    action: {
+      setBadgeText: async ({ text }) => (badge.text = text),
+      setBadgeBackgroundColor: async ({ color }) => (badge.color = color),
+      setTitle: async ({ title }) => (badge.title = title),
+    },
+    notifications: { create: async () => '', onClicked: event() },
+    commands: { onCommand: event() },
+    windows: { update: async () => undefined, getLastFocused: async () => ({ id: 1 }) },
+    i18n: { getMessage, getUILanguage: () => 'en' },
+    scripting: {
+      executeScript: async (details) => {
+        injected.push(details);
+        return details.func ? (details.target.frameIds ?? [0]).map((frameId) => ({ frameId, result: false })) : [];
+      },
+      insertCSS: async (details) => injected.push(details),
+    },
+  };
+  return { browser, sentToTabs, tabList, injected, badge, onMessage };
+}
+
+/** Loads the background's scripts, in the manifest's order, into a fresh vm context. */
+function loadBackground(options = {}) {
+  const fake = fakeBrowser(options);
+  const context = vm.createContext({
+    browser: fake.browser,
+    console: { ...console, warn: () => {}, info: () => {} },
+    URL, TextDecoder, TextEncoder, WebAssembly, structuredClone, btoa, atob, setTimeout, clearTimeout,
+    crypto: globalThis.crypto,
+    fetch: async (url) => {
+      const file = path.join(dist, new URL(url).pathname);
+      const bytes = fs.readFileSync(file);
+      return { arrayBuffer: async () => bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) };
+    },
+  });
+  context.globalThis = context;
+  const manifest = JSON.parse(fs.readFileSync(path.join(dist, 'manifest.json'), 'utf8'));
+  for (const script of manifest.background.scripts) {
+    vm.runInContext(fs.readFileSync(path.join(dist, script), 'utf8'), context, { filename: script });
+  }
+  /** Delivers `message` from `sender` as the browser would (answers are serialised), and resolves with the answer. */
+  const send = (message, sender) =>
+    new Promise((resolve) => {
+      const answer = (value) => resolve(value === undefined ? undefined : JSON.parse(JSON.stringify(value)));
+      const handled = fake.onMessage.listeners.map((fn) => fn(message, { id: fake.browser.runtime.id, ...sender }, answer));
+      if (!handled.includes(true)) resolve('not handled');
+    });
+  return { ...fake, context, send, run: (code) => vm.runInContext(code, context) };
+}
+
+const senders = {
+  content: (tabId, url, frameId = 0) => ({ tab: { id: tabId, url }, frameId, url }),
+  dock: (tabId, key) => ({ tab: { id: tabId }, frameId: 1, url: `${ORIGIN}/dock.html#${key}` }),
+  panel: () => ({ url: `${ORIGIN}/sidepanel.html` }),
+  popup: () => ({ url: `${ORIGIN}/popup.html` }),
+};
+
+/** Resolves once `check()` is truthy (the background's work is asynchronous). */
+async function until(check, what = 'condition') {
+  for (let i = 0; i < 200; i++) {
+    const value = await check();
+    if (value) return value;
+    await new Promise((r) => setImmediate(r));
+  }
+  throw new Error(`never: ${what}`);
+}
+
+module.exports = { fakeBrowser, loadBackground, senders, until, root, ORIGIN, event };
