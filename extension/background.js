@@ -41,12 +41,13 @@ const ROUTES = {
     handle: (m, sender) => (isText(m.target) ? dial(sender, m.target) : { ok: false, reason: 'notANumber' }),
   },
   [MSG.CALL_CANCEL]: { from: ['content'], handle: (m) => (isText(m.id) ? cancelDial(m.id) : { ok: false }) },
+  [MSG.PAGE_DOCK_LOST]: { from: ['content'], handle: (m, sender) => (sender.frameId === 0 ? markDockLost(sender.tab.id) : { ok: false }) },
   [MSG.DOCK_HELLO]: { from: ['dock', 'panel'], handle: (m, sender) => dockHello(sender) },
   [MSG.DOCK_CLAIM]: { from: ['dock', 'panel'], handle: (m, sender) => dockClaim(sender) },
   [MSG.DOCK_EVENT]: { from: ['dock', 'panel'], handle: (m, sender) => (isText(m.json) ? webphoneEvent(sender, m.json) : { ok: false }) },
   [MSG.DOCK_SYNC]: { from: ['dock', 'panel'], handle: (m, sender) => dockSync(sender, m.registered === true) },
   [MSG.DOCK_LOADING]: { from: ['dock', 'panel'], handle: (m, sender) => dockLoading(sender) },
-  [MSG.POPUP_STATUS]: { from: ['popup'], handle: () => popupStatus() },
+  [MSG.POPUP_STATUS]: { from: ['popup'], handle: (m) => popupStatus(m.tabId) },
   [MSG.POPUP_TOGGLE_DOCK]: {
     from: ['popup'],
     handle: (m) => (Number.isInteger(m.tabId) ? toTab(m.tabId, { kind: MSG.DOCK_TOGGLE }) : null),
@@ -80,10 +81,10 @@ function dockLoading(sender) {
   });
 }
 
-/** What the toolbar popup shows: the phone's state and where it lives under the settings in force. */
-async function popupStatus() {
-  const [status, settings] = await Promise.all([phoneStatus(), loadSettings()]);
-  return { ...status, dockMode: settings.settings.dock };
+/** What the toolbar popup shows for a tab: the phone's state, where it lives under the settings in force, and trouble. */
+async function popupStatus(tabId) {
+  const [status, settings, { crmTabs }] = await Promise.all([phoneStatus(), loadSettings(), hostSession.get()]);
+  return { ...status, dockMode: settings.settings.dock, dockLost: crmTabs[tabId]?.dockLost === true };
 }
 
 // ---- toolbar and keyboard ---------------------------------------------------------------

@@ -14,12 +14,14 @@
     ? await api.tabs.get(forced).catch(() => null)
     : (await api.tabs.query({ active: true, currentWindow: true }))[0];
   // Where the phone lives under the settings in force (the agent's and IT's), as the background says.
-  const status = await ask({ kind: MSG.POPUP_STATUS });
+  const status = await ask({ kind: MSG.POPUP_STATUS, tabId: tab?.id });
   const dockMode = status?.dockMode ?? 'page';
   const state = status?.phoneState ?? 'notRegistered';
   $('toggle').dataset.dockMode = dockMode;
   $('phone').textContent = `${t('popupPhone')}: ${t(`state_${state}`)}`;
   $('phone').dataset.state = state;
+  $('dock-lost').hidden = status?.dockLost !== true;
+  $('dock-lost').textContent = t('popupDockLost');
   $('toggle').textContent = t('popupToggle');
   $('options').textContent = t('popupOptions');
   $('site-title').textContent = t('popupThisSite');

@@ -144,9 +144,15 @@ pub struct Call {
     pub timestamp_ms: Option<i64>,
 }
 
+/// The longest field value a [`Call`] keeps: ids and numbers are far shorter, and the call is
+/// persisted (`storage.session`), so a hostile payload can't make it large.
+const MAX_FIELD_LEN: usize = 256;
+
 fn text(map: &Map<String, Value>, key: &str) -> Option<String> {
     match map.get(key) {
-        Some(Value::String(s)) if !s.trim().is_empty() => Some(s.trim().to_string()),
+        Some(Value::String(s)) if !s.trim().is_empty() && s.len() <= MAX_FIELD_LEN => {
+            Some(s.trim().to_string())
+        }
         Some(Value::Number(n)) => Some(n.to_string()),
         _ => None,
     }

@@ -5,6 +5,13 @@
 
 const EVENT_LOG_SIZE = 50;
 const POPPED_MEMORY = 200;
+// A WebPhone message longer than this is not one of the protocol's events (the guide's are
+// about 2 KB): it is dropped before anything else. The event log keeps a payload up to
+// LOGGED_PAYLOAD_CHARS and only its size beyond, so storage.session stays bounded.
+const MAX_EVENT_CHARS = 64 * 1024;
+const LOGGED_PAYLOAD_CHARS = 4096;
+const DROPPED_LOG_EVERY_MS = 10000;
+const dropped = { count: 0, loggedAt: 0 };
 const callSession = sessionSlice({ phoneState: 'notRegistered', call: null, popped: [], events: [] });
 
 const BADGE = {
@@ -43,23 +50,46 @@ async function phoneStatus() {
   return { phoneState, call, liveTab };
 }
 
-// Events are handled strictly in the order they arrive, reading included: an "answered"
+/** Counts a message that is not a WebPhone event, and says so in the log now and then. */
+function dropWebPhoneMessage(why) {
+  dropped.count++;
+  if (Date.now() - dropped.loggedAt < DROPPED_LOG_EVERY_MS) return { ok: false, error: why };
+  console.warn(`myCC Connect: dropped ${dropped.count} message(s) from the WebPhone that are not its events; the last: ${why}`);
+  dropped.loggedAt = Date.now();
+  dropped.count = 0;
+  return { ok: false, error: why };
+}
+
+/**
+ * A message from the WebPhone. It is classified before it waits for anything: junk is dropped,
+ * and a valid message of a type this version does not know only goes to the CRM pages that
+ * asked for every event; neither ever waits in the queue that call events are handled in, so a
+ * flood of them can't delay a ringing call.
+ */
+async function webphoneEvent(sender, json) {
+  if (json.length > MAX_EVENT_CHARS) return dropWebPhoneMessage(`${json.length} characters`);
+  const [wasm, settings] = await Promise.all([core, loadSettings()]);
+  const read = JSON.parse(wasm.readWebPhoneMessage(json, settings.settings.defaultCountry));
+  if (!read.ok) return dropWebPhoneMessage(read.error);
+  if (read.kind === 'other') {
+    if (!isLiveDock(sender, await hostSession.get())) return { ok: false, error: 'not the live WebPhone' };
+    const message = JSON.parse(json);
+    await broadcastToCrmTabs({ kind: MSG.PHONE_EVENT, message: { type: message.type, data: message.data ?? null } });
+    return { ok: true };
+  }
+  return callEvent(sender, json, read, wasm, settings);
+}
+
+// Call events are handled strictly in the order they arrive, reading included: an "answered"
 // handled before its "ringing" would leave the phone's state wrong.
-function webphoneEvent(sender, json) {
+function callEvent(sender, json, read, wasm, settings) {
   return serially(async () => {
-    const wasm = await core;
-    const settings = await loadSettings();
-    const read = JSON.parse(wasm.readWebPhoneMessage(json, settings.settings.defaultCountry));
-    if (!read.ok) {
-      console.warn('myCC Connect: ignored a malformed WebPhone message:', read.error);
-      return { ok: false, error: read.error };
-    }
     const hosting = await hostSession.get();
     if (!isLiveDock(sender, hosting)) return { ok: false, error: 'not the live WebPhone' };
-    if (read.kind === 'other') console.info('myCC Connect: WebPhone event of a type this version does not know:', read.type);
     const state = await callSession.get();
     const phoneState = wasm.phoneStateAfter(state.phoneState, read.type);
-    const events = [...state.events, { at: Date.now(), json }].slice(-EVENT_LOG_SIZE);
+    const logged = { at: Date.now(), type: read.type, chars: json.length, json: json.length <= LOGGED_PAYLOAD_CHARS ? json : null };
+    const events = [...state.events, logged].slice(-EVENT_LOG_SIZE);
     const call = read.call ?? (read.kind === 'registered' ? null : state.call);
     await callSession.set({ phoneState, events, call });
     await showPhoneState(phoneState);

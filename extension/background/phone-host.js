@@ -105,6 +105,17 @@ async function dockClaim(sender) {
   });
 }
 
+/** The page in this tab keeps removing the dock, and the dock gave up: the popup says so. */
+function markDockLost(tabId) {
+  return serially(async () => {
+    const { crmTabs } = await hostSession.get();
+    if (!crmTabs[tabId]) return { ok: false };
+    crmTabs[tabId].dockLost = true;
+    await hostSession.set({ crmTabs });
+    return { ok: true };
+  });
+}
+
 /** A tab closed or left its CRM: it no longer hosts the phone, and the other docks may take it. */
 function forgetTab(tabId) {
   return serially(async () => {

@@ -8,6 +8,7 @@
 
 const settingsSession = sessionSlice({ managedPolicy: null });
 const settingsListeners = [];
+let inForceCache = null; // the settings in force, until storage.sync or the policy changes
 let managedSeen = null;
 let managedRefresh = null;
 
@@ -17,6 +18,7 @@ function onSettingsChanged(listener) {
 }
 
 function settingsChanged() {
+  inForceCache = null;
   for (const listener of settingsListeners) Promise.resolve().then(listener).catch((error) => console.error('myCC Connect:', error));
 }
 
@@ -42,8 +44,19 @@ async function settingsSources() {
   return { user: JSON.stringify(stored.settings ?? {}), managed: JSON.stringify(managed) };
 }
 
-/** `{settings, locked, webphoneOrigin, json}`: the settings in force (see the core's settingsInForce). */
-async function loadSettings() {
+/**
+ * `{settings, locked, webphoneOrigin, json}`: the settings in force (see the core's
+ * settingsInForce). Kept until they change: every WebPhone event and every hello needs them.
+ */
+function loadSettings() {
+  inForceCache ??= readSettingsInForce().catch((error) => {
+    inForceCache = null;
+    throw error;
+  });
+  return inForceCache;
+}
+
+async function readSettingsInForce() {
   const [wasm, sources] = await Promise.all([core, settingsSources()]);
   const inForce = JSON.parse(wasm.settingsInForce(sources.user, sources.managed));
   for (const problem of inForce.problems) {
@@ -65,4 +78,5 @@ async function storeAgentDocument(user) {
 api.storage.onChanged.addListener((changes, area) => {
   if (area === 'managed') readManaged(); // IT changed the policy: read it again, and tell if it differs
   else if (area === 'sync' && changes.settings) settingsChanged();
+  else if (area === 'session' && changes.managedPolicy) inForceCache = null;
 });

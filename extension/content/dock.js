@@ -17,8 +17,12 @@ var myccDock = (() => {
   let waitingFor = null; // {id, expiryTimer}: the click that waits for the WebPhone
 
   const STYLE = `
-    :host { all: initial; position: fixed !important; top: 8px !important; right: 8px !important;
-      z-index: 2147483647 !important; display: block !important; font: 13px/1.3 system-ui, sans-serif; }
+    :host { all: initial; position: fixed !important; inset: 8px 8px auto auto !important; margin: 0 !important;
+      padding: 0 !important; border: 0 !important; background: transparent !important; overflow: visible !important;
+      width: auto !important; height: auto !important; z-index: 2147483647 !important; display: block !important;
+      visibility: visible !important; opacity: 1 !important; pointer-events: auto !important; transform: none !important;
+      filter: none !important; clip-path: none !important; font: 13px/1.3 system-ui, sans-serif; }
+    :host(:not(:popover-open)) { display: block !important; }
     .bar { display: flex; justify-content: flex-end; gap: 4px; }
     button { font: inherit; border: 1px solid #0f766e; background: #fff; color: #0f172a; border-radius: 16px;
       padding: 5px 12px; cursor: pointer; box-shadow: 0 1px 4px rgba(0,0,0,.25); }
@@ -46,6 +50,7 @@ var myccDock = (() => {
   function build(dockUrl) {
     host = document.createElement('div');
     host.setAttribute('data-mycc-dock', '');
+    host.setAttribute('popover', 'manual');
     const shadow = host.attachShadow({ mode: 'open' });
     const style = document.createElement('style');
     style.textContent = STYLE;
@@ -128,8 +133,54 @@ var myccDock = (() => {
     save();
   }
 
+  // A page that removes the dock is answered, but never fought: past REATTACH_BURST re-attachments
+  // within REATTACH_WINDOW_MS the dock waits longer each time, and after REATTACH_GIVE_UP waits it
+  // stays out and says so (the popup tells the agent).
+  const REATTACH_BURST = 5;
+  const REATTACH_WINDOW_MS = 10000;
+  const REATTACH_GIVE_UP = 6;
+  let reattached = [];
+  let backoffs = 0;
+  let backoffTimer = 0;
+  let onGiveUp = () => {};
+
+  /** In the top layer: above any z-index the page uses, and above overlays added after us. */
+  function raise() {
+    if (!host.isConnected || typeof host.showPopover !== 'function') return;
+    try {
+      if (!host.matches(':popover-open')) host.showPopover();
+    } catch {
+      // an older browser, or the page made the document unable to show popovers
+    }
+  }
+
   function attach() {
-    if (host && !host.isConnected) document.documentElement.append(host);
+    if (!host || backoffTimer) return;
+    if (host.isConnected) {
+      raise();
+      return;
+    }
+    const now = Date.now();
+    reattached = reattached.filter((at) => now - at < REATTACH_WINDOW_MS);
+    if (reattached.length >= REATTACH_BURST) {
+      if (++backoffs > REATTACH_GIVE_UP) {
+        keeper?.disconnect();
+        onGiveUp();
+        return;
+      }
+      backoffTimer = setTimeout(() => {
+        backoffTimer = 0;
+        reattached = [];
+        attach();
+      }, 1000 * 2 ** backoffs);
+      return;
+    }
+    reattached.push(now);
+    const root = document.documentElement;
+    if (!root) return;
+    root.append(host);
+    keeper?.observe(root, { childList: true });
+    raise();
   }
 
   async function mount(dockUrl) {
@@ -140,14 +191,19 @@ var myccDock = (() => {
     if (host) return;
     view = { ...view, ...(stored.dockView ?? {}) };
     build(dockUrl);
+    // Put the dock back if the page removes it (some SPAs rebuild <html>'s children) or replaces
+    // the whole document (document.open()).
+    keeper = new MutationObserver(attach);
+    keeper.observe(document, { childList: true });
     attach();
     render();
-    // Put the dock back if the page removes it (some SPAs rebuild <html>'s children).
-    keeper = new MutationObserver(attach);
-    keeper.observe(document.documentElement, { childList: true });
   }
 
   function unmount() {
+    clearTimeout(backoffTimer);
+    backoffTimer = 0;
+    reattached = [];
+    backoffs = 0;
     clearTimeout(waitingFor?.expiryTimer);
     waitingFor = null;
     keeper?.disconnect();
@@ -200,6 +256,7 @@ var myccDock = (() => {
   myccLifecycle.onEnd(unmount);
   return {
     mount,
+    onGiveUp: (listener) => (onGiveUp = listener),
     poke,
     unmount,
     show: () => setOpen(true),

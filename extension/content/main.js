@@ -92,7 +92,7 @@
         break;
       case MSG.PHONE_EVENT:
         if (!docked) break;
-        myccDock.setPhoneState(message.phoneState);
+        if (typeof message.phoneState === 'string') myccDock.setPhoneState(message.phoneState);
         if (page.crm?.pageApi) window.postMessage({ type: message.message.type, data: message.message.data }, location.origin);
         break;
       case MSG.DIAL_UPDATE:
@@ -162,6 +162,7 @@
   }
 
   clearLeftovers();
+  myccDock.onGiveUp(() => send({ kind: MSG.PAGE_DOCK_LOST }));
   myccLifecycle.listen(document, 'click', onClick, true);
   myccLifecycle.listen(window, 'message', onPageMessage);
   api.runtime.onMessage.addListener(onBackgroundMessage);

@@ -11,6 +11,7 @@
     PAGE_DETECT: 'page:detect',
     CALL_DIAL: 'call:dial',
     CALL_CANCEL: 'call:cancel',
+    PAGE_DOCK_LOST: 'page:dockLost',
     // dock frame or side panel → background
     DOCK_HELLO: 'dock:hello',
     DOCK_CLAIM: 'dock:claim',

@@ -147,3 +147,35 @@ test('after an install or update, open CRM tabs get the content scripts the mani
   assert.equal(files.target.tabId, 7);
   assert.ok(bg.injected.every((d) => d.target.tabId === 7), 'nothing injected into a page that is not a CRM');
 });
+
+test('junk from the WebPhone is dropped before it waits for anything or touches storage', { timeout: 20000 }, async () => {
+  const { bg, dock } = await withLiveDock();
+  const writes = [];
+  const set = bg.browser.storage.session.set;
+  bg.browser.storage.session.set = (items) => {
+    writes.push(Object.keys(items));
+    return set(items);
+  };
+  const huge = JSON.stringify({ ...GUIDE['queue-ringing'], data: { ...GUIDE['queue-ringing'].data, note: 'x'.repeat(70000) } });
+  const junk = ['not json', '[]', '{"type":7}', '{"data":{}}', JSON.stringify({ type: 'OnCallRinging', data: 'x' }), huge];
+  // Real work holds the queue meanwhile: junk must be answered without waiting behind it.
+  bg.run('serially(() => new Promise((resolve) => (globalThis.releaseQueue = resolve)))');
+  const answers = await Promise.all(Array.from({ length: 2000 }, (_, i) => bg.send({ kind: MSG.DOCK_EVENT, json: junk[i % junk.length] }, dock)));
+  assert.ok(answers.every((a) => a.ok === false));
+  assert.deepEqual(writes, [], 'nothing written for junk');
+  bg.run('releaseQueue()');
+  const ringing = await bg.send({ kind: MSG.DOCK_EVENT, json: JSON.stringify(GUIDE['queue-ringing']) }, dock);
+  assert.deepEqual(ringing, { ok: true });
+  const { events, phoneState } = await session(bg);
+  assert.equal(phoneState, 'ringing');
+  assert.deepEqual(events.map((e) => e.type), ['OnRegistered', 'OnCallRinging'], 'only the events are logged');
+});
+
+test('events of a type this version does not know reach the pages but not the queue or the log', async () => {
+  const { bg, dock } = await withLiveDock();
+  bg.sentToTabs.length = 0;
+  const reply = await bg.send({ kind: MSG.DOCK_EVENT, json: JSON.stringify({ type: 'OnAgentStatus', data: { status: 'away' } }) }, dock);
+  assert.deepEqual(reply, { ok: true });
+  assert.deepEqual((await session(bg)).events.map((e) => e.type), ['OnRegistered']);
+  assert.ok(bg.sentToTabs.some((s) => s.message.kind === MSG.PHONE_EVENT && s.message.message.type === 'OnAgentStatus' && !('phoneState' in s.message)));
+});
