@@ -2,7 +2,7 @@
 //! core. Values cross as JSON strings (one call per batch, not per item), and every error
 //! comes back as a value the caller shows in words; nothing here can panic on bad input.
 
-use crate::call::{parse_message, Call, EventKind, PhoneState};
+use crate::call::{parse_message, Call, EventKind, PhoneState, PHONE_EVENT_TYPES};
 use crate::detect::{parse_single, scan, NationalRules, OffsetCounter};
 use crate::presets::PRESETS;
 use crate::settings::{effective, Settings};
@@ -100,6 +100,14 @@ pub fn screen_pop(settings_json: &str, host_crm: i32, message_json: &str) -> Str
             .to_string(),
         None => "null".into(),
     }
+}
+
+/// The message `type`s that change the phone's state, as a JSON list: the dock delivers these
+/// in order and exactly once, and anything else as it comes.
+#[wasm_bindgen(js_name = phoneEventTypes)]
+pub fn phone_event_types() -> String {
+    let names: Vec<&str> = PHONE_EVENT_TYPES.iter().map(|(name, _)| *name).collect();
+    serde_json::to_string(&names).unwrap_or_else(|_| "[]".into())
 }
 
 /// The phone state after a message of type `message_type`.

@@ -12,7 +12,11 @@ const MAX_EVENT_CHARS = 64 * 1024;
 const LOGGED_PAYLOAD_CHARS = 4096;
 const DROPPED_LOG_EVERY_MS = 10000;
 const dropped = { count: 0, loggedAt: 0 };
-const callSession = sessionSlice({ phoneState: 'notRegistered', call: null, popped: [], events: [] });
+const HANDLED_MEMORY = 200;
+// `handled`: the ids of the call events whose every step is done. The dock sends each call event
+// until it is acknowledged (the worker can stop at any instruction), so a handler may see one
+// again: every step is idempotent, and a handled one is acknowledged at once.
+const callSession = sessionSlice({ phoneState: 'notRegistered', call: null, popped: [], events: [], handled: [] });
 
 const BADGE = {
   notRegistered: { key: 'badgeOff', color: '#6b7280' },
@@ -66,7 +70,7 @@ function dropWebPhoneMessage(why) {
  * asked for every event; neither ever waits in the queue that call events are handled in, so a
  * flood of them can't delay a ringing call.
  */
-async function webphoneEvent(sender, json) {
+async function webphoneEvent(sender, json, eventId) {
   if (json.length > MAX_EVENT_CHARS) return dropWebPhoneMessage(`${json.length} characters`);
   const [wasm, settings] = await Promise.all([core, loadSettings()]);
   const read = JSON.parse(wasm.readWebPhoneMessage(json, settings.settings.defaultCountry));
@@ -77,21 +81,27 @@ async function webphoneEvent(sender, json) {
     await broadcastToCrmTabs({ kind: MSG.PHONE_EVENT, message: { type: message.type, data: message.data ?? null } });
     return { ok: true };
   }
-  return callEvent(sender, json, read, wasm, settings);
+  return callEvent(sender, json, read, wasm, settings, typeof eventId === 'string' ? eventId.slice(0, 80) : null);
 }
 
 // Call events are handled strictly in the order they arrive, reading included: an "answered"
 // handled before its "ringing" would leave the phone's state wrong.
-function callEvent(sender, json, read, wasm, settings) {
+function callEvent(sender, json, read, wasm, settings, eventId) {
   return serially(async () => {
     const hosting = await hostSession.get();
     if (!isLiveDock(sender, hosting)) return { ok: false, error: 'not the live WebPhone' };
     const state = await callSession.get();
-    const phoneState = wasm.phoneStateAfter(state.phoneState, read.type);
-    const logged = { at: Date.now(), type: read.type, chars: json.length, json: json.length <= LOGGED_PAYLOAD_CHARS ? json : null };
-    const events = [...state.events, logged].slice(-EVENT_LOG_SIZE);
-    const call = read.call ?? (read.kind === 'registered' ? null : state.call);
-    await callSession.set({ phoneState, events, call });
+    if (eventId && state.handled.includes(eventId)) return { ok: true };
+    // Seen before but not finished (the worker stopped in the middle): the state it set stays,
+    // and the steps after it run again, each idempotent.
+    const seen = eventId != null && state.events.some((e) => e.id === eventId);
+    const phoneState = seen ? state.phoneState : wasm.phoneStateAfter(state.phoneState, read.type);
+    if (!seen) {
+      const logged = { id: eventId, at: Date.now(), type: read.type, chars: json.length, json: json.length <= LOGGED_PAYLOAD_CHARS ? json : null };
+      const events = [...state.events, logged].slice(-EVENT_LOG_SIZE);
+      const call = read.call ?? (read.kind === 'registered' ? null : state.call);
+      await callSession.set({ phoneState, events, call });
+    }
     await showPhoneState(phoneState);
     // A call that rings or is answered while a click waits for the WebPhone makes that click
     // stale: the agent is on another call now, and it must never be dialled behind their back.
@@ -104,6 +114,7 @@ function callEvent(sender, json, read, wasm, settings) {
       if (read.call?.direction === 'inbound') await notifyRinging(hosting.liveTab, read.call);
     }
     await maybeScreenPop(wasm, settings, hosting, state.popped, json);
+    if (eventId) await callSession.set({ handled: [...state.handled, eventId].slice(-HANDLED_MEMORY) });
     return { ok: true };
   });
 }
@@ -141,9 +152,11 @@ async function maybeScreenPop(wasm, settings, hosting, popped, json) {
   if (!pop) return;
   const key = pop.interactionId ?? pop.url;
   if (popped.includes(key)) return;
-  await callSession.set({ popped: [...popped, key].slice(-POPPED_MEMORY) });
+  // The call counts as popped only once its tab is there: a worker stopped before that pops it
+  // when the event comes again, and one stopped after finds the tab it made (still loading:
+  // pendingUrl) and only brings it forward.
   const tabs = await api.tabs.query({});
-  const showing = tabs.find((t) => t.url === pop.url && t.id !== hosting.liveTab);
+  const showing = tabs.find((t) => (t.url === pop.url || t.pendingUrl === pop.url) && t.id !== hosting.liveTab);
   if (showing) {
     await api.tabs.update(showing.id, { active: true });
     await api.windows.update(showing.windowId, { focused: true }).catch(() => undefined);
@@ -151,4 +164,5 @@ async function maybeScreenPop(wasm, settings, hosting, popped, json) {
     const liveTab = tabs.find((t) => t.id === hosting.liveTab);
     await api.tabs.create({ url: pop.url, active: true, ...(liveTab ? { windowId: liveTab.windowId, index: liveTab.index + 1 } : {}) });
   }
+  await callSession.set({ popped: [...popped, key].slice(-POPPED_MEMORY) });
 }

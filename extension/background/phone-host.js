@@ -79,7 +79,8 @@ async function dockHello(sender) {
     const panelMode = settings.settings.dock === 'sidepanel';
     if (!hostFitsMode(host, panelMode)) return { role: 'none', reason: host === PANEL ? 'panelOff' : 'panelMode' };
     if (host !== PANEL && !isOurDock(sender, hosting.crmTabs)) return { role: 'none', reason: 'notCrm' };
-    const common = { tabId: host, webphoneUrl: settings.settings.webphoneUrl, webphoneOrigin: settings.webphoneOrigin };
+    const phoneEventTypes = JSON.parse((await core).phoneEventTypes());
+    const common = { tabId: host, webphoneUrl: settings.settings.webphoneUrl, webphoneOrigin: settings.webphoneOrigin, phoneEventTypes };
     const live = hosting.liveTab;
     const liveElsewhere = live != null && live !== host && hostFitsMode(live, panelMode) && (live === PANEL || (await tabExists(live)));
     if (liveElsewhere) {

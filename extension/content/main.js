@@ -21,7 +21,7 @@
   async function send(message) {
     if (!myccLifecycle.check()) return null;
     try {
-      return await api.runtime.sendMessage(message);
+      return (await api.runtime.sendMessage(message)) ?? null;
     } catch {
       myccLifecycle.check();
       return null;
@@ -41,7 +41,9 @@
   }
 
   async function dial(target) {
-    const reply = await send({ kind: MSG.CALL_DIAL, target });
+    // Asked twice if the worker stopped under the first: the same click id is the same request.
+    const click = { kind: MSG.CALL_DIAL, target, clickId: crypto.randomUUID() };
+    const reply = (await send(click)) ?? (await send(click));
     if (!isTop) return;
     if (!reply) myccDock.notice(t('dialNoExtension'));
     else if (!reply.ok) myccDock.notice(t('dialNotANumber', [target]));

@@ -17,6 +17,7 @@
     DOCK_CLAIM: 'dock:claim',
     DOCK_EVENT: 'dock:event',
     DOCK_SYNC: 'dock:sync',
+    DOCK_SENT: 'dock:sent',
     DOCK_LOADING: 'dock:loading',
     // toolbar popup → background
     POPUP_STATUS: 'popup:status',

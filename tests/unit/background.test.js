@@ -68,14 +68,14 @@ test('a dock (re)loading its WebPhone makes the phone not registered everywhere 
   assert.equal((await session(bg)).phoneState, 'notRegistered');
   assert.equal(bg.badge.text, 'OFF');
   assert.ok(bg.sentToTabs.some((s) => s.message.kind === MSG.PHONE_STATE && s.message.phoneState === 'notRegistered'));
-  const reply = await bg.send({ kind: MSG.CALL_DIAL, target: '0982 861 121' }, senders.content(7, `${CRM}/list`));
+  const reply = await bg.send({ kind: MSG.CALL_DIAL, target: '0982 861 121', clickId: 'click-1' }, senders.content(7, `${CRM}/list`));
   assert.equal(reply.waiting, true, 'a click now waits instead of saying "Calling"');
 });
 
 test('at most one dial request waits: a newer click replaces the older one', async () => {
   const { bg } = await withLiveDock({}, { registered: false });
   for (const [tab, number] of [[7, '0982 861 121'], [8, '0912 345 678'], [8, '0933 456 789']]) {
-    const reply = await bg.send({ kind: MSG.CALL_DIAL, target: number }, senders.content(tab, `${CRM}/x`));
+    const reply = await bg.send({ kind: MSG.CALL_DIAL, target: number, clickId: `click-${number}` }, senders.content(tab, `${CRM}/x`));
     assert.equal(reply.waiting, true);
   }
   const { dialRequest } = await session(bg);
@@ -85,13 +85,18 @@ test('at most one dial request waits: a newer click replaces the older one', asy
 
 test('a waiting request is handed over once, and only to the live dock whose WebPhone has registered', async () => {
   const { bg, dock } = await withLiveDock({}, { registered: false });
-  await bg.send({ kind: MSG.CALL_DIAL, target: '0982861121' }, senders.content(7, `${CRM}/list`));
+  await bg.send({ kind: MSG.CALL_DIAL, target: '0982861121', clickId: 'click-3' }, senders.content(7, `${CRM}/list`));
   assert.equal((await bg.send({ kind: MSG.DOCK_SYNC, registered: false }, dock)).request, null, 'not before it registers');
   const other = await bg.send({ kind: MSG.PAGE_HELLO }, senders.content(8, `${CRM}/other`));
   assert.equal((await bg.send({ kind: MSG.DOCK_SYNC, registered: true }, senders.dock(8, other.dockKey))).request, null, 'not to a dock that is not live');
   const taken = await bg.send({ kind: MSG.DOCK_SYNC, registered: true }, dock);
   assert.equal(taken.request.target, '0982861121');
-  assert.equal((await bg.send({ kind: MSG.DOCK_SYNC, registered: true }, dock)).request, null, 'never twice');
+  // The worker stopped before the dock heard the answer: asked again, the same request (the dock
+  // posts each id once), until the dock says it was posted.
+  assert.equal((await bg.send({ kind: MSG.DOCK_SYNC, registered: true }, dock)).request.id, taken.request.id);
+  assert.deepEqual(await bg.send({ kind: MSG.DOCK_SENT, id: taken.request.id }, dock), { ok: true });
+  assert.equal((await bg.send({ kind: MSG.DOCK_SYNC, registered: true }, dock)).request, null, 'gone once posted');
+  assert.ok(bg.sentToTabs.some((s) => s.tabId === 7 && s.message.kind === MSG.DIAL_UPDATE && s.message.state === 'sent'));
 });
 
 test('a waiting request is never dialled after it expired, was cancelled, or another call came', async () => {
@@ -100,18 +105,18 @@ test('a waiting request is never dialled after it expired, was cancelled, or ano
   const clock = bg.run('Date');
   const realNow = clock.now;
 
-  const first = await bg.send({ kind: MSG.CALL_DIAL, target: '0982861121' }, page);
+  const first = await bg.send({ kind: MSG.CALL_DIAL, target: '0982861121', clickId: 'click-4' }, page);
   assert.equal(first.expiresAt - Date.now() <= 5000, true);
   clock.now = () => realNow.call(clock) + 5001;
   assert.equal((await bg.send({ kind: MSG.DOCK_SYNC, registered: true }, dock)).request, null, 'expired');
   clock.now = realNow;
   assert.ok(bg.sentToTabs.some((s) => s.message.kind === MSG.DIAL_UPDATE && s.message.state === 'expired'));
 
-  const second = await bg.send({ kind: MSG.CALL_DIAL, target: '0982861121' }, page);
+  const second = await bg.send({ kind: MSG.CALL_DIAL, target: '0982861121', clickId: 'click-5' }, page);
   assert.deepEqual(await bg.send({ kind: MSG.CALL_CANCEL, id: second.id }, page), { ok: true });
   assert.equal((await bg.send({ kind: MSG.DOCK_SYNC, registered: true }, dock)).request, null, 'cancelled');
 
-  await bg.send({ kind: MSG.CALL_DIAL, target: '0982861121' }, page);
+  await bg.send({ kind: MSG.CALL_DIAL, target: '0982861121', clickId: 'click-6' }, page);
   await bg.send({ kind: MSG.DOCK_EVENT, json: JSON.stringify(GUIDE['queue-ringing']) }, dock);
   assert.equal((await bg.send({ kind: MSG.DOCK_SYNC, registered: true }, dock)).request, null, 'another call came in meanwhile');
   assert.ok(bg.sentToTabs.some((s) => s.message.kind === MSG.DIAL_UPDATE && s.message.state === 'superseded'));
@@ -178,4 +183,34 @@ test('events of a type this version does not know reach the pages but not the qu
   assert.deepEqual(reply, { ok: true });
   assert.deepEqual((await session(bg)).events.map((e) => e.type), ['OnRegistered']);
   assert.ok(bg.sentToTabs.some((s) => s.message.kind === MSG.PHONE_EVENT && s.message.message.type === 'OnAgentStatus' && !('phoneState' in s.message)));
+});
+
+test('a click sent again after the worker stopped under it is the same request', async () => {
+  const { bg } = await withLiveDock({}, { registered: false });
+  const click = { kind: MSG.CALL_DIAL, target: '0982861121', clickId: 'the-click' };
+  const first = await bg.send(click, senders.content(7, `${CRM}/list`));
+  const again = await bg.send(click, senders.content(7, `${CRM}/list`));
+  assert.equal(again.id, first.id);
+  assert.equal(again.expiresAt, first.expiresAt, 'its time is not extended');
+});
+
+test('a call event delivered again (the worker stopped under it) is done once: one log entry, one pop', async () => {
+  const { bg, dock } = await withLiveDock();
+  const ringing = { kind: MSG.DOCK_EVENT, json: JSON.stringify(GUIDE['queue-ringing']), eventId: 'load-1:2' };
+  // The worker stops after the state was written and before the pop's tab was made.
+  const create = bg.browser.tabs.create;
+  bg.browser.tabs.create = async () => {
+    bg.browser.tabs.create = create;
+    throw new Error('the worker stopped');
+  };
+  assert.equal((await bg.send(ringing, dock)).ok, false);
+  assert.equal(bg.tabList.length, 2, 'no pop yet');
+  assert.deepEqual(await bg.send(ringing, dock), { ok: true });
+  assert.deepEqual(await bg.send(ringing, dock), { ok: true });
+  const pops = bg.tabList.filter((t) => String(t.url).startsWith(`${CRM}/search`));
+  assert.equal(pops.length, 1, 'popped exactly once');
+  const { events, phoneState, handled } = await session(bg);
+  assert.deepEqual(events.map((e) => e.type), ['OnRegistered', 'OnCallRinging']);
+  assert.equal(phoneState, 'ringing');
+  assert.ok(handled.includes('load-1:2'));
 });
