@@ -2,6 +2,7 @@
 // One small driver interface over Playwright (Chromium) and Selenium (Firefox), so each
 // scenario is written once and run in both browsers against the extension as built.
 //   goto(url) · evaluate(fn, arg) in the page · click(css) and clickInDock(css): trusted clicks
+//   dockText(css), frameText(frame css, css), frameVisible(frame css, css): read inside a frame
 //   extension(fn, arg): run an async function in an extension page (storage, action, ...)
 //   screenshot(file) · close()
 const fs = require('fs');
@@ -67,6 +68,8 @@ async function chromium({ extensionDir, crmOrigin, headless = true }) {
       await page.frameLocator('[data-mycc-dock] >> iframe').locator(selector).click();
     },
     dockText: (selector) => page.frameLocator('[data-mycc-dock] >> iframe').locator(selector).textContent(),
+    frameText: (frameSelector, selector) => page.frameLocator(frameSelector).locator(selector).first().textContent(),
+    frameVisible: (frameSelector, selector) => page.frameLocator(frameSelector).locator(selector).first().isVisible(),
     async pressEnterOn(selector) {
       await page.locator(selector).first().focus();
       await page.keyboard.press('Enter');
@@ -106,6 +109,8 @@ async function chromium({ extensionDir, crmOrigin, headless = true }) {
         evaluate: (fn, arg) => p.evaluate(fn, arg),
         click: (selector) => p.locator(selector).first().click(),
         clickInDock: (selector) => p.frameLocator('[data-mycc-dock] >> iframe').locator(selector).click(),
+        dockText: (selector) => p.frameLocator('[data-mycc-dock] >> iframe').locator(selector).textContent(),
+        dockVisible: (selector) => p.frameLocator('[data-mycc-dock] >> iframe').locator(selector).isVisible(),
         close: () => p.close(),
       };
     },
@@ -242,6 +247,25 @@ async function firefox({ extensionDir, crmOrigin, artifactsDir, prefs = {} }) {
     return host.getShadowRoot();
   }
 
+  /** Runs `fn` switched into the frame `frameSelector` (' >> ' steps into shadow roots), then back. */
+  async function withFrame(frameSelector, fn) {
+    const parts = frameSelector.split(' >> ');
+    let scope = driver;
+    for (const part of parts.slice(0, -1)) scope = await (await scope.findElement(By.css(part))).getShadowRoot();
+    await driver.switchTo().frame(await scope.findElement(By.css(parts[parts.length - 1])));
+    try {
+      return await fn();
+    } finally {
+      await driver.switchTo().defaultContent();
+    }
+  }
+  const frameText = (frameSelector, selector) => withFrame(frameSelector, async () => (await driver.findElement(By.css(selector))).getText());
+  const frameVisible = (frameSelector, selector) =>
+    withFrame(frameSelector, async () => {
+      const found = await driver.findElements(By.css(selector));
+      return found.length > 0 && found[0].isDisplayed();
+    });
+
   return {
     name: 'firefox',
     extensionOrigin,
@@ -271,6 +295,8 @@ async function firefox({ extensionDir, crmOrigin, artifactsDir, prefs = {} }) {
         await driver.switchTo().defaultContent();
       }
     },
+    frameText,
+    frameVisible,
     async pressEnterOn(selector) {
       const { Key } = require('selenium-webdriver');
       const element = await driver.findElement(By.css(selector));
@@ -317,18 +343,12 @@ async function firefox({ extensionDir, crmOrigin, artifactsDir, prefs = {} }) {
       await driver.get(url);
       await driver.switchTo().window(mainHandle);
       const tab = tabHandle(handle);
+      const DOCK_FRAME = '[data-mycc-dock] >> iframe';
       return {
         ...tab,
-        clickInDock: (selector) =>
-          tab.within(async () => {
-            const root = await (await driver.findElement(By.css('[data-mycc-dock]'))).getShadowRoot();
-            await driver.switchTo().frame(await root.findElement(By.css('iframe')));
-            try {
-              await driver.findElement(By.css(selector)).click();
-            } finally {
-              await driver.switchTo().defaultContent();
-            }
-          }),
+        clickInDock: (selector) => tab.within(() => withFrame(DOCK_FRAME, () => driver.findElement(By.css(selector)).click())),
+        dockText: (selector) => tab.within(() => frameText(DOCK_FRAME, selector)),
+        dockVisible: (selector) => tab.within(() => frameVisible(DOCK_FRAME, selector)),
       };
     },
     async closeOtherTabs() {

@@ -1,0 +1,190 @@
+'use strict';
+// Shared helpers of the end-to-end scenarios (tests/e2e/scenarios/*.js): waiting on conditions,
+// the WebPhone stand-in's control channel, settings, the extension's session state, the page.
+const fs = require('fs');
+const path = require('path');
+
+const GUIDE = JSON.parse(fs.readFileSync(path.join(__dirname, '..', 'fixtures', 'guide-payloads.json'), 'utf8'));
+const FIXTURES = path.join(__dirname, '..', 'fixtures');
+
+/** Polls `check` until it returns something truthy, and returns that; throws after `timeout`. */
+async function waitUntil(check, { timeout = 8000, interval = 50, what = 'condition' } = {}) {
+  const deadline = Date.now() + timeout;
+  let last;
+  while (Date.now() < deadline) {
+    last = await check();
+    if (last) return last;
+    await new Promise((r) => setTimeout(r, interval));
+  }
+  throw new Error(`timed out waiting for ${what} (last value: ${JSON.stringify(last)})`);
+}
+
+/** Waits until the stand-in has received at least `count` messages, and returns them all. */
+async function receivedAtStandin(sc, count = 1, what = 'requests at the stand-in') {
+  return waitUntil(async () => {
+    const received = await sc.received();
+    return received.length >= count && received;
+  }, { what, timeout: 10000 });
+}
+
+function standin(env) {
+  const call = async (p, init) => {
+    const res = await fetch(`${env.webphoneOrigin}${p}`, init);
+    return res.status === 204 ? null : res.json();
+  };
+  return {
+    send: (command) => call('/control/send', { method: 'POST', body: JSON.stringify(command) }),
+    received: () => call('/control/received'),
+    clear: () => call('/control/received', { method: 'DELETE' }),
+    clients: async () => (await call('/control/clients')).clients,
+    loads: async () => (await call('/control/loads')).loads,
+  };
+}
+
+function settingsFor(env, crm = {}) {
+  return {
+    webphoneUrl: env.webphoneUrl,
+    defaultCountry: 'VN',
+    dock: 'page',
+    crms: [
+      {
+        name: 'CRM mẫu',
+        sites: [`${env.crmOrigin}/*`],
+        searchUrl: `${env.crmOrigin}/search?phone={phone}&call={callId}`,
+        popOn: 'ringing',
+        popFor: 'inbound',
+        pageApi: false,
+        ...crm,
+      },
+    ],
+  };
+}
+
+/** Stores settings and forgets the session (live phone, calls popped, event log). */
+async function configure(driver, settings) {
+  await driver.extension(async (s) => {
+    const api = globalThis.browser ?? globalThis.chrome;
+    await api.storage.session.clear();
+    await api.storage.sync.set({ settings: s });
+    return true;
+  }, settings);
+}
+
+/** Writes `settings` to storage.sync as they are, without touching the session. */
+const storeSettings = (driver, settings) =>
+  driver.extension(async (s) => (globalThis.browser ?? globalThis.chrome).storage.sync.set({ settings: s }), settings);
+
+const storedSettings = (driver) =>
+  driver.extension(async () => ((await (globalThis.browser ?? globalThis.chrome).storage.sync.get('settings')).settings ?? null));
+
+const sessionState = (driver) =>
+  driver.extension(async () => (globalThis.browser ?? globalThis.chrome).storage.session.get(null));
+
+/** How many WebPhone events the extension has accepted (its event log in storage.session). */
+const eventCount = async (driver) => ((await sessionState(driver)).events ?? []).length;
+
+/** Waits until the extension has accepted `count` events in all: everything before them is handled. */
+const eventsHandled = (driver, count, what = `${count} events handled`) =>
+  waitUntil(async () => (await eventCount(driver)) >= count, { what, timeout: 10000 });
+
+const badgeText = (driver) => driver.extension(async () => (globalThis.browser ?? globalThis.chrome).action.getBadgeText({}));
+
+/** Waits until the toolbar badge shows one of `set`. */
+const expectBadge = (driver, set) => waitUntil(async () => set.includes(await badgeText(driver)), { what: `badge in ${set}` });
+
+/**
+ * The screen-pop tabs (the CRM's search) open now, sorted, as the extension's tabs API sees them
+ * (the drivers learn of a new tab a moment later). A tab just created can still be at
+ * about:blank: waits until every tab has its address.
+ */
+async function poppedTabs(driver, env) {
+  const urls = await waitUntil(async () => {
+    const all = await driver.extension(async () =>
+      (await (globalThis.browser ?? globalThis.chrome).tabs.query({})).map((tab) => tab.pendingUrl || tab.url || ''));
+    return all.every((u) => u && u !== 'about:blank') && all;
+  }, { what: 'every tab to have its address' });
+  return urls.filter((u) => u.startsWith(`${env.crmOrigin}/search`)).sort();
+}
+
+async function openCrmPage(driver, env, page, { phoneReady = true } = {}) {
+  await driver.goto(`${env.crmOrigin}${page}`);
+  if (phoneReady) {
+    // Ready in a tab: a WebPhone left from the previous test may report in after configure()
+    // cleared the session, before this page's dock has taken the phone.
+    await waitUntil(async () => {
+      const state = await sessionState(driver);
+      return state.phoneState === 'ready' && state.liveTab != null;
+    }, { what: 'the WebPhone to register in a tab', timeout: 15000 });
+  }
+}
+
+/** Is the dock's panel open in this tab (the driver, or another tab's handle)? */
+const dockOpen = (tab) => tab.evaluate(() => !document.querySelector('[data-mycc-dock]').shadowRoot.querySelector('.panel').hidden);
+
+/** The dock toggle's data-state in this tab, or null without a dock. */
+const dockState = (tab) =>
+  tab.evaluate(() => document.querySelector('[data-mycc-dock]')?.shadowRoot.querySelector('[data-mycc-toggle]')?.dataset.state ?? null);
+
+/** Waits for the dock in this tab and opens its panel with a trusted click if it is closed. */
+async function openDock(tab) {
+  await waitUntil(() => tab.evaluate(() => Boolean(document.querySelector('[data-mycc-dock]'))), { what: 'the dock' });
+  if (!(await dockOpen(tab))) await tab.click('[data-mycc-dock] >> [data-mycc-toggle]');
+  await waitUntil(() => dockOpen(tab), { what: 'the dock open' });
+}
+
+const linkedNumbers = (driver) =>
+  driver.evaluate(() => [...document.querySelectorAll('a[data-mycc-phone]')].map((a) => [a.textContent, a.getAttribute('data-mycc-phone')]));
+
+/** Waits until the page has at least `count` linked numbers, and returns them. */
+const linksAtLeast = (driver, count, what = `${count} links`) =>
+  waitUntil(async () => {
+    const links = await linkedNumbers(driver);
+    return links.length >= count && links;
+  }, { what });
+
+/**
+ * Appends a paragraph holding `number` (with id `id`) to the page and waits until it is linked:
+ * the linker has then handled everything the page held before it.
+ */
+async function linkMarker(tab, { id = 'mycc-e2e-marker', number = '0933 456 789' } = {}) {
+  await tab.evaluate(([markerId, text]) => {
+    const p = document.createElement('p');
+    p.id = markerId;
+    p.textContent = `Marker ${text}`;
+    document.body.append(p);
+    return true;
+  }, [id, number]);
+  await waitUntil(() => tab.evaluate((markerId) => Boolean(document.querySelector(`#${markerId} a[data-mycc-phone]`)), id), {
+    what: 'the marker number linked',
+  });
+}
+
+/** The id of the tab showing `url`, as the extension sees it. */
+const tabIdOf = (driver, url) =>
+  driver.extension(async (u) => (await (globalThis.browser ?? globalThis.chrome).tabs.query({})).find((tab) => tab.url === u)?.id, url);
+
+module.exports = {
+  GUIDE,
+  FIXTURES,
+  waitUntil,
+  receivedAtStandin,
+  standin,
+  settingsFor,
+  configure,
+  storeSettings,
+  storedSettings,
+  sessionState,
+  eventCount,
+  eventsHandled,
+  badgeText,
+  expectBadge,
+  poppedTabs,
+  openCrmPage,
+  dockOpen,
+  dockState,
+  openDock,
+  linkedNumbers,
+  linksAtLeast,
+  linkMarker,
+  tabIdOf,
+};
