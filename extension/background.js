@@ -42,19 +42,20 @@ const ROUTES = {
   },
   [MSG.CALL_CANCEL]: { from: ['content'], handle: (m) => (isText(m.id) ? cancelDial(m.id) : { ok: false }) },
   [MSG.PAGE_DOCK_LOST]: { from: ['content'], handle: (m, sender) => (sender.frameId === 0 ? markDockLost(sender.tab.id) : { ok: false }) },
+  [MSG.PAGE_PHONE]: { from: ['content'], handle: (m, sender) => pagePhoneSeen(sender, m.present === true, m.registered === true) },
   [MSG.DOCK_HELLO]: { from: ['dock', 'panel'], handle: (m, sender) => dockHello(sender) },
   [MSG.DOCK_CLAIM]: { from: ['dock', 'panel'], handle: (m, sender) => dockClaim(sender) },
   [MSG.DOCK_EVENT]: {
-    from: ['dock', 'panel'],
+    from: ['dock', 'panel', 'content'],
     handle: (m, sender) => (isText(m.json) ? webphoneEvent(sender, m.json, m.eventId) : { ok: false }),
   },
-  [MSG.DOCK_SENT]: { from: ['dock', 'panel'], handle: (m, sender) => (isText(m.id) ? dialSent(sender, m.id) : { ok: false }) },
-  [MSG.DOCK_SYNC]: { from: ['dock', 'panel'], handle: (m, sender) => dockSync(sender, m.registered === true) },
+  [MSG.DOCK_SENT]: { from: ['dock', 'panel', 'content'], handle: (m, sender) => (isText(m.id) ? dialSent(sender, m.id) : { ok: false }) },
+  [MSG.DOCK_SYNC]: { from: ['dock', 'panel', 'content'], handle: (m, sender) => dockSync(sender, m.registered === true) },
   [MSG.DOCK_LOADING]: { from: ['dock', 'panel'], handle: (m, sender) => dockLoading(sender) },
   [MSG.POPUP_STATUS]: { from: ['popup'], handle: (m) => popupStatus(m.tabId) },
   [MSG.POPUP_TOGGLE_DOCK]: {
     from: ['popup'],
-    handle: (m) => (Number.isInteger(m.tabId) ? toTab(m.tabId, { kind: MSG.DOCK_TOGGLE }) : null),
+    handle: (m) => (Number.isInteger(m.tabId) ? toggleDock({ id: m.tabId }) : null),
   },
   [MSG.SITE_STATUS]: { from: ['popup'], handle: (m) => (isText(m.url) ? siteStatus(m.url) : { ok: false }) },
   [MSG.SITE_SET]: {
@@ -108,7 +109,13 @@ function openSidePanel(tab) {
 
 function toggleDock(tab) {
   if (dockMode === 'sidepanel') return openSidePanel(tab);
-  const toggleIn = (target) => target?.id != null && toTab(target.id, { kind: MSG.DOCK_TOGGLE });
+  // A page that embeds the WebPhone itself keeps it where it is: it is only brought into view.
+  const toggleIn = async (target) => {
+    if (target?.id == null) return;
+    const { pagePhone } = await hostSession.get();
+    if (pagePhone?.tabId === target.id) await toTab(target.id, { kind: MSG.PAGE_PHONE_SHOW }, pagePhone.frameId);
+    else await toTab(target.id, { kind: MSG.DOCK_TOGGLE });
+  };
   if (tab) return toggleIn(tab);
   return api.tabs.query({ active: true, lastFocusedWindow: true }).then(([active]) => toggleIn(active));
 }

@@ -27,58 +27,8 @@
   let lockRelease = null;
   const posted = new Set(); // dial request ids posted to the WebPhone, so none goes twice
   const send = (message) => api.runtime.sendMessage(message).then((reply) => reply ?? null, () => null);
-  const pause = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 
-  // The phone's own events (registered, ringing, answered, ended) go to the background in order,
-  // each until it is acknowledged: the worker can stop under a message, and a lost "ringing"
-  // would be a call that never pops. The background knows each by its id and does each once.
-  // Any other message goes as it comes, and the background drops junk without waiting.
-  const DELIVERY_TRIES = 8;
-  const loadId = crypto.randomUUID();
-  let eventSeq = 0;
-  const outbox = [];
-  let delivering = false;
-
-  async function deliverEvents() {
-    if (delivering) return;
-    delivering = true;
-    let tries = 0;
-    while (outbox.length) {
-      const reply = await send({ kind: MSG.DOCK_EVENT, ...outbox[0] });
-      if (reply == null && ++tries < DELIVERY_TRIES) {
-        await pause(100 * 2 ** tries);
-        continue;
-      }
-      outbox.shift();
-      tries = 0;
-    }
-    delivering = false;
-  }
-
-  function relay(json, type) {
-    if (!me.phoneEventTypes?.includes(type)) {
-      send({ kind: MSG.DOCK_EVENT, json });
-      return;
-    }
-    outbox.push({ json, eventId: `${loadId}:${++eventSeq}` });
-    deliverEvents();
-  }
-
-  function status(text, tone = 'ok') {
-    statusLine.textContent = text;
-    statusLine.dataset.tone = tone;
-  }
-
-  function holdLock() {
-    // A tab holding a Web Lock is not frozen by Chrome, so the phone keeps ringing in the background.
-    if (lockRelease || !navigator.locks) return;
-    navigator.locks.request('mycc-live-webphone', () => new Promise((resolve) => (lockRelease = resolve))).catch(() => undefined);
-  }
-
-  function releaseLock() {
-    lockRelease?.();
-    lockRelease = null;
-  }
+  const relay = myccDelivery.createRelay({ send, kind: MSG.DOCK_EVENT, phoneEventTypes: () => me.phoneEventTypes ?? [] });
 
   /** Posts a dial request to the registered WebPhone, once per id, and says so to the background. */
   function post(request) {
@@ -145,14 +95,9 @@
     phoneLoading();
   }
 
-  async function sync(tries = 0) {
-    const reply = await send({ kind: MSG.DOCK_SYNC, registered: me.role === 'live' && registered });
-    if (reply == null && tries < DELIVERY_TRIES) {
-      // The worker stopped under the question: ask again, or a waiting click would wait for nothing.
-      await pause(100 * 2 ** tries);
-      sync(tries + 1);
-      return;
-    }
+  async function sync() {
+    // Asked until answered: if the worker stopped under the question, a waiting click would wait for nothing.
+    const reply = await myccDelivery.untilAnswered(() => send({ kind: MSG.DOCK_SYNC, registered: me.role === 'live' && registered }));
     if (!reply?.ok) return;
     if (me.role === 'live' && reply.liveTab != null && reply.liveTab !== me.tabId) becomeRemote({ ...me, role: 'remote', liveTitle: '' });
     else if (me.role === 'remote' && reply.liveTab == null) hello();

@@ -49,6 +49,13 @@ async function resetPhone() {
   await broadcastToCrmTabs({ kind: MSG.PHONE_STATE, phoneState: 'notRegistered' });
 }
 
+/** The page's own phone had registered before we heard it: the phone is ready. */
+async function setPhoneRegistered() {
+  await callSession.set({ phoneState: 'ready', call: null });
+  await showPhoneState('ready');
+  await broadcastToCrmTabs({ kind: MSG.PHONE_STATE, phoneState: 'ready' });
+}
+
 async function phoneStatus() {
   const [{ phoneState, call }, { liveTab }] = await Promise.all([callSession.get(), hostSession.get()]);
   return { phoneState, call, liveTab };
@@ -76,7 +83,7 @@ async function webphoneEvent(sender, json, eventId) {
   const read = JSON.parse(wasm.readWebPhoneMessage(json, settings.settings.defaultCountry));
   if (!read.ok) return dropWebPhoneMessage(read.error);
   if (read.kind === 'other') {
-    if (!isLiveDock(sender, await hostSession.get())) return { ok: false, error: 'not the live WebPhone' };
+    if (!speaksForPhone(sender, await hostSession.get())) return { ok: false, error: 'not the live WebPhone' };
     const message = JSON.parse(json);
     await broadcastToCrmTabs({ kind: MSG.PHONE_EVENT, message: { type: message.type, data: message.data ?? null } });
     return { ok: true };
@@ -89,7 +96,7 @@ async function webphoneEvent(sender, json, eventId) {
 function callEvent(sender, json, read, wasm, settings, eventId) {
   return serially(async () => {
     const hosting = await hostSession.get();
-    if (!isLiveDock(sender, hosting)) return { ok: false, error: 'not the live WebPhone' };
+    if (!speaksForPhone(sender, hosting)) return { ok: false, error: 'not the live WebPhone' };
     const state = await callSession.get();
     if (eventId && state.handled.includes(eventId)) return { ok: true };
     // Seen before but not finished (the worker stopped in the middle): the state it set stays,
@@ -110,7 +117,8 @@ function callEvent(sender, json, read, wasm, settings, eventId) {
     await broadcastToCrmTabs({ kind: MSG.PHONE_EVENT, message: { type: message.type, data: message.data ?? null }, phoneState });
     if (read.kind === 'ringing') {
       // A side panel can't be opened without the agent's gesture: there the notification does it.
-      if (hosting.liveTab !== PANEL) await toTab(hosting.liveTab, { kind: MSG.DOCK_SHOW });
+      // A page's own phone is the page's to show.
+      if (hosting.liveTab !== PANEL && !hosting.pagePhone) await toTab(hosting.liveTab, { kind: MSG.DOCK_SHOW });
       if (read.call?.direction === 'inbound') await notifyRinging(hosting.liveTab, read.call);
     }
     await maybeScreenPop(wasm, settings, hosting, state.popped, json);

@@ -35,7 +35,8 @@ async function dial(sender, target, clickId) {
     const [{ liveTab }, { phoneState }] = await Promise.all([hostSession.get(), callSession.get()]);
     const host = liveTab === PANEL || (await tabExists(liveTab)) ? liveTab : null;
     if (host != null) await pokeDock(host);
-    if (request.tabId != null && host !== PANEL) await toTab(host ?? request.tabId, { kind: MSG.DOCK_SHOW });
+    const { pagePhone } = await hostSession.get();
+    if (request.tabId != null && host !== PANEL && !pagePhone) await toTab(host ?? request.tabId, { kind: MSG.DOCK_SHOW });
     const waiting = host == null || phoneState === 'notRegistered';
     return { ok: true, id: request.id, dial: dialString, waiting, expiresAt: request.expiresAt };
   });
@@ -79,7 +80,7 @@ async function takeDialRequest() {
 function dialSent(sender, id) {
   return serially(async () => {
     const { dialRequest } = await dialSession.get();
-    if (!dialRequest || dialRequest.id !== id || !isLiveDock(sender, await hostSession.get())) return { ok: false };
+    if (!dialRequest || dialRequest.id !== id || !speaksForPhone(sender, await hostSession.get())) return { ok: false };
     await dialSession.set({ dialRequest: null });
     tellRequester(dialRequest, 'sent');
     return { ok: true };
@@ -89,7 +90,7 @@ function dialSent(sender, id) {
 function dockSync(sender, registered) {
   return serially(async () => {
     const hosting = await hostSession.get();
-    const live = isLiveDock(sender, hosting);
+    const live = speaksForPhone(sender, hosting);
     const request = live && registered ? await takeDialRequest() : null;
     const settings = await loadSettings();
     return { ok: true, liveTab: hosting.liveTab, request, webphoneUrl: settings.settings.webphoneUrl };

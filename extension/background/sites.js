@@ -38,6 +38,9 @@ async function pageHello(sender, message) {
     phoneState,
     dockKey,
     dockUrl: `${api.runtime.getURL('dock.html')}#${dockKey}`,
+    // For a page that embeds the WebPhone itself: where it is, and which of its messages are events.
+    webphoneOrigin: settings.webphoneOrigin,
+    phoneEventTypes: JSON.parse(wasm.phoneEventTypes()),
     engineParts: message.engine === true && sender.tab ? await pushEngine(sender.tab.id, sender.frameId ?? 0) : 0,
   };
 }

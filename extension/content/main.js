@@ -84,7 +84,11 @@
         if (docked) myccDock.show();
         break;
       case MSG.DOCK_POKE:
-        if (docked) myccDock.poke();
+        if (page.active && myccPagePhone.owns()) myccPagePhone.sync();
+        else if (docked) myccDock.poke();
+        break;
+      case MSG.PAGE_PHONE_SHOW:
+        if (page.active) myccPagePhone.show();
         break;
       case MSG.DOCK_TOGGLE:
         if (docked) myccDock.toggle();
@@ -95,7 +99,8 @@
       case MSG.PHONE_EVENT:
         if (!docked) break;
         if (typeof message.phoneState === 'string') myccDock.setPhoneState(message.phoneState);
-        if (page.crm?.pageApi) window.postMessage({ type: message.message.type, data: message.message.data }, location.origin);
+        // A page that embeds the WebPhone itself hears it already: no echo.
+        if (page.crm?.pageApi && !myccPagePhone.owns()) window.postMessage({ type: message.message.type, data: message.message.data }, location.origin);
         break;
       case MSG.DIAL_UPDATE:
         if (!docked || typeof message.id !== 'string') break;
@@ -152,14 +157,26 @@
       label: (number) => callLabel.replace('\u0001', number),
       isOurs: (node) => myccDock.isOurs(node),
     });
-    const docked = page.dockMode !== 'sidepanel';
-    if (isTop && docked) {
+    myccPagePhone.start({ webphoneOrigin: page.webphoneOrigin, phoneEventTypes: page.phoneEventTypes, send, onChange: () => placeDock() });
+    await placeDock(wasActive);
+  }
+
+  /**
+   * The dock, in the top frame: in the page (dock mode "page") unless the page embeds the
+   * WebPhone itself, which is then the agent's phone. A page's static WebPhone iframe is known
+   * once the page is parsed, so the dock waits for that before it could load a second phone.
+   */
+  async function placeDock(wasActive = true) {
+    if (!isTop || !page.active) return;
+    if (document.readyState === 'loading') await new Promise((resolve) => document.addEventListener('DOMContentLoaded', resolve, { once: true }));
+    const docked = page.active && page.dockMode !== 'sidepanel' && !myccPagePhone.owns();
+    if (docked) {
       await myccDock.mount(page.dockUrl);
       myccDock.setPhoneState(page.phoneState);
       // The settings may have changed the WebPhone's address: the dock asks what is new.
       if (wasActive) myccDock.poke();
-    } else if (isTop) {
-      myccDock.unmount(); // the phone lives in the browser's side panel
+    } else {
+      myccDock.unmount(); // the phone lives in the browser's side panel, or in the page itself
     }
   }
 

@@ -12,7 +12,9 @@
     CALL_DIAL: 'call:dial',
     CALL_CANCEL: 'call:cancel',
     PAGE_DOCK_LOST: 'page:dockLost',
-    // dock frame or side panel → background
+    PAGE_PHONE: 'page:phone',
+    // dock frame or side panel → background (DOCK_EVENT, DOCK_SYNC and DOCK_SENT also from the
+    // content script of a page that embeds the WebPhone itself)
     DOCK_HELLO: 'dock:hello',
     DOCK_CLAIM: 'dock:claim',
     DOCK_EVENT: 'dock:event',
@@ -29,6 +31,7 @@
     DOCK_POKE: 'dock:poke',
     DOCK_SHOW: 'dock:show',
     DOCK_TOGGLE: 'dock:toggle',
+    PAGE_PHONE_SHOW: 'page:phoneShow',
     PHONE_EVENT: 'phone:event',
     PHONE_STATE: 'phone:state',
     DIAL_UPDATE: 'dial:update',
