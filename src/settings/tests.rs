@@ -190,7 +190,7 @@ fn invalid_documents_name_the_field_with_a_code() {
     assert_eq!((e.field.as_str(), e.code), ("", Code::NotJson));
     assert!(
         e.message()
-            .starts_with("is not valid JSON (key must be a string"),
+            .starts_with("not valid JSON (key must be a string"),
         "{e}"
     );
     let e = Settings::parse(&json!({"crms": [{"name": "A", "sites": ["https://a.vn/*"]}, {"name": "B", "sites": ["https://a.vn/*"]}]})).unwrap_err();
