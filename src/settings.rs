@@ -359,7 +359,8 @@ impl Settings {
 }
 
 /// Fields IT may preset for a whole call center through managed storage (Chrome policy,
-/// Firefox `policies.json`). These are also every field the agent's document is trimmed on.
+/// Firefox `policies.json`). They are every top-level field this version reads: any other is
+/// unknown and kept as it is.
 pub const MANAGEABLE: &[&str] = &[
     "webphoneUrl",
     "defaultCountry",

@@ -80,9 +80,16 @@ impl Policy {
         doc
     }
 
-    /// What an agent with no document of their own gets. Never fails: the policy was checked.
-    fn defaults(&self) -> Settings {
-        Settings::parse(&Value::Object(self.lay_over(&Map::new())))
+    /// What an agent whose own document is set aside gets: the policy and the defaults, with
+    /// the fields this version does not know kept (they may be a newer version's). Never fails:
+    /// the policy was checked and unknown fields are not read.
+    fn defaults_keeping_unknown(&self, agent: &Map<String, Value>) -> Settings {
+        let unknown: Map<String, Value> = agent
+            .iter()
+            .filter(|(key, _)| !MANAGEABLE.contains(&key.as_str()))
+            .map(|(key, value)| (key.clone(), value.clone()))
+            .collect();
+        Settings::parse(&Value::Object(self.lay_over(&unknown)))
             .unwrap_or_else(|_| Settings::default_settings())
     }
 }
@@ -156,7 +163,7 @@ pub fn in_force(agent: &Value, managed: &Value) -> InForce {
     let settings =
         Settings::parse(&Value::Object(policy.lay_over(&agent))).unwrap_or_else(|error| {
             set_aside(Source::Agent, error);
-            policy.defaults()
+            policy.defaults_keeping_unknown(&agent)
         });
     InForce {
         settings,

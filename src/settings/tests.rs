@@ -353,7 +353,10 @@ fn in_force_never_fails_and_says_which_document_was_set_aside() {
     );
 
     let managed = json!({"dock": "sidepanel", "crms": [{"name": "IT"}]});
-    let state = in_force(&json!({"dock": "x", "crms": [{"name": "Mine"}]}), &managed);
+    let state = in_force(
+        &json!({"dock": "x", "crms": [{"name": "Mine"}], "futureField": 1}),
+        &managed,
+    );
     assert_eq!(
         problems(&state),
         [(Source::Agent, "dock".to_string(), Code::NotOneOf)],
@@ -363,6 +366,11 @@ fn in_force_never_fails_and_says_which_document_was_set_aside() {
         (state.settings.dock, state.settings.crms[0].name.as_str()),
         (DockMode::SidePanel, "IT"),
         "a bad agent document gives the defaults under the policy"
+    );
+    assert_eq!(
+        state.settings.to_json()["futureField"],
+        1,
+        "and keeps its unknown fields, so saving the form does not lose them"
     );
 
     let state = in_force(&json!([1]), &Value::Null);
