@@ -164,7 +164,8 @@
 
   /** What a number field holds: nothing (the default), a number, or text the core will refuse. */
   function numberInput(input) {
-    if (input.validity.badInput) return input.value || '?';
+    // The browser does not tell what was typed when it is not a number: say so with a stand-in.
+    if (input.validity.badInput) return '?';
     const text = input.value.trim();
     return text === '' ? null : Number(text);
   }

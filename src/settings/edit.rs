@@ -52,7 +52,8 @@ fn agent_part(
 /// Refuses a document `storage.sync` would refuse, so the refusal comes in words and before
 /// anything is written.
 fn fits_sync(doc: Map<String, Value>) -> Result<Map<String, Value>, FieldError> {
-    let size = STORAGE_KEY.len() + Value::Object(doc.clone()).to_string().len();
+    let json_bytes = serde_json::to_string(&doc).map_or(0, |text| text.len());
+    let size = STORAGE_KEY.len() + json_bytes;
     if size > SYNC_ITEM_BYTES {
         let args = [size.to_string(), SYNC_ITEM_BYTES.to_string()];
         return Err(Problem::new(Code::TooLong, args).at(""));
@@ -81,8 +82,9 @@ pub struct Imported {
 }
 
 /// Import: the file replaces the agent's own part, by the same rule as the form, the fields
-/// present in the file counting as the ones the agent has (so an exported file, which has them
-/// all, keeps what differs from the policy and from the defaults, and nothing else).
+/// present in the file counting as the ones the agent has. So an exported file, which has them
+/// all, keeps every field the policy does not set, and of those it sets unlocked only the values
+/// that differ from IT's; the current agent document is not read.
 pub fn edit_import(managed: &Value, file_text: &str) -> Result<Imported, FieldError> {
     let policy = in_force(&Value::Null, managed).policy;
     let file = parse_json(file_text)?;
