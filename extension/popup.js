@@ -1,6 +1,8 @@
 'use strict';
 // The toolbar popup: the phone's state, show/hide the WebPhone, use myCC on this site, settings.
 // Decisions are the background's (one place edits settings, with the core's validation).
+
+/* global myccErrors */
 (async () => {
   const api = globalThis.browser ?? globalThis.chrome;
   const { MSG } = globalThis.myccProtocol;
@@ -62,7 +64,10 @@
   $('use').addEventListener('change', async () => {
     const reply = await ask({ kind: MSG.SITE_SET, url: tab.url, on: $('use').checked, crmIndex: Number($('crm-choice').value) });
     if (!reply?.ok) {
-      $('site-result').textContent = reply?.reason === 'invalid' ? `${reply.field}: ${reply.message}` : t('popupSiteFailed');
+      // The core's refusal ({field, code, args}) in the UI language; anything else (no answer,
+      // a failure inside the background) is the generic message.
+      const refusal = reply?.error != null && typeof reply.error === 'object' ? reply.error : null;
+      $('site-result').textContent = refusal ? myccErrors.describe(refusal, (key, subs) => api.i18n.getMessage(key, subs)) : t('popupSiteFailed');
       $('site-result').dataset.tone = 'problem';
       return;
     }

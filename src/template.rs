@@ -1,6 +1,7 @@
 //! Screen-pop URL templates: `https://crm.example.vn/search?q={phone}`.
 
 use crate::call::Call;
+use crate::error::{Code, Problem};
 
 /// The placeholders a template may use, and what each stands for.
 pub const PLACEHOLDERS: &[(&str, &str)] = &[
@@ -26,29 +27,34 @@ pub struct Template {
 }
 
 impl Template {
-    pub fn parse(template: &str) -> Result<Template, String> {
+    pub fn parse(template: &str) -> Result<Template, Problem> {
         let trimmed = template.trim();
         let lower = trimmed.to_ascii_lowercase();
         if !(lower.starts_with("http://") || lower.starts_with("https://")) {
-            return Err("only http: and https: addresses are allowed".into());
+            return Err(Problem::bare(Code::NotHttp));
         }
-        if trimmed.len() <= "https://".len() || trimmed.contains(char::is_whitespace) {
-            return Err("the address is incomplete or contains spaces".into());
+        if trimmed.contains(char::is_whitespace) {
+            return Err(Problem::bare(Code::TemplateHasSpaces));
+        }
+        if trimmed.len() <= "https://".len() {
+            return Err(Problem::bare(Code::TemplateIncomplete));
         }
         let mut pieces = Vec::new();
         let mut rest = trimmed;
         while let Some(open) = rest.find('{') {
             let (literal, after) = rest.split_at(open);
-            let close = after.find('}').ok_or("a \"{\" is never closed by \"}\"")?;
+            let close = after
+                .find('}')
+                .ok_or(Problem::bare(Code::TemplateUnbalanced))?;
             let name = &after[1..close];
             if !PLACEHOLDERS.iter().any(|(known, _)| *known == name) {
                 let known: Vec<String> = PLACEHOLDERS
                     .iter()
                     .map(|(k, _)| format!("{{{k}}}"))
                     .collect();
-                return Err(format!(
-                    "unknown placeholder {{{name}}}; use one of {}",
-                    known.join(", ")
+                return Err(Problem::new(
+                    Code::TemplateUnknownPlaceholder,
+                    [name.to_string(), known.join(", ")],
                 ));
             }
             if !literal.is_empty() {
@@ -58,13 +64,10 @@ impl Template {
             rest = &after[close + 1..];
         }
         if rest.contains('}') {
-            return Err("a \"}\" has no matching \"{\"".into());
+            return Err(Problem::bare(Code::TemplateUnbalanced));
         }
         if !rest.is_empty() {
             pieces.push(Piece::Literal(rest.to_string()));
-        }
-        if let Some(Piece::Placeholder(_)) = pieces.first() {
-            return Err("the address must not start with a placeholder".into());
         }
         Ok(Template { pieces })
     }
@@ -194,20 +197,25 @@ mod tests {
 
     #[test]
     fn refused_templates_say_why() {
-        for (template, words) in [
-            ("javascript:alert(1)//{phone}", "only http: and https:"),
-            ("JavaScript:alert(1)", "only http: and https:"),
-            ("data:text/html,{phone}", "only http: and https:"),
-            ("ftp://crm.vn/{phone}", "only http: and https:"),
-            ("https://crm.vn/?q={name}", "unknown placeholder {name}"),
-            ("https://crm.vn/?q={phone", "never closed"),
-            ("https://crm.vn/?q=phone}", "no matching"),
-            ("https://", "incomplete"),
-            ("https://crm.vn/a b", "spaces"),
+        for (template, code) in [
+            ("javascript:alert(1)//{phone}", Code::NotHttp),
+            ("JavaScript:alert(1)", Code::NotHttp),
+            ("data:text/html,{phone}", Code::NotHttp),
+            ("ftp://crm.vn/{phone}", Code::NotHttp),
+            ("https://crm.vn/?q={name}", Code::TemplateUnknownPlaceholder),
+            ("https://crm.vn/?q={phone", Code::TemplateUnbalanced),
+            ("https://crm.vn/?q=phone}", Code::TemplateUnbalanced),
+            ("https://", Code::TemplateIncomplete),
+            ("https://crm.vn/a b", Code::TemplateHasSpaces),
         ] {
             let error = Template::parse(template).unwrap_err();
-            assert!(error.contains(words), "{template}: {error}");
+            assert_eq!(error.code, code, "{template}");
         }
+        let unknown = Template::parse("https://crm.vn/?q={name}").unwrap_err();
+        assert_eq!(unknown.args[0], "name");
+        assert!(unknown
+            .message()
+            .starts_with("unknown placeholder {name}; use one of {phone}"));
         assert!(Template::parse("HTTPS://crm.vn/?q={phone}").is_ok());
     }
 }

@@ -4,9 +4,12 @@
 
 use crate::call::{parse_message, Call, EventKind, PhoneState, PHONE_EVENT_TYPES};
 use crate::detect::{parse_single, scan, NationalRules, OffsetCounter};
+use crate::error::{Code, FieldError, Problem};
 use crate::presets::PRESETS;
-use crate::settings::{effective, Settings};
-use serde_json::{json, Value};
+use crate::settings::{
+    edit_from_form, edit_import, edit_site, in_force_text, parse_json, site_status, Settings,
+};
+use serde_json::{json, Map, Value};
 use wasm_bindgen::prelude::*;
 
 fn rules(country: &str) -> NationalRules {
@@ -41,14 +44,125 @@ pub fn dial_string(text: &str, country: &str) -> String {
         .unwrap_or_default()
 }
 
-/// `{"ok":true,"settings":{…normalised…}}` or `{"ok":false,"field":…,"message":…}`.
+/// `{"ok":false,"error":{"field","code","args","message"}}`.
+fn refused(error: &FieldError) -> Value {
+    json!({"ok": false, "error": error.to_json()})
+}
+
+/// The agent's new document, `{"ok":true,"user":{…}}`, or the refusal.
+fn agent_document(result: Result<Map<String, Value>, FieldError>) -> String {
+    match result {
+        Ok(agent) => json!({"ok": true, "user": agent}),
+        Err(e) => refused(&e),
+    }
+    .to_string()
+}
+
+/// JSON text from storage or a form as a value; what is not JSON (or `undefined`) is null,
+/// which every settings function reads as "no document".
+fn value_or_null(text: &str) -> Value {
+    parse_json(text).unwrap_or(Value::Null)
+}
+
+/// `{"ok":true,"settings":{…normalised…},"webphoneOrigin"}` or `{"ok":false,"error":ERR}`.
 #[wasm_bindgen(js_name = normalizeSettings)]
 pub fn normalize_settings(json: &str) -> String {
     match Settings::parse_str(json) {
         Ok(settings) => json!({"ok": true, "settings": settings.to_json(), "webphoneOrigin": settings.webphone_origin}),
-        Err(e) => json!({"ok": false, "field": e.field, "message": e.message}),
+        Err(e) => refused(&e),
     }
     .to_string()
+}
+
+/// The settings in force: the agent's document under IT's managed policy. Never fails:
+/// `{"settings":{…},"locked":[…],"webphoneOrigin":"…","problems":[{"source":"policy"|"agent","error":ERR}]}`.
+#[wasm_bindgen(js_name = settingsInForce)]
+pub fn settings_in_force(user_json: &str, managed_json: &str) -> String {
+    let state = in_force_text(user_json, managed_json);
+    let problems: Vec<Value> = state
+        .problems
+        .iter()
+        .map(|p| json!({"source": p.source.name(), "error": p.error.to_json()}))
+        .collect();
+    json!({
+        "settings": state.settings.to_json(),
+        "locked": state.locked(),
+        "webphoneOrigin": state.settings.webphone_origin,
+        "problems": problems,
+    })
+    .to_string()
+}
+
+/// Save from the options form: `{"ok":true,"user":{the agent's document}}` or `{"ok":false,"error"}`.
+#[wasm_bindgen(js_name = editFromForm)]
+pub fn edit_from_form_json(user_json: &str, managed_json: &str, form_json: &str) -> String {
+    let form = match parse_json(form_json) {
+        Ok(form) => form,
+        Err(e) => return refused(&e).to_string(),
+    };
+    agent_document(edit_from_form(
+        &value_or_null(user_json),
+        &value_or_null(managed_json),
+        &form,
+    ))
+}
+
+/// Import a file: `{"ok":true,"user":{…},"keptByPolicy":[…]}` or `{"ok":false,"error"}`. The file
+/// replaces the agent's own part, so the current one (`user_json`) is not read.
+#[wasm_bindgen(js_name = editImport)]
+pub fn edit_import_json(_user_json: &str, managed_json: &str, file_text: &str) -> String {
+    match edit_import(&value_or_null(managed_json), file_text) {
+        Ok(imported) => {
+            json!({"ok": true, "user": imported.agent, "keptByPolicy": imported.kept_by_policy})
+        }
+        Err(e) => refused(&e),
+    }
+    .to_string()
+}
+
+/// "Use myCC on this site" on or off for the page at `url`; `crm_index` -1 adds a new CRM.
+/// `{"ok":true,"user":{…}}` or `{"ok":false,"error"}`.
+#[wasm_bindgen(js_name = editSite)]
+pub fn edit_site_json(
+    user_json: &str,
+    managed_json: &str,
+    url: &str,
+    on: bool,
+    crm_index: i32,
+) -> String {
+    agent_document(edit_site(
+        &value_or_null(user_json),
+        &value_or_null(managed_json),
+        url,
+        on,
+        usize::try_from(crm_index).ok(),
+    ))
+}
+
+/// `{"pattern":"https://host/*"|null,"crmIndex":i|-1,"crmName":…|null,"removable","crms":[names],"locked"}`.
+#[wasm_bindgen(js_name = siteStatus)]
+pub fn site_status_json(user_json: &str, managed_json: &str, url: &str) -> String {
+    let status = site_status(&value_or_null(user_json), &value_or_null(managed_json), url);
+    json!({
+        "pattern": status.pattern,
+        "crmIndex": status.crm_index.map_or(-1, |i| i as i64),
+        "crmName": status.crm_name,
+        "removable": status.removable,
+        "crms": status.crms,
+        "locked": status.locked,
+    })
+    .to_string()
+}
+
+/// Every error code the core can give, `[{"code","args":n,"message"}]` (the English text with
+/// `$1`…): the locale test checks each has a translation.
+#[wasm_bindgen(js_name = errorCodes)]
+pub fn error_codes() -> String {
+    let codes: Vec<Value> = Code::ALL
+        .iter()
+        .map(|c| json!({"code": c.name(), "args": c.arg_count(), "message": c.english()}))
+        .collect();
+    Value::Array(codes).to_string()
 }
 
 fn settings_or_default(json: &str) -> Settings {
@@ -120,67 +234,24 @@ pub fn phone_state_after(previous: &str, message_type: &str) -> String {
         .unwrap_or_default()
 }
 
-/// The settings in force: the agent's document under IT's managed policy.
-/// `{"ok":true,"settings":{…},"locked":[…],"webphoneOrigin":…}` or `{"ok":false,"field","message"}`.
-#[wasm_bindgen(js_name = effectiveSettings)]
-pub fn effective_settings(user_json: &str, managed_json: &str) -> String {
-    let parse = |text: &str| serde_json::from_str::<Value>(text).unwrap_or(Value::Null);
-    match effective(&parse(user_json), &parse(managed_json)) {
-        Ok(e) => json!({
-            "ok": true,
-            "settings": e.settings.to_json(),
-            "locked": e.locked,
-            "webphoneOrigin": e.settings.webphone_origin,
-        }),
-        Err(e) => json!({"ok": false, "field": e.field, "message": e.message}),
-    }
-    .to_string()
-}
-
-/// The settings in force, never failing: a bad policy is set aside, a bad agent document gives
-/// the defaults under the policy; each is reported in `problems`.
-#[wasm_bindgen(js_name = settingsInForce)]
-pub fn settings_in_force(user_json: &str, managed_json: &str) -> String {
-    let parse = |text: &str| serde_json::from_str::<Value>(text).unwrap_or(Value::Null);
-    let (user, managed) = (parse(user_json), parse(managed_json));
-    let mut problems = Vec::new();
-    let mut attempt = |user: &Value, managed: &Value, source: &str| match effective(user, managed) {
-        Ok(e) => Some(e),
-        Err(e) => {
-            problems.push(json!({"source": source, "error": {"field": e.field, "code": "invalid", "args": [], "message": e.message}}));
-            None
-        }
-    };
-    let in_force = attempt(&user, &managed, "agent")
-        .or_else(|| attempt(&user, &Value::Null, "policy"))
-        .or_else(|| attempt(&json!({}), &managed, "agent"))
-        .unwrap_or_else(|| effective(&json!({}), &Value::Null).unwrap_or_else(|_| unreachable!()));
-    json!({
-        "settings": in_force.settings.to_json(),
-        "locked": in_force.locked,
-        "webphoneOrigin": in_force.settings.webphone_origin,
-        "problems": problems,
-    })
-    .to_string()
-}
-
 /// The built-in CRM presets, as JSON.
 #[wasm_bindgen(js_name = crmPresets)]
 pub fn crm_presets() -> String {
     serde_json::to_string(PRESETS).unwrap_or_else(|_| "[]".into())
 }
 
-/// The screen-pop URL a template gives for a sample number, or an error in words:
-/// `{"ok":true,"url":"…"}` / `{"ok":false,"message":"…"}`.
+/// The screen-pop URL a template gives for a sample number: `{"ok":true,"url":"…"}` or
+/// `{"ok":false,"error":ERR}` (field `searchUrl` or `sample`).
 #[wasm_bindgen(js_name = testTemplate)]
 pub fn test_template(template: &str, sample: &str, country: &str) -> String {
     use crate::template::{PopValues, Template};
     let template = match Template::parse(template) {
         Ok(t) => t,
-        Err(message) => return json!({"ok": false, "message": message}).to_string(),
+        Err(problem) => return refused(&problem.at("searchUrl")).to_string(),
     };
     let Some(number) = parse_single(sample, rules(country)) else {
-        return json!({"ok": false, "message": "the sample is not a phone number"}).to_string();
+        let problem = Problem::new(Code::SampleNotPhone, [sample.trim()]);
+        return refused(&problem.at("sample")).to_string();
     };
     let values = PopValues {
         phone: number.dial(),
