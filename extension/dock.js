@@ -30,6 +30,22 @@
 
   const relay = myccDelivery.createRelay({ send, kind: MSG.DOCK_EVENT, phoneEventTypes: () => me.phoneEventTypes ?? [] });
 
+  function status(text, tone = 'ok') {
+    statusLine.textContent = text;
+    statusLine.dataset.tone = tone;
+  }
+
+  function holdLock() {
+    // A tab holding a Web Lock is not frozen by Chrome, so the phone keeps ringing in the background.
+    if (lockRelease || !navigator.locks) return;
+    navigator.locks.request('mycc-live-webphone', () => new Promise((resolve) => (lockRelease = resolve))).catch(() => undefined);
+  }
+
+  function releaseLock() {
+    lockRelease?.();
+    lockRelease = null;
+  }
+
   /** Posts a dial request to the registered WebPhone, once per id, and says so to the background. */
   function post(request) {
     if (typeof request?.id !== 'string' || typeof request.target !== 'string' || !frame?.contentWindow) return;
@@ -99,7 +115,9 @@
     // Asked until answered: if the worker stopped under the question, a waiting click would wait for nothing.
     const reply = await myccDelivery.untilAnswered(() => send({ kind: MSG.DOCK_SYNC, registered: me.role === 'live' && registered }));
     if (!reply?.ok) return;
-    if (me.role === 'live' && reply.liveTab != null && reply.liveTab !== me.tabId) becomeRemote({ ...me, role: 'remote', liveTitle: '' });
+    // Another tab, the side panel or this page's own WebPhone has the phone now: let go of ours.
+    const elsewhere = reply.liveTab != null && (reply.liveTab !== me.tabId || reply.pagePhone);
+    if (me.role === 'live' && elsewhere) becomeRemote({ ...me, role: 'remote', liveTitle: '' });
     else if (me.role === 'remote' && reply.liveTab == null) hello();
     else if (me.role === 'live') {
       post(reply.request);

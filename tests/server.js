@@ -69,8 +69,16 @@ document.getElementById('behind').textContent = 'Tổng đài 1900 54 54 54';</s
   }, 1500);
 }
 
-function crmHandler(req, res) {
+// The vendor guide's FULL EXAMPLE CODE, byte for byte, but for its WebPhone address, which points
+// at this server's stand-in (the guide's example loads it from localhost:9999).
+function guideExample(res, webphoneUrl) {
+  const page = fs.readFileSync(path.join(here, 'fixtures', 'guide-example.html'), 'utf8');
+  send(res, 200, page.replace('http://localhost:9999', webphoneUrl), 'text/html; charset=utf-8');
+}
+
+function crmHandler(req, res, webphoneUrl) {
   const url = new URL(req.url, 'http://x');
+  if (url.pathname === '/pages/guide-example') return guideExample(res, webphoneUrl);
   if (url.pathname === '/' || url.pathname === '/index.html') return file(res, path.join(here, 'demo', 'crm.html'));
   if (url.pathname === '/search') return file(res, path.join(here, 'demo', 'search.html'));
   if (url.pathname.startsWith('/demo/')) return file(res, path.join(here, 'demo', path.basename(url.pathname)));
@@ -146,10 +154,10 @@ function listen(handler, port, host) {
 
 async function start({ crmPort = 0, webphonePort = 0 } = {}) {
   const wp = webphoneServer();
-  const crm = await listen(crmHandler, crmPort, '127.0.0.1');
   const phone = await listen(wp.handler, webphonePort, '127.0.0.2');
-  const crmOrigin = `http://127.0.0.1:${crm.address().port}`;
   const webphoneOrigin = `http://127.0.0.2:${phone.address().port}`;
+  const crm = await listen((req, res) => crmHandler(req, res, `${webphoneOrigin}/webphone`), crmPort, '127.0.0.1');
+  const crmOrigin = `http://127.0.0.1:${crm.address().port}`;
   return {
     crmOrigin,
     webphoneOrigin,

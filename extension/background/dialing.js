@@ -93,6 +93,6 @@ function dockSync(sender, registered) {
     const live = speaksForPhone(sender, hosting);
     const request = live && registered ? await takeDialRequest() : null;
     const settings = await loadSettings();
-    return { ok: true, liveTab: hosting.liveTab, request, webphoneUrl: settings.settings.webphoneUrl };
+    return { ok: true, liveTab: hosting.liveTab, pagePhone: hosting.pagePhone != null, request, webphoneUrl: settings.settings.webphoneUrl };
   });
 }

@@ -7,7 +7,7 @@ const server = require('../server.js');
 const drivers = require('./drivers.js');
 
 // One file per feature under scenarios/, each exporting { SCENARIOS, CHROMIUM_ONLY }; run in this order.
-const FEATURES = ['linking', 'dialing', 'calls', 'dock', 'hosting', 'options', 'popup', 'statechange'];
+const FEATURES = ['linking', 'dialing', 'calls', 'dock', 'hosting', 'pagephone', 'options', 'popup', 'statechange'];
 const SCENARIOS = {};
 const CHROMIUM_ONLY = {};
 for (const feature of FEATURES) {

@@ -42,7 +42,8 @@ test('each message kind is taken only from the senders it declares', async () =>
   const { bg, hello } = await withLiveDock();
   const page = senders.content(7, `${CRM}/list`);
   const forged = JSON.stringify(GUIDE['queue-ringing']);
-  assert.equal(await bg.send({ kind: MSG.DOCK_EVENT, json: forged }, page), 'not handled', 'a content script is not a dock');
+  assert.equal(await bg.send({ kind: MSG.DOCK_HELLO }, page), 'not handled', 'a content script is not a dock');
+  assert.equal((await bg.send({ kind: MSG.DOCK_EVENT, json: forged }, page)).ok, false, 'nor the page that embeds the phone');
   assert.equal(await bg.send({ kind: MSG.SITE_SET, url: `${CRM}/`, on: false, crmIndex: 0 }, page), 'not handled');
   assert.equal(await bg.send({ kind: MSG.POPUP_STATUS }, senders.dock(7, hello.dockKey)), 'not handled');
   assert.equal(await bg.send({ kind: 'no:such' }, page), 'not handled');
@@ -213,4 +214,40 @@ test('a call event delivered again (the worker stopped under it) is done once: o
   assert.deepEqual(events.map((e) => e.type), ['OnRegistered', 'OnCallRinging']);
   assert.equal(phoneState, 'ringing');
   assert.ok(handled.includes('load-1:2'));
+});
+
+test("a page that embeds the WebPhone itself: its phone is the agent's, spoken for by that frame's content script", async () => {
+  const { bg, hello: first } = await withLiveDock();
+  const embedding = senders.content(8, `${CRM}/other`, 3);
+  await bg.send({ kind: MSG.PAGE_HELLO }, senders.content(8, `${CRM}/other`));
+  bg.sentToTabs.length = 0;
+  assert.deepEqual(await bg.send({ kind: MSG.PAGE_PHONE, present: true, registered: true }, embedding), { ok: true });
+  let state = await session(bg);
+  assert.equal(state.liveTab, 8);
+  assert.deepEqual(state.pagePhone, { tabId: 8, frameId: 3 });
+  assert.equal(state.phoneState, 'ready', 'it had registered before we heard it');
+  assert.ok(bg.sentToTabs.some((s) => s.tabId === 7 && s.message.kind === MSG.DOCK_POKE), 'our dock is told to let the phone go');
+  assert.equal((await bg.send({ kind: MSG.DOCK_HELLO }, senders.dock(7, first.dockKey))).role, 'remote', 'no dock of ours loads a second phone');
+  assert.equal((await bg.send({ kind: MSG.DOCK_CLAIM }, senders.dock(7, first.dockKey))).ok, false, "nor takes the page's");
+
+  const ringing = { kind: MSG.DOCK_EVENT, json: JSON.stringify(GUIDE['queue-ringing']), eventId: 'page:1' };
+  assert.equal((await bg.send(ringing, senders.content(8, `${CRM}/other`, 0))).ok, false, 'only from the frame that embeds it');
+  assert.deepEqual(await bg.send(ringing, embedding), { ok: true });
+  assert.equal((await session(bg)).phoneState, 'ringing');
+  assert.ok(!bg.sentToTabs.some((s) => s.tabId === 8 && s.message.kind === MSG.DOCK_SHOW), "the page's phone is the page's to show");
+  await bg.send({ kind: MSG.DOCK_EVENT, json: JSON.stringify({ type: 'OnCallEnd', data: {} }), eventId: 'page:2' }, embedding);
+
+  bg.sentToTabs.length = 0;
+  await bg.send({ kind: MSG.CALL_DIAL, target: '0982861121', clickId: 'page-click' }, senders.content(8, `${CRM}/other`));
+  assert.ok(bg.sentToTabs.some((s) => s.tabId === 8 && s.frameId === 3 && s.message.kind === MSG.DOCK_POKE), 'the embedding frame is asked to dial');
+  const handed = await bg.send({ kind: MSG.DOCK_SYNC, registered: true }, embedding);
+  assert.equal(handed.request.target, '0982861121');
+
+  bg.sentToTabs.length = 0;
+  await bg.send({ kind: MSG.PAGE_PHONE, present: false }, embedding);
+  state = await session(bg);
+  assert.equal(state.liveTab, null);
+  assert.equal(state.pagePhone, null);
+  assert.ok(bg.sentToTabs.some((s) => s.tabId === 7 && s.message.kind === MSG.DOCK_POKE), 'the other CRM tabs may take over');
+  assert.equal((await bg.send({ kind: MSG.DOCK_HELLO }, senders.dock(7, first.dockKey))).role, 'live');
 });

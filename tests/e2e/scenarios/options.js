@@ -65,7 +65,15 @@ const SCENARIOS = {
     await driver.click('#export');
     const exported = await waitUntil(() => driver.evaluate(() => window.exported), { what: 'the exported file' });
     assert.equal(exported.name, 'mycc-connect-settings.json');
-    assert.deepEqual(JSON.parse(exported.text), saved, 'Export writes the stored document, the same JSON Import reads');
+    // Export writes the settings in force: the agent's document with every default filled in (no
+    // policy here), the same JSON Import reads.
+    const written = JSON.parse(exported.text);
+    assert.deepEqual({ ...written, crms: written.crms.map((c) => ({ ...c })) }, {
+      ...written,
+      ...saved,
+      crms: saved.crms.map((crm, i) => ({ ...written.crms[i], ...crm })),
+    }, 'every value the agent stored is exported as it is');
+    assert.equal(written.dialWaitSeconds, 30, 'defaults are filled in');
   },
 };
 
