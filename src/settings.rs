@@ -353,7 +353,7 @@ impl Settings {
         if !phase_ok || !direction_ok || call.customer_number.is_none() {
             return None;
         }
-        let url = crm.template.as_ref()?.expand(&PopValues::from_call(call));
+        let url = crm.template.as_ref()?.expand(&PopValues::from_call(call))?;
         Some(ScreenPop { crm: index, url })
     }
 }

@@ -73,15 +73,24 @@ impl Template {
     }
 
     /// Fills the placeholders, each percent-encoded as a URL component.
-    pub fn expand(&self, values: &PopValues) -> String {
+    /// The address for these values, or `None` when a value is a dot segment (`.` or `..`):
+    /// percent-encoding leaves dots alone, and a caller id of `..` in `/contacts/{phone}/view`
+    /// would climb out of the path the admin wrote (`/view`). Such a call gets no pop.
+    pub fn expand(&self, values: &PopValues) -> Option<String> {
         let mut url = String::new();
         for piece in &self.pieces {
             match piece {
                 Piece::Literal(text) => url.push_str(text),
-                Piece::Placeholder(name) => url.push_str(&encode_component(values.get(name))),
+                Piece::Placeholder(name) => {
+                    let value = values.get(name);
+                    if is_dot_segment(value) {
+                        return None;
+                    }
+                    url.push_str(&encode_component(value));
+                }
             }
         }
-        url
+        Some(url)
     }
 }
 
@@ -128,6 +137,10 @@ impl PopValues {
 }
 
 /// `encodeURIComponent`: everything but `A-Z a-z 0-9 - _ . ! ~ * ' ( )` becomes `%XX` (UTF-8).
+fn is_dot_segment(value: &str) -> bool {
+    value == "." || value == ".."
+}
+
 pub fn encode_component(value: &str) -> String {
     let mut out = String::with_capacity(value.len());
     for &b in value.as_bytes() {
@@ -162,7 +175,7 @@ mod tests {
         )
         .unwrap();
         assert_eq!(
-            t.expand(&values()),
+            t.expand(&values()).unwrap(),
             "https://crm.vn/s?p=0982861121&e=%2B84982861121&d=84982861121&c=c772f9ca-1c00&i=63729795363-220b673c&q=q%201&a=b57f%23%26"
         );
     }
@@ -183,16 +196,19 @@ mod tests {
         let t =
             Template::parse("https://crm.example.vn/web#action=contacts&search={phone}").unwrap();
         assert_eq!(
-            t.expand(&values()),
+            t.expand(&values()).unwrap(),
             "https://crm.example.vn/web#action=contacts&search=0982861121"
         );
         let t = Template::parse("http://127.0.0.1:8080/customers/{digits}").unwrap();
         assert_eq!(
-            t.expand(&values()),
+            t.expand(&values()).unwrap(),
             "http://127.0.0.1:8080/customers/84982861121"
         );
         let t = Template::parse("https://crm.vn/s?q={phone}").unwrap();
-        assert_eq!(t.expand(&PopValues::default()), "https://crm.vn/s?q=");
+        assert_eq!(
+            t.expand(&PopValues::default()).unwrap(),
+            "https://crm.vn/s?q="
+        );
     }
 
     #[test]
@@ -217,5 +233,35 @@ mod tests {
             .message()
             .starts_with("unknown placeholder {name}; use one of {phone}"));
         assert!(Template::parse("HTTPS://crm.vn/?q={phone}").is_ok());
+    }
+
+    #[test]
+    fn a_value_that_is_a_dot_segment_never_changes_the_path() {
+        let t = Template::parse("https://crm.vn/contacts/{phone}/view?c={callId}").unwrap();
+        for dots in [".", ".."] {
+            let values = PopValues {
+                phone: dots.into(),
+                ..PopValues::default()
+            };
+            assert_eq!(t.expand(&values), None, "{dots}");
+            let values = PopValues {
+                call_id: dots.into(),
+                phone: "0982861121".into(),
+                ..PopValues::default()
+            };
+            assert_eq!(
+                t.expand(&values),
+                None,
+                "{dots} in the query too: refused, not guessed"
+            );
+        }
+        let values = PopValues {
+            phone: "...".into(),
+            ..PopValues::default()
+        };
+        assert_eq!(
+            t.expand(&values).as_deref(),
+            Some("https://crm.vn/contacts/.../view?c=")
+        );
     }
 }
