@@ -68,8 +68,10 @@ api.runtime.onMessage.addListener((message, sender, sendResponse) => {
   if (sender.id !== api.runtime.id || !message || typeof message.kind !== 'string') return false;
   const route = ROUTES[message.kind];
   if (!route || !route.from.some((role) => SENDERS[role](sender))) return false;
+  // A dock frame proves it is the one its page made with the key it was handed (isOurDock).
+  const from = { ...sender, dockKey: typeof message.dockKey === 'string' ? message.dockKey : null };
   Promise.resolve()
-    .then(() => route.handle(message, sender))
+    .then(() => route.handle(message, from))
     .then(sendResponse, (error) => {
       console.error('myCC Connect:', message.kind, error);
       sendResponse({ ok: false, error: String(error?.message ?? error) });

@@ -9,7 +9,7 @@
 
 (() => {
   const api = globalThis.browser ?? globalThis.chrome;
-  const { MSG, DOCK_FRAME_POKE } = globalThis.myccProtocol;
+  const { MSG, DOCK_FRAME_KEY } = globalThis.myccProtocol;
   const t = (key, subs) => api.i18n.getMessage(key, subs) || key;
   const statusLine = document.getElementById('status');
   const reloadButton = document.getElementById('reload');
@@ -26,7 +26,11 @@
   let retryDelay = REGISTER_TIMEOUT_MS;
   let lockRelease = null;
   const posted = new Set(); // dial request ids posted to the WebPhone, so none goes twice
-  const send = (message) => api.runtime.sendMessage(message).then((reply) => reply ?? null, () => null);
+  // In a CRM page: the key our content script handed over, which proves to the background that
+  // this frame is the page's own dock, and the private channel its pokes come through.
+  let dockKey = null;
+  let keyAccepted = false;
+  const send = (message) => api.runtime.sendMessage({ ...message, dockKey }).then((reply) => reply ?? null, () => null);
 
   const relay = myccDelivery.createRelay({ send, kind: MSG.DOCK_EVENT, phoneEventTypes: () => me.phoneEventTypes ?? [] });
 
@@ -127,8 +131,8 @@
   }
 
   function onWebPhoneMessage(event) {
-    if (event.source === window.parent && event.data?.[DOCK_FRAME_POKE] === true) {
-      sync();
+    if (event.source === window.parent && typeof event.data?.[DOCK_FRAME_KEY] === 'string') {
+      takeKey(event.data[DOCK_FRAME_KEY], event.ports[0]);
       return;
     }
     if (!frame || event.source !== frame.contentWindow || event.origin !== me.webphoneOrigin) return;
@@ -193,8 +197,21 @@
     status(t(reason === 'panelOff' ? 'dockPanelOff' : 'dockNoTab'), 'problem');
   }
 
+  /**
+   * The page's content script hands over the key and a port once per load of this frame. The page
+   * itself could post a key too, but can't know ours: once the background has accepted a key,
+   * later ones are ignored.
+   */
+  function takeKey(key, port) {
+    if (isPanel || keyAccepted || !port) return;
+    dockKey = key;
+    port.onmessage = () => sync();
+    hello();
+  }
+
   async function hello() {
     const reply = await send({ kind: MSG.DOCK_HELLO });
+    if (reply && reply.role !== 'none') keyAccepted = true;
     if (!reply || reply.role === 'none') becomeNone(reply?.reason);
     else if (reply.role === 'remote') becomeRemote(reply);
     else if (me.role === 'live' && frame && reply.webphoneUrl === me.webphoneUrl) me = reply; // the same phone goes on
@@ -226,6 +243,6 @@
       if (area === 'managed' || (area === 'sync' && changes.settings)) hello();
     });
   }
-  if (window.top === window && !isPanel) status(t('dockNoTab'), 'problem');
-  else hello();
+  if (isPanel) hello();
+  else status(t(window.top === window ? 'dockNoTab' : 'dockLoading'), window.top === window ? 'problem' : 'ok');
 })();

@@ -29,10 +29,13 @@ function hostFitsMode(host, panelMode) {
   return panelMode ? host === PANEL : host !== PANEL;
 }
 
-/** True when a dock frame's sender is the one the CRM page in its tab made. */
+/**
+ * True when a dock frame's sender is the one the CRM page in its tab made: it holds the key that
+ * page's content script handed it over a private channel (never in anything the page can read).
+ */
 function isOurDock(sender, crmTabs) {
   const entry = crmTabs[sender.tab?.id];
-  return entry != null && typeof sender.url === 'string' && sender.url.endsWith(`#${entry.dockKey}`);
+  return entry != null && typeof sender.dockKey === 'string' && sender.dockKey === entry.dockKey;
 }
 
 /** True when `sender` is the dock (or side panel) that hosts the live phone. */

@@ -37,7 +37,7 @@ async function pageHello(sender, message) {
     country: settings.settings.defaultCountry,
     phoneState,
     dockKey,
-    dockUrl: `${api.runtime.getURL('dock.html')}#${dockKey}`,
+    dockUrl: api.runtime.getURL('dock.html'),
     // For a page that embeds the WebPhone itself: where it is, and which of its messages are events.
     webphoneOrigin: settings.webphoneOrigin,
     phoneEventTypes: JSON.parse(wasm.phoneEventTypes()),

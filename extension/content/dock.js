@@ -6,7 +6,7 @@
 
 var myccDock = (() => {
   const api = globalThis.browser ?? globalThis.chrome;
-  const { DOCK_FRAME_POKE } = globalThis.myccProtocol;
+  const { DOCK_FRAME_KEY } = globalThis.myccProtocol;
   const t = (key, subs) => api.i18n.getMessage(key, subs) || key;
   const SIZES = { small: [340, 480], large: [420, 680] };
   let host = null;
@@ -47,6 +47,20 @@ var myccDock = (() => {
     @media (forced-colors: active) { button, .panel { border: 1px solid ButtonText; } }
   `;
 
+  let dockKey = null;
+  let channel = null; // our end of the private channel to the dock frame
+
+  /**
+   * Each time the dock frame loads, it is handed its key and a MessagePort, to the extension's
+   * origin only: the key is in nothing the page can read, and pokes come only through the port.
+   */
+  function handOver(frame) {
+    channel?.close();
+    const { port1, port2 } = new MessageChannel();
+    channel = port1;
+    frame.contentWindow?.postMessage({ [DOCK_FRAME_KEY]: dockKey }, new URL(frame.src).origin, [port2]);
+  }
+
   function build(dockUrl) {
     host = document.createElement('div');
     host.setAttribute('data-mycc-dock', '');
@@ -78,6 +92,7 @@ var myccDock = (() => {
     frame.setAttribute('allow', 'microphone; camera');
     frame.setAttribute('title', t('dockFrameTitle'));
     frame.src = dockUrl;
+    frame.addEventListener('load', () => handOver(frame));
     panel.append(frame);
     const notice = document.createElement('div');
     notice.className = 'notice';
@@ -183,13 +198,14 @@ var myccDock = (() => {
     raise();
   }
 
-  async function mount(dockUrl) {
+  async function mount(dockUrl, key) {
     if (host) return;
     const stored = await api.storage.local.get('dockView').catch(() => ({}));
     // The content script starts before the page has an <html> element.
     if (!document.documentElement) await new Promise((resolve) => document.addEventListener('DOMContentLoaded', resolve, { once: true }));
     if (host) return;
     view = { ...view, ...(stored.dockView ?? {}) };
+    dockKey = key;
     build(dockUrl);
     // Put the dock back if the page removes it (some SPAs rebuild <html>'s children) or replaces
     // the whole document (document.open()).
@@ -200,6 +216,8 @@ var myccDock = (() => {
   }
 
   function unmount() {
+    channel?.close();
+    channel = null;
     clearTimeout(backoffTimer);
     backoffTimer = 0;
     reattached = [];
@@ -250,7 +268,7 @@ var myccDock = (() => {
 
   /** Tells the dock frame to ask the background for news; the message itself carries none. */
   function poke() {
-    parts?.frame.contentWindow?.postMessage({ [DOCK_FRAME_POKE]: true }, new URL(parts.frame.src).origin);
+    channel?.postMessage('poke');
   }
 
   myccLifecycle.onEnd(unmount);

@@ -171,7 +171,7 @@
     if (document.readyState === 'loading') await new Promise((resolve) => document.addEventListener('DOMContentLoaded', resolve, { once: true }));
     const docked = page.active && page.dockMode !== 'sidepanel' && !myccPagePhone.owns();
     if (docked) {
-      await myccDock.mount(page.dockUrl);
+      await myccDock.mount(page.dockUrl, page.dockKey);
       myccDock.setPhoneState(page.phoneState);
       // The settings may have changed the WebPhone's address: the dock asks what is new.
       if (wasActive) myccDock.poke();

@@ -40,8 +40,9 @@
     PANEL_POKE: 'panel:poke',
   });
 
-  // Content script → dock frame, over postMessage: a poke carries nothing (see ARCHITECTURE).
-  const DOCK_FRAME_POKE = 'myccPoke';
+  // Content script → dock frame, over postMessage, once per load of the frame: the dock key and a
+  // MessagePort, the private channel its pokes come through afterwards (see ARCHITECTURE).
+  const DOCK_FRAME_KEY = 'myccDockKey';
   // A content script of a newer instance of the extension announces itself with this DOM event;
   // one whose extension context is gone takes itself out of the page when it hears it.
   const TAKEOVER_EVENT = 'mycc-connect-takeover';
@@ -49,7 +50,7 @@
   // What happened to a waiting dial request (MSG.DIAL_UPDATE's `state`).
   const DIAL_STATES = Object.freeze(['sent', 'expired', 'cancelled', 'superseded', 'replaced']);
 
-  const protocol = Object.freeze({ MSG, DOCK_FRAME_POKE, TAKEOVER_EVENT, DIAL_STATES });
+  const protocol = Object.freeze({ MSG, DOCK_FRAME_KEY, TAKEOVER_EVENT, DIAL_STATES });
   root.myccProtocol = protocol;
   if (typeof module === 'object' && module.exports) module.exports = protocol;
 })(globalThis);

@@ -7,7 +7,7 @@ const protocol = require('../../extension/shared/protocol.js');
 
 const root = path.join(__dirname, '..', '..', 'extension');
 const home = path.join(root, 'shared', 'protocol.js');
-const names = [...Object.values(protocol.MSG), protocol.DOCK_FRAME_POKE, protocol.TAKEOVER_EVENT];
+const names = [...Object.values(protocol.MSG), protocol.DOCK_FRAME_KEY, protocol.TAKEOVER_EVENT];
 
 function files(dir) {
   return fs.readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {

@@ -251,3 +251,12 @@ test("a page that embeds the WebPhone itself: its phone is the agent's, spoken f
   assert.ok(bg.sentToTabs.some((s) => s.tabId === 7 && s.message.kind === MSG.DOCK_POKE), 'the other CRM tabs may take over');
   assert.equal((await bg.send({ kind: MSG.DOCK_HELLO }, senders.dock(7, first.dockKey))).role, 'live');
 });
+
+test("a dock.html the page framed itself, in the same tab, is not the page's dock without the key", async () => {
+  const { bg } = await withLiveDock();
+  const framedByPage = senders.dock(7, 'guessed-key');
+  assert.equal((await bg.send({ kind: MSG.DOCK_HELLO }, framedByPage)).role, 'none', 'it may not host the phone');
+  assert.equal((await bg.send({ kind: MSG.DOCK_EVENT, json: JSON.stringify(GUIDE['queue-ringing']), eventId: 'x:1' }, framedByPage)).ok, false);
+  assert.equal((await bg.send({ kind: MSG.DOCK_CLAIM }, framedByPage)).ok, false);
+  assert.equal((await session(bg)).phoneState, 'ready');
+});

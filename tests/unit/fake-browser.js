@@ -149,7 +149,10 @@ function loadBackground(options = {}) {
   const send = (message, sender) =>
     new Promise((resolve) => {
       const answer = (value) => resolve(value === undefined ? undefined : JSON.parse(JSON.stringify(value)));
-      const handled = fake.onMessage.listeners.map((fn) => fn(message, { id: fake.browser.runtime.id, ...sender }, answer));
+      // A dock frame sends the key it was handed with every message (see senders.dock).
+      const { dockKey, ...from } = sender;
+      const sent = dockKey === undefined ? message : { ...message, dockKey };
+      const handled = fake.onMessage.listeners.map((fn) => fn(sent, { id: fake.browser.runtime.id, ...from }, answer));
       if (!handled.includes(true)) resolve('not handled');
     });
   return { ...fake, context, send, run: (code) => vm.runInContext(code, context) };
@@ -157,7 +160,8 @@ function loadBackground(options = {}) {
 
 const senders = {
   content: (tabId, url, frameId = 0) => ({ tab: { id: tabId, url }, frameId, url }),
-  dock: (tabId, key) => ({ tab: { id: tabId }, frameId: 1, url: `${ORIGIN}/dock.html#${key}` }),
+  /** A dock.html frame in tab `tabId` holding `key` (which it sends with each message). */
+  dock: (tabId, key) => ({ tab: { id: tabId }, frameId: 1, url: `${ORIGIN}/dock.html`, dockKey: key }),
   panel: () => ({ url: `${ORIGIN}/sidepanel.html` }),
   popup: () => ({ url: `${ORIGIN}/popup.html` }),
 };
