@@ -9,6 +9,7 @@ if (typeof importScripts === 'function' && typeof wasm_bindgen === 'undefined') 
   // (a unit test keeps the two lists equal).
   importScripts(
     'shared/protocol.js',
+    'shared/settings-store.js',
     'wasm/mycc_connect.js',
     'background/base.js',
     'background/settings.js',

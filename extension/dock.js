@@ -240,7 +240,7 @@
     });
     // The agent or IT may switch the dock mode or the WebPhone while the panel is open.
     api.storage.onChanged.addListener((changes, area) => {
-      if (area === 'managed' || (area === 'sync' && changes.settings)) hello();
+      if (area === 'managed' || area === 'sync') hello();
     });
   }
   if (isPanel) hello();

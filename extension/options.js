@@ -27,6 +27,7 @@
   const managed = JSON.stringify((await api.storage.managed?.get(null).catch(() => null)) ?? null);
 
   let stored = {}; // the agent's own document, as in storage.sync: only what the agent changed
+  let storedJson = '{}'; // the same, as read: a save is refused if storage no longer holds it
   let inForce = null; // the core's settingsInForce(stored, managed)
   let crms = []; // the CRM cards' input
   let country = 'VN';
@@ -229,17 +230,22 @@
     return result;
   }
 
-  /** Writes the agent's new document (as the core made it) and shows what is now in force. */
+  /**
+   * Writes the agent's new document (as the core made it) and shows what is now in force. A
+   * refusal (too big, the browser's quota, changed in another window) is shown in words, nothing
+   * is written, and the form keeps what was typed.
+   */
   async function store(user, okText) {
-    try {
-      await api.storage.sync.set({ settings: user });
-    } catch (error) {
-      report(t('optStoreFailed', [String(error?.message ?? error)]), 'problem');
-      return;
+    const written = await myccSettingsStore.write(api, core, user, storedJson);
+    if (!written.ok) {
+      report(say(written.error), 'problem');
+      return false;
     }
     stored = user;
+    storedJson = JSON.stringify(user);
     show();
     report(okText, 'ok');
+    return true;
   }
 
   /** Problems the core set aside while working out the settings in force, in words. */
@@ -251,9 +257,12 @@
   // ---- start ------------------------------------------------------------------------------
 
   for (const preset of presets) $('preset').append(element('option', { value: preset.id, text: preset.name }));
-  stored = (await api.storage.sync.get('settings')).settings ?? {};
+  const loaded = await myccSettingsStore.read(api, core);
+  stored = loaded.user;
+  storedJson = loaded.json;
   show();
   reportProblems();
+  if (loaded.problem) report(say(loaded.problem), 'problem');
 
   for (const name of GENERAL) $(name).addEventListener('input', validate);
   $('dock').addEventListener('change', validate);

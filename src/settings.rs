@@ -8,10 +8,12 @@
 
 mod edit;
 mod policy;
+pub mod storage;
 
-pub use edit::{
-    edit_from_form, edit_import, edit_site, site_status, Imported, SiteStatus, SYNC_ITEM_BYTES,
-};
+/// The `storage.sync` key of the agent's document (see `storage` for documents that need more).
+pub const STORAGE_KEY: &str = "settings";
+
+pub use edit::{edit_from_form, edit_import, edit_site, site_status, Imported, SiteStatus};
 pub use policy::{in_force, in_force_text, InForce, Policy, Source, SourcedError};
 
 use crate::call::{Call, CallPhase, Direction};

@@ -120,6 +120,39 @@ pub fn edit_import_json(_user_json: &str, managed_json: &str, file_text: &str) -
     .to_string()
 }
 
+/// The `storage.sync` items that hold the agent's document `user_json` (in parts when it needs
+/// more than one item), and the keys among `present_keys_json` to remove (parts no longer used):
+/// `{"ok":true,"items":{…},"remove":[…]}` or `{"ok":false,"error"}` when it can't fit.
+#[wasm_bindgen(js_name = settingsToSync)]
+pub fn settings_to_sync(user_json: &str, present_keys_json: &str) -> String {
+    let user = match serde_json::from_str::<Value>(user_json) {
+        Ok(Value::Object(map)) => map,
+        _ => return refused(&Problem::new(Code::NotObject, [] as [&str; 0]).at("")).to_string(),
+    };
+    let present: Vec<String> = serde_json::from_str(present_keys_json).unwrap_or_default();
+    match crate::settings::storage::layout(&user) {
+        Ok(items) => {
+            let remove =
+                crate::settings::storage::stale_keys(present.iter().map(String::as_str), &items);
+            json!({"ok": true, "items": items, "remove": remove})
+        }
+        Err(problem) => refused(&problem.at("")),
+    }
+    .to_string()
+}
+
+/// The agent's document from everything `storage.sync` holds (`all_json`):
+/// `{"user":{…},"problem":ERR|null}`.
+#[wasm_bindgen(js_name = settingsFromSync)]
+pub fn settings_from_sync(all_json: &str) -> String {
+    let all = match serde_json::from_str::<Value>(all_json) {
+        Ok(Value::Object(map)) => map,
+        _ => Map::new(),
+    };
+    let (user, problem) = crate::settings::storage::assemble(&all);
+    json!({"user": user, "problem": problem.map(|p| p.at("crms").to_json())}).to_string()
+}
+
 /// "Use myCC on this site" on or off for the page at `url`; `crm_index` -1 adds a new CRM.
 /// `{"ok":true,"user":{…}}` or `{"ok":false,"error"}`.
 #[wasm_bindgen(js_name = editSite)]

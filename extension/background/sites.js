@@ -55,7 +55,7 @@ async function setSite(url, on, crmIndex) {
   const sources = await settingsSources();
   const edit = JSON.parse((await core).editSite(sources.user, sources.managed, url, on, crmIndex));
   if (!edit.ok) return edit;
-  return storeAgentDocument(edit.user);
+  return storeAgentDocument(edit.user, sources.user);
 }
 
 async function tellEveryTabSettingsChanged() {

@@ -11,10 +11,6 @@ use crate::error::{Code, FieldError, Problem};
 use crate::site_match::UrlParts;
 use serde_json::{json, Map, Value};
 
-/// `storage.sync` refuses an item bigger than this (key plus JSON value), in Chrome and Firefox.
-pub const SYNC_ITEM_BYTES: usize = 8192;
-const STORAGE_KEY: &str = "settings";
-
 /// The agent's document that puts `wanted` in force under `policy`. For each manageable field:
 /// locked by the policy → not kept (the policy wins anyway); the policy sets it → kept only when
 /// the wanted value differs from the policy's; the policy does not set it → kept when the agent
@@ -49,15 +45,10 @@ fn agent_part(
         .collect()
 }
 
-/// Refuses a document `storage.sync` would refuse, so the refusal comes in words and before
-/// anything is written.
+/// Refuses a document `storage.sync` can't hold even in parts, so the refusal comes in words and
+/// before anything is written.
 fn fits_sync(doc: Map<String, Value>) -> Result<Map<String, Value>, FieldError> {
-    let json_bytes = serde_json::to_string(&doc).map_or(0, |text| text.len());
-    let size = STORAGE_KEY.len() + json_bytes;
-    if size > SYNC_ITEM_BYTES {
-        let args = [size.to_string(), SYNC_ITEM_BYTES.to_string()];
-        return Err(Problem::new(Code::TooLong, args).at(""));
-    }
+    super::storage::layout(&doc).map_err(|problem| problem.at(""))?;
     Ok(doc)
 }
 

@@ -134,13 +134,13 @@ fn an_invalid_form_is_refused_with_its_field() {
 
 #[test]
 fn a_document_too_big_for_sync_storage_is_refused_before_it_is_written() {
-    let sites: Vec<String> = (0..300)
+    let sites: Vec<String> = (0..4000)
         .map(|i| format!("https://crm{i}.example.vn/*"))
         .collect();
     let form = json!({"crms": [{"name": "Many", "sites": sites}]});
     let e = edit_from_form(&json!({}), &Value::Null, &form).unwrap_err();
     assert_eq!((e.field.as_str(), e.code), ("", Code::TooLong));
-    assert_eq!(e.args[1], "8192");
+    assert_eq!(e.args[1], "101376");
 }
 
 #[test]
