@@ -18,6 +18,7 @@ if (typeof importScripts === 'function' && typeof wasm_bindgen === 'undefined') 
     'background/calls.js',
     'background/dialing.js',
     'background/sites.js',
+    'background/menus.js',
   );
 }
 
@@ -58,6 +59,12 @@ const ROUTES = {
     from: ['popup'],
     handle: (m) => (Number.isInteger(m.tabId) ? toggleDock({ id: m.tabId }) : null),
   },
+  [MSG.POPUP_DIAL]: {
+    from: ['popup'],
+    handle: (m) => (isText(m.target) && Number.isInteger(m.tabId) ? dial({ tab: { id: m.tabId } }, m.target, crypto.randomUUID()) : { ok: false }),
+  },
+  [MSG.POPUP_RECENT]: { from: ['popup'], handle: () => recentCalls() },
+  [MSG.POPUP_CLEAR_RECENT]: { from: ['popup'], handle: () => clearRecentCalls() },
   [MSG.SITE_STATUS]: { from: ['popup'], handle: (m) => (isText(m.url) ? siteStatus(m.url) : { ok: false }) },
   [MSG.SITE_SET]: {
     from: ['popup'],

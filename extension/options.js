@@ -67,6 +67,7 @@
     const searchUrl = element('input', { id: id('searchUrl'), type: 'url', value: crm.searchUrl ?? '', spellcheck: 'false', autocomplete: 'off' });
     const popOn = select(id('popOn'), crm.popOn ?? 'ringing', [['ringing', 'optPopOnRinging'], ['answer', 'optPopOnAnswer'], ['never', 'optPopOnNever']]);
     const popFor = select(id('popFor'), crm.popFor ?? 'inbound', [['inbound', 'optPopForInbound'], ['outbound', 'optPopForOutbound'], ['all', 'optPopForAll']]);
+    const popTarget = select(id('popTarget'), crm.popTarget ?? 'reuse', [['reuse', 'optPopTargetReuse'], ['newTab', 'optPopTargetNewTab'], ['crmTab', 'optPopTargetCrmTab']]);
     const pageApi = element('input', { id: id('pageApi'), type: 'checkbox' });
     pageApi.checked = crm.pageApi === true;
     const sample = element('input', { id: id('sample'), value: SAMPLE_NUMBER, size: '16', autocomplete: 'off' });
@@ -92,11 +93,12 @@
       crm.popOn = popOn.value;
       crm.popFor = popFor.value;
       crm.pageApi = pageApi.checked;
+      crm.popTarget = popTarget.value;
       heading.textContent = title();
       validate();
     };
-    for (const input of [name, sites, searchUrl, popOn, popFor, pageApi]) input.addEventListener('input', update);
-    for (const input of [popOn, popFor, pageApi]) input.addEventListener('change', update);
+    for (const input of [name, sites, searchUrl, popOn, popFor, popTarget, pageApi]) input.addEventListener('input', update);
+    for (const input of [popOn, popFor, popTarget, pageApi]) input.addEventListener('change', update);
 
     let lastUrl = '';
     testButton.addEventListener('click', () => {
@@ -121,6 +123,7 @@
         { class: 'row' },
         element('label', { for: popOn.id, text: t('optPopOn') }), popOn,
         element('label', { for: popFor.id, text: t('optPopFor') }), popFor,
+        element('label', { for: popTarget.id, text: t('optPopTarget') }), popTarget,
         pageApi, element('label', { for: pageApi.id, text: t('optPageApi') }),
       ),
       element('div', { class: 'row' }, element('label', { for: sample.id, text: t('optTestLabel') }), sample, testButton, openButton),

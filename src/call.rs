@@ -300,5 +300,7 @@ impl PhoneState {
     }
 }
 
+pub mod recent;
+
 #[cfg(test)]
 mod tests;

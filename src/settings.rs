@@ -59,6 +59,7 @@ pub struct Crm {
     pub pop_on: PopOn,
     pub pop_for: PopFor,
     pub page_api: bool,
+    pub pop_target: PopTarget,
     extra: Map<String, Value>,
 }
 
@@ -189,6 +190,22 @@ const POP_ON: &[(&str, PopOn)] = &[
     ("answer", PopOn::Answer),
     ("never", PopOn::Never),
 ];
+/// Where a CRM's screen pop opens: one tab per CRM that each pop reuses (so pops don't pile up),
+/// a new tab each time, or the agent's own CRM tab (the one last used, when it is not the tab
+/// that hosts the phone).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PopTarget {
+    Reuse,
+    NewTab,
+    CrmTab,
+}
+
+const POP_TARGET: &[(&str, PopTarget)] = &[
+    ("reuse", PopTarget::Reuse),
+    ("newTab", PopTarget::NewTab),
+    ("crmTab", PopTarget::CrmTab),
+];
+
 const POP_FOR: &[(&str, PopFor)] = &[
     ("inbound", PopFor::Inbound),
     ("outbound", PopFor::Outbound),
@@ -244,8 +261,16 @@ fn parse_crm(value: &Value, path: &str) -> Result<Crm, FieldError> {
         pop_on: f.choice("popOn", PopOn::Ringing, POP_ON)?,
         pop_for: f.choice("popFor", PopFor::Inbound, POP_FOR)?,
         page_api: f.boolean("pageApi", false)?,
+        pop_target: f.choice("popTarget", PopTarget::Reuse, POP_TARGET)?,
         extra: f.map,
     })
+}
+
+impl Crm {
+    /// `popTarget` as the settings document spells it.
+    pub fn pop_target_name(&self) -> &'static str {
+        name_of(POP_TARGET, self.pop_target)
+    }
 }
 
 impl Settings {
@@ -321,6 +346,10 @@ impl Settings {
                 c.insert("popOn".into(), json!(name_of(POP_ON, crm.pop_on)));
                 c.insert("popFor".into(), json!(name_of(POP_FOR, crm.pop_for)));
                 c.insert("pageApi".into(), json!(crm.page_api));
+                c.insert(
+                    "popTarget".into(),
+                    json!(name_of(POP_TARGET, crm.pop_target)),
+                );
                 Value::Object(c)
             })
             .collect();
@@ -336,12 +365,29 @@ impl Settings {
             .position(|crm| crm.patterns.iter().any(|p| p.matches(&url)))
     }
 
-    /// The screen pop for this call, if one is due: the CRM of the tab that hosts the live
-    /// WebPhone, else the first CRM with a search URL.
-    pub fn screen_pop(&self, host_crm: Option<usize>, call: &Call) -> Option<ScreenPop> {
-        let index = host_crm
+    /// The CRM whose search a call opens: the CRM of the tab that hosts the live WebPhone, else
+    /// the first CRM with a search URL.
+    fn pop_crm(&self, host_crm: Option<usize>) -> Option<usize> {
+        host_crm
             .filter(|&i| self.crms.get(i).is_some_and(|c| c.template.is_some()))
-            .or_else(|| self.crms.iter().position(|c| c.template.is_some()))?;
+            .or_else(|| self.crms.iter().position(|c| c.template.is_some()))
+    }
+
+    /// The CRM search for this call's customer, whatever `popOn` and `popFor` say ("open in the
+    /// CRM" from the recent calls), or `None` without a number or a search URL.
+    pub fn search_for(&self, host_crm: Option<usize>, call: &Call) -> Option<ScreenPop> {
+        let index = self.pop_crm(host_crm)?;
+        call.customer_number.as_ref()?;
+        let url = self.crms[index]
+            .template
+            .as_ref()?
+            .expand(&PopValues::from_call(call))?;
+        Some(ScreenPop { crm: index, url })
+    }
+
+    /// The screen pop for this call, if one is due (the CRM as in `search_for`).
+    pub fn screen_pop(&self, host_crm: Option<usize>, call: &Call) -> Option<ScreenPop> {
+        let index = self.pop_crm(host_crm)?;
         let crm = &self.crms[index];
         let phase_ok = matches!(
             (crm.pop_on, call.phase),

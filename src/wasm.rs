@@ -2,6 +2,7 @@
 //! core. Values cross as JSON strings (one call per batch, not per item), and every error
 //! comes back as a value the caller shows in words; nothing here can panic on bad input.
 
+use crate::call::recent::{self, RecentCall};
 use crate::call::{parse_message, Call, EventKind, PhoneState, PHONE_EVENT_TYPES};
 use crate::detect::{parse_single, scan, NationalRules, OffsetCounter};
 use crate::error::{Code, FieldError, Problem};
@@ -129,11 +130,15 @@ pub fn settings_to_sync(user_json: &str, present_keys_json: &str) -> String {
         Ok(Value::Object(map)) => map,
         _ => return refused(&Problem::new(Code::NotObject, [] as [&str; 0]).at("")).to_string(),
     };
-    let present: Vec<String> = serde_json::from_str(present_keys_json).unwrap_or_default();
+    // Read as a Value: a typed list would bring a second instance of the JSON reader (~15 KB).
+    let present = serde_json::from_str::<Value>(present_keys_json).unwrap_or(Value::Null);
+    let present = present.as_array().map(Vec::as_slice).unwrap_or_default();
     match crate::settings::storage::layout(&user) {
         Ok(items) => {
-            let remove =
-                crate::settings::storage::stale_keys(present.iter().map(String::as_str), &items);
+            let remove = crate::settings::storage::stale_keys(
+                present.iter().filter_map(Value::as_str),
+                &items,
+            );
             json!({"ok": true, "items": items, "remove": remove})
         }
         Err(problem) => refused(&problem.at("")),
@@ -232,21 +237,68 @@ pub fn read_webphone_message(message_json: &str, country: &str) -> String {
 #[wasm_bindgen(js_name = screenPop)]
 pub fn screen_pop(settings_json: &str, host_crm: i32, message_json: &str) -> String {
     let settings = settings_or_default(settings_json);
-    let Ok(value) = serde_json::from_str::<Value>(message_json) else {
-        return "null".into();
-    };
-    let Ok(message) = parse_message(&value) else {
-        return "null".into();
-    };
-    let Some(call) = Call::from_message(&message, settings.rules) else {
+    let Some(call) = call_of(message_json, &settings) else {
         return "null".into();
     };
     let host = usize::try_from(host_crm).ok();
     match settings.screen_pop(host, &call) {
-        Some(pop) => json!({"crm": pop.crm, "url": pop.url, "interactionId": call.interaction_id})
-            .to_string(),
+        Some(pop) => json!({
+            "crm": pop.crm,
+            "url": pop.url,
+            "interactionId": call.interaction_id,
+            "target": settings.crms[pop.crm].pop_target_name(),
+        })
+        .to_string(),
         None => "null".into(),
     }
+}
+
+fn call_of(message_json: &str, settings: &Settings) -> Option<Call> {
+    let value = serde_json::from_str::<Value>(message_json).ok()?;
+    let message = parse_message(&value).ok()?;
+    Call::from_message(&message, settings.rules)
+}
+
+/// The recent calls after one WebPhone event (`recent_json` as stored before it), and the call
+/// it made missed: `{"recent":[…],"missed":{…}|null}`.
+#[wasm_bindgen(js_name = recentCallsAfter)]
+pub fn recent_calls_after(
+    recent_json: &str,
+    message_json: &str,
+    settings_json: &str,
+    host_crm: i32,
+    now_ms: f64,
+) -> String {
+    let settings = settings_or_default(settings_json);
+    let recent = serde_json::from_str::<Value>(recent_json).unwrap_or(Value::Null);
+    let recent: Vec<RecentCall> = recent
+        .as_array()
+        .map(|items| items.iter().filter_map(RecentCall::from_value).collect())
+        .unwrap_or_default();
+    let Some(call) = call_of(message_json, &settings) else {
+        return json!({"recent": recent, "missed": null}).to_string();
+    };
+    let search = settings
+        .search_for(usize::try_from(host_crm).ok(), &call)
+        .map(|pop| pop.url);
+    let (recent, missed) = recent::after_event(recent, &call, now_ms as i64, search);
+    json!({"recent": recent, "missed": missed}).to_string()
+}
+
+/// A dial string as a number is written in Vietnam (`0982 861 121`).
+#[wasm_bindgen(js_name = shownNumber)]
+pub fn shown_number(dial: &str) -> String {
+    recent::shown(dial)
+}
+
+/// The dial string of the first phone number in `text` (a selection), or "".
+#[wasm_bindgen(js_name = firstNumber)]
+pub fn first_number(text: &str, country: &str) -> String {
+    let mut first = None;
+    scan(text, rules(country), |_, _, valid| {
+        first.get_or_insert_with(|| valid.dial());
+    });
+    first.unwrap_or_default()
 }
 
 /// The message `type`s that change the phone's state, as a JSON list: the dock delivers these

@@ -8,7 +8,7 @@
   const SEPARATOR = ' › ';
   // Paths the core names, each with its own label key "field_<path>".
   const TOP_LEVEL = ['webphoneUrl', 'defaultCountry', 'dock', 'dialWaitSeconds', 'crms', 'locked', 'sample'];
-  const CRM_FIELDS = ['name', 'sites', 'searchUrl', 'popOn', 'popFor', 'pageApi'];
+  const CRM_FIELDS = ['name', 'sites', 'searchUrl', 'popOn', 'popFor', 'popTarget', 'pageApi'];
   const CRM_PATH = /^crms\[(\d+)\](?:\.(\w+)(?:\[(\d+)\])?)?$/;
 
   // A label the locale lacks shows the path itself rather than nothing.

@@ -24,6 +24,9 @@
     // toolbar popup → background
     POPUP_STATUS: 'popup:status',
     POPUP_TOGGLE_DOCK: 'popup:toggleDock',
+    POPUP_DIAL: 'popup:dial',
+    POPUP_RECENT: 'popup:recent',
+    POPUP_CLEAR_RECENT: 'popup:clearRecent',
     SITE_STATUS: 'site:status',
     SITE_SET: 'site:set',
     // background → content script

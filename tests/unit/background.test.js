@@ -260,3 +260,56 @@ test("a dock.html the page framed itself, in the same tab, is not the page's doc
   assert.equal((await bg.send({ kind: MSG.DOCK_CLAIM }, framedByPage)).ok, false);
   assert.equal((await session(bg)).phoneState, 'ready');
 });
+
+/** A guide payload of another call: its own interaction id (and call id, for the pop's address). */
+const anotherCall = (name, id, callerIdNumber) => {
+  const message = structuredClone(GUIDE[name]);
+  message.data.interactionID = id;
+  if (callerIdNumber) message.data.callerIdNumber = callerIdNumber;
+  if (message.data.state?.memberCallId) message.data.state.memberCallId = `member-${id}`;
+  return JSON.stringify(message);
+};
+
+test('an inbound call that ends unanswered is a missed call: one notification, in the recent calls', async () => {
+  const { bg, dock } = await withLiveDock();
+  const ringing = anotherCall('queue-ringing', 'call-m');
+  const end = JSON.stringify({ type: 'OnCallEnd', data: { interactionID: 'call-m' } });
+  await bg.send({ kind: MSG.DOCK_EVENT, json: ringing, eventId: 'e:1' }, dock);
+  await bg.send({ kind: MSG.DOCK_EVENT, json: end, eventId: 'e:2' }, dock);
+  await bg.send({ kind: MSG.DOCK_EVENT, json: end, eventId: 'e:3' }, dock); // the end reported again
+  const missed = bg.notifications.filter((n) => n.id.startsWith('missed:'));
+  assert.deepEqual(missed.map((n) => [n.id, n.message.includes('0900 000 101')]), [['missed:call-m', true]]);
+  const recent = await bg.send({ kind: MSG.POPUP_RECENT }, senders.popup());
+  assert.deepEqual(recent.map((r) => [r.id, r.direction, r.missed, r.shown]), [['call-m', 'inbound', true, '0900 000 101']]);
+  assert.match(recent[0].searchUrl, /^https:\/\/crm\.example\.vn\/search\?q=0900000101/);
+  await bg.send({ kind: MSG.POPUP_CLEAR_RECENT }, senders.popup());
+  assert.deepEqual(await bg.send({ kind: MSG.POPUP_RECENT }, senders.popup()), []);
+});
+
+test('screen pops reuse one tab per CRM by default, and open a new tab each time when asked', async () => {
+  const { bg, dock } = await withLiveDock();
+  const pops = () => bg.tabList.filter((t) => String(t.url).startsWith(`${CRM}/search`));
+  await bg.send({ kind: MSG.DOCK_EVENT, json: anotherCall('queue-ringing', 'call-1'), eventId: 'r:1' }, dock);
+  await bg.send({ kind: MSG.DOCK_EVENT, json: anotherCall('direct-ringing', 'call-2', '0912345678'), eventId: 'r:2' }, dock);
+  assert.equal(pops().length, 1, 'the second pop reused the first one’s tab');
+  assert.match(pops()[0].url, /q=0912345678/);
+  assert.ok(bg.updates.some((u) => u.id === pops()[0].id && u.url === pops()[0].url && u.active), 'brought forward on its new address');
+
+  const other = await withLiveDock({ crms: [{ name: 'CRM', sites: [`${CRM}/*`], searchUrl: `${CRM}/search?q={phone}`, popTarget: 'newTab' }] });
+  const newTabs = () => other.bg.tabList.filter((t) => String(t.url).startsWith(`${CRM}/search`));
+  await other.bg.send({ kind: MSG.DOCK_EVENT, json: anotherCall('queue-ringing', 'call-1'), eventId: 'r:1' }, other.dock);
+  await other.bg.send({ kind: MSG.DOCK_EVENT, json: anotherCall('direct-ringing', 'call-2', '0912345678'), eventId: 'r:2' }, other.dock);
+  assert.equal(newTabs().length, 2);
+});
+
+test('the context menu dials the first number of a selection or a tel: link, and says so when there is none', async () => {
+  const { bg } = await withLiveDock({}, { registered: false });
+  const click = (info) => Promise.all(bg.browser.contextMenus.onClicked.fire({ menuItemId: 'mycc-call', ...info }, { id: 8 }));
+  await click({ selectionText: 'Gọi lại cho anh An theo số 0912 345 678 trước 17:00' });
+  assert.equal((await session(bg)).dialRequest.target, '0912345678');
+  await click({ linkUrl: 'tel:+84-982-861-121' });
+  assert.equal((await session(bg)).dialRequest.target, '0982861121');
+  await click({ selectionText: 'Đơn hàng 12/03/2024, 319.867.130 đ' });
+  assert.equal((await session(bg)).dialRequest.target, '0982861121', 'nothing dialled');
+  assert.ok(bg.notifications.some((n) => n.id === 'menu:none'));
+});

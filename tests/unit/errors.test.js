@@ -68,7 +68,7 @@ test('what the locale lacks falls back to the English message and the path', () 
 
 test('every field the core names has a label in both locales', () => {
   const paths = ['webphoneUrl', 'defaultCountry', 'dock', 'dialWaitSeconds', 'crms', 'locked', 'sample', 'searchUrl', 'crms[0]',
-    'crms[0].name', 'crms[0].sites', 'crms[0].sites[3]', 'crms[0].searchUrl', 'crms[0].popOn', 'crms[0].popFor', 'crms[0].pageApi'];
+    'crms[0].name', 'crms[0].sites', 'crms[0].sites[3]', 'crms[0].searchUrl', 'crms[0].popOn', 'crms[0].popFor', 'crms[0].popTarget', 'crms[0].pageApi'];
   for (const lang of LOCALES) {
     const strict = (key, subs) => {
       assert.ok(messages[lang][key], `${lang} lacks ${key}`);
