@@ -400,10 +400,13 @@ fn in_force_never_fails_and_says_which_document_was_set_aside() {
 
 #[test]
 fn pop_target_defaults_to_one_reused_tab_and_takes_only_its_choices() {
-    let settings = Settings::parse(&json!({"crms": [{"name": "A"}, {"name": "B", "popTarget": "crmTab"}]})).unwrap();
+    let settings =
+        Settings::parse(&json!({"crms": [{"name": "A"}, {"name": "B", "popTarget": "crmTab"}]}))
+            .unwrap();
     assert_eq!(settings.crms[0].pop_target, PopTarget::Reuse);
     assert_eq!(settings.crms[1].pop_target_name(), "crmTab");
     assert_eq!(settings.to_json()["crms"][0]["popTarget"], "reuse");
-    let error = Settings::parse(&json!({"crms": [{"name": "A", "popTarget": "window"}]})).unwrap_err();
+    let error =
+        Settings::parse(&json!({"crms": [{"name": "A", "popTarget": "window"}]})).unwrap_err();
     assert_eq!(error.field, "crms[0].popTarget");
 }
