@@ -243,6 +243,13 @@
       if (area === 'managed' || area === 'sync') hello();
     });
   }
+  // In a CRM page our content script hands the key over as soon as this frame has loaded: a frame
+  // still without one after KEY_WAIT_MS was not made by it (or was opened on its own).
+  const KEY_WAIT_MS = 1000;
   if (isPanel) hello();
-  else status(t(window.top === window ? 'dockNoTab' : 'dockLoading'), window.top === window ? 'problem' : 'ok');
+  else if (window.top === window) status(t('dockNoTab'), 'problem');
+  else {
+    status(t('dockLoading'));
+    setTimeout(() => dockKey == null && status(t('dockNoTab'), 'problem'), KEY_WAIT_MS);
+  }
 })();

@@ -7,6 +7,28 @@ const {
 } = require('../helpers.js');
 
 const SCENARIOS = {
+  async 'screen pops reuse one tab per CRM: a second call navigates the first pop, no pile of tabs'(driver, env) {
+    const sc = standin(env);
+    await configure(driver, settingsFor(env)); // popTarget: the default, "reuse"
+    await openCrmPage(driver, env, '/pages/list.html');
+    try {
+      await sc.send({ action: 'replay', scenario: 'queue-ringing', number: '0912345678' });
+      await waitUntil(async () => (await poppedTabs(driver, env)).length === 1, { what: 'the first pop' });
+      await sc.send({ action: 'end' });
+      const before = await eventCount(driver);
+      await sc.send({ action: 'replay', scenario: 'direct-ringing', number: '0933456789' });
+      await eventsHandled(driver, before + 1, 'the second call handled');
+      const pops = await waitUntil(async () => {
+        const tabs = await poppedTabs(driver, env);
+        return tabs.length === 1 && tabs[0].includes('phone=0933456789') && tabs;
+      }, { what: "the pop tab on the second call's search" });
+      assert.equal(pops.length, 1, 'one pop tab for both calls');
+      await sc.send({ action: 'end' });
+    } finally {
+      await driver.closeOtherTabs();
+    }
+  },
+
   async 'the six documented payloads reach the extension verbatim'(driver, env) {
     await configure(driver, settingsFor(env, { popOn: 'never' }));
     await openCrmPage(driver, env, '/pages/list.html');
@@ -112,7 +134,7 @@ const SCENARIOS = {
     };
     const url = (phone, call) => `${env.crmOrigin}/search?phone=${phone}&call=${call}`;
 
-    await configure(driver, settingsFor(env, { popOn: 'ringing', popFor: 'all' }));
+    await configure(driver, settingsFor(env, { popOn: 'ringing', popFor: 'all', popTarget: 'newTab' }));
     await openCrmPage(driver, env, '/pages/list.html');
     await replayAll(Object.keys(GUIDE));
     await replayAll(['queue-ringing', 'direct-ringing', 'outbound-ringing']); // the same calls again
@@ -124,14 +146,14 @@ const SCENARIOS = {
     assert.deepEqual(await pops(), expected, 'ringing, all directions: one pop per call');
     await driver.closeOtherTabs();
 
-    await configure(driver, settingsFor(env, { popOn: 'answer', popFor: 'outbound' }));
+    await configure(driver, settingsFor(env, { popOn: 'answer', popFor: 'outbound', popTarget: 'newTab' }));
     await openCrmPage(driver, env, '/pages/list.html');
     await replayAll(Object.keys(GUIDE));
     assert.deepEqual(await pops(), [url('0982861121', 'cf5b0a7c-a162-11e9-aa99-6fe8469ff495')], 'answer, outbound only');
     await driver.closeOtherTabs();
 
     // A tab already showing the same search is focused, not opened again.
-    await configure(driver, settingsFor(env, { popOn: 'ringing', popFor: 'inbound' }));
+    await configure(driver, settingsFor(env, { popOn: 'ringing', popFor: 'inbound', popTarget: 'newTab' }));
     await openCrmPage(driver, env, '/pages/list.html');
     const searchUrl = url('0900000101', 'c772f9ca-1c00-1238-a9bd-0050560123b5');
     const already = await driver.newTab(searchUrl);

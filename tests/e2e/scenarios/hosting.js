@@ -75,7 +75,7 @@ const SCENARIOS = {
 // Firefox's event page can't be suspended from WebDriver, so the cold-start check runs in Chromium only.
 const CHROMIUM_ONLY = {
   async 'the service worker stopped mid-call: the next events still pop once and the badge is right'(driver, env) {
-    await configure(driver, settingsFor(env));
+    await configure(driver, settingsFor(env, { popTarget: 'newTab' }));
     await openCrmPage(driver, env, '/pages/list.html');
     const sc = standin(env);
     const pops = () => poppedTabs(driver, env);
