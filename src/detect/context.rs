@@ -164,8 +164,39 @@ fn starts_with_word(haystack: &str, word: &str) -> bool {
     hay.next().is_none_or(|c| !c.is_alphanumeric())
 }
 
+/// Labels that say a number is a landline (compared like [`BLOCKING_LABELS`]).
+const LANDLINE_LABELS: &[&str] = &[
+    "fax",
+    "tel",
+    "đt bàn",
+    "dt ban",
+    "điện thoại bàn",
+    "dien thoai ban",
+    "máy bàn",
+    "may ban",
+    "số bàn",
+    "đt cố định",
+    "điện thoại cố định",
+    "cố định",
+    "đtcđ",
+];
+
+/// The last word of every landline label.
+const LANDLINE_LAST_WORDS: &[&str] = &["fax", "tel", "bàn", "ban", "định", "đtcđ"];
+
 /// True when the text right before byte `start` names an id, an account or a tax code.
 pub fn after_blocking_label(text: &str, start: usize) -> bool {
+    after_label(text, start, LABEL_LAST_WORDS, BLOCKING_LABELS)
+}
+
+/// True when the text right before byte `start` says the number is a landline.
+pub fn after_landline_label(text: &str, start: usize) -> bool {
+    after_label(text, start, LANDLINE_LAST_WORDS, LANDLINE_LABELS)
+}
+
+/// True when one of `labels` ends right before byte `start`, past glue; `last_words` holds the
+/// last word of every label, so that most numbers are settled by one short comparison.
+fn after_label(text: &str, start: usize, last_words: &[&str], labels: &[&str]) -> bool {
     let before = tail_bytes(text, start, LOOK_BEHIND_BYTES);
     let line = before
         .rfind(['\n', '\r', '\u{0}'])
@@ -187,10 +218,7 @@ pub fn after_blocking_label(text: &str, start: usize) -> bool {
         len += c.encode_utf8(&mut lowered[len..]).len();
     }
     let last_word = std::str::from_utf8(&lowered[..len]).unwrap_or_default();
-    LABEL_LAST_WORDS.contains(&last_word)
-        && BLOCKING_LABELS
-            .iter()
-            .any(|label| ends_with_word(trimmed, label))
+    last_words.contains(&last_word) && labels.iter().any(|label| ends_with_word(trimmed, label))
 }
 
 /// True when an amount marker stands right before byte `start` or right after byte `end`.
@@ -215,12 +243,17 @@ mod tests {
 
     #[test]
     fn every_label_ends_with_a_listed_word() {
-        for label in BLOCKING_LABELS {
-            let last = label.rsplit(' ').next().unwrap_or(label);
-            assert!(
-                LABEL_LAST_WORDS.contains(&last),
-                "{label}: add {last:?} to LABEL_LAST_WORDS"
-            );
+        for (labels, last_words) in [
+            (BLOCKING_LABELS, LABEL_LAST_WORDS),
+            (LANDLINE_LABELS, LANDLINE_LAST_WORDS),
+        ] {
+            for label in labels {
+                let last = label.rsplit(' ').next().unwrap_or(label);
+                assert!(
+                    last_words.contains(&last),
+                    "{label}: add {last:?} to its last words"
+                );
+            }
         }
     }
 

@@ -93,6 +93,8 @@ const MAX_NUMBER_DIGITS: usize = 18;
 struct Group {
     start: usize,
     end: usize,
+    /// How many digits the group holds.
+    digits: usize,
 }
 
 #[derive(Debug, Default, Clone, Copy)]
@@ -143,6 +145,7 @@ fn lex_run(b: &[u8], begin: usize, run: &mut Run) -> bool {
         run.groups.push(Group {
             start: group_start,
             end: p,
+            digits: p - group_start,
         });
         run.end = p;
         match lex_cluster(b, p) {
@@ -218,7 +221,13 @@ fn find_in_run(
                 let mut buffer = [0u8; MAX_NUMBER_DIGITS];
                 let digits =
                     collect_digits(text.as_bytes(), &run.groups[first..=end], &mut buffer)?;
-                let valid = interpret(digits, first == 0 && run.plus, rules)?;
+                let written = Written {
+                    text,
+                    run,
+                    first,
+                    last: end,
+                };
+                let valid = interpret(digits, first == 0 && run.plus, rules, &written)?;
                 let span = number_span(text, run, first, end)?;
                 Some((span, valid, end))
             });
@@ -396,25 +405,94 @@ impl Valid {
     }
 }
 
-fn interpret(digits: &[u8], plus: bool, rules: NationalRules) -> Option<Valid> {
+/// How a candidate was written: its groups, what separates them and the words before it.
+/// Consulted only when the digits alone leave the reading open.
+struct Written<'a> {
+    text: &'a str,
+    run: &'a Run,
+    first: usize,
+    last: usize,
+}
+
+impl Written<'_> {
+    fn groups(&self) -> &[Group] {
+        &self.run.groups[self.first..=self.last]
+    }
+
+    /// The first group holds exactly `len` digits: `84` set apart in `(84) 028 …`.
+    fn first_group_len_is(&self, len: usize) -> bool {
+        self.groups()[0].digits == len
+    }
+
+    /// Whether the digits before `area_end` (counted from the candidate's first digit) are
+    /// written as an area code: a group ends there, closed by a parenthesis or followed by a
+    /// local number that is not the 3-digit middle group of a mobile's `0xx xxx xxxx`. Digits
+    /// written as one block say nothing, and then a landline label (`Fax`, `Tel`, `ĐT bàn`)
+    /// before the number decides.
+    fn reads_as_landline(&self, area_end: usize) -> bool {
+        let groups = self.groups();
+        let mut digits = 0;
+        for (i, group) in groups[..groups.len() - 1].iter().enumerate() {
+            digits += group.digits;
+            if digits == area_end {
+                let mobile_middle = groups[i + 1].digits == 3 && i + 2 < groups.len();
+                return self.run.clusters[self.first + i].close_paren || !mobile_middle;
+            }
+        }
+        let one_block = groups.len() == 1;
+        let start = if self.first == 0 {
+            self.run.begin
+        } else {
+            groups[0].start
+        };
+        one_block && context::after_landline_label(self.text, start)
+    }
+}
+
+fn interpret(digits: &[u8], plus: bool, rules: NationalRules, written: &Written) -> Option<Valid> {
     if plus {
-        return international(digits);
+        return international(digits, 0, written);
     }
     if let Some(rest) = digits.strip_prefix(b"00") {
-        return international(rest);
+        return international(rest, 2, written);
     }
     if rules != NationalRules::Vietnam {
         return None;
     }
-    if let Some(nsn) = digits
-        .strip_prefix(b"84")
-        .filter(|d| d.len() >= 9 && d[0] != b'0')
-    {
-        return vn::parse_nsn(nsn)
+    if let Some(nsn) = digits.strip_prefix(b"84").filter(|d| d.len() >= 9) {
+        // `(84) 028 3821 3111`: a trunk `0` is redundant after a country code set apart.
+        let nsn = match nsn.strip_prefix(b"0") {
+            Some(rest) if written.first_group_len_is(2) => rest,
+            Some(_) => return None,
+            None => nsn,
+        };
+        return vietnamese(nsn, digits.len() - nsn.len(), written)
             .filter(|n| n.kind != vn::VnKind::Service)
             .and_then(Valid::vietnam);
     }
-    vn::parse_national(digits).and_then(Valid::vietnam)
+    match digits.first() {
+        Some(b'0') => vietnamese(&digits[1..], 1, written)
+            .filter(|n| n.kind != vn::VnKind::Service)
+            .and_then(Valid::vietnam),
+        Some(b'1') => vn::parse_national(digits).and_then(Valid::vietnam),
+        _ => None,
+    }
+}
+
+/// A Vietnamese NSN in today's plan or with a pre-2017 area code. Where the digits fit both a
+/// current mobile and an old landline (`08 3943 3770`, `038 3844123`), the way the number is
+/// written decides: an area code set apart or a landline label make it the landline; written
+/// as one block or grouped like a mobile, it is the mobile. `nsn_offset`: digits before the
+/// NSN in the candidate (a trunk `0`, or `84`).
+fn vietnamese(nsn: &[u8], nsn_offset: usize, written: &Written) -> Option<vn::VnNumber> {
+    let current = vn::parse_nsn(nsn);
+    let Some(old) = vn::parse_old_landline(nsn) else {
+        return current;
+    };
+    let landline = current.is_none()
+        || vn::is_unassigned_mobile_range(nsn)
+        || written.reads_as_landline(nsn_offset + old.old_area_len);
+    Some(if landline { old.number } else { current? })
 }
 
 fn calling_code_lengths(code: u16) -> Option<u32> {
@@ -425,9 +503,9 @@ fn calling_code_lengths(code: u16) -> Option<u32> {
         .map(|i| table[i].1)
 }
 
-/// Digits after `+` or `00`: a calling code (they are prefix-free) and a national number of a
+/// Digits after `+` or `00` (`idd_len` digits of it before `digits`): a calling code (they are prefix-free) and a national number of a
 /// length that code's plan allows.
-fn international(digits: &[u8]) -> Option<Valid> {
+fn international(digits: &[u8], idd_len: usize, written: &Written) -> Option<Valid> {
     if digits.first() == Some(&b'0') {
         return None;
     }
@@ -437,8 +515,9 @@ fn international(digits: &[u8]) -> Option<Valid> {
     })?;
     let (code, mut nsn) = digits.split_at(code_len);
     if code == b"84" {
-        let nsn = nsn.strip_prefix(b"0").unwrap_or(nsn);
-        return vn::parse_nsn(nsn).and_then(Valid::vietnam);
+        let trunk = usize::from(nsn.first() == Some(&b'0'));
+        let offset = idd_len + digits.len() - nsn.len() + trunk;
+        return vietnamese(&nsn[trunk..], offset, written).and_then(Valid::vietnam);
     }
     let allowed = |n: &[u8]| n.len() < 32 && lengths & (1 << n.len()) != 0;
     if !allowed(nsn) && nsn.first() == Some(&b'0') && allowed(&nsn[1..]) {

@@ -200,7 +200,7 @@ fn wrong_lengths_and_unused_ranges_are_refused() {
         "098286112",
         "09828611211",
         "0282861121",
-        "0682861121",
+        "0692861121",
         "0102861121",
         "982861121",
         "001099012345",
@@ -316,4 +316,56 @@ fn adversarial_inputs_stay_linear_and_never_panic() {
     assert_eq!(find_numbers(&many, NationalRules::Vietnam).len(), 20_000);
     let mixed = "Số 😀\u{fffd}\u{0}(+(+((84-.-. ".repeat(10_000);
     let _ = find_numbers(&mixed, NationalRules::Vietnam);
+}
+
+#[test]
+fn old_area_codes_dial_in_their_new_form() {
+    for (text, dial) in [
+        ("04.38637747", "02438637747"),
+        ("(04) 3863 7747", "02438637747"),
+        ("+84 4 3863 7747", "02438637747"),
+        ("(84-4) 38637747", "02438637747"),
+        ("08 3943 3770", "02839433770"),
+        ("(08) 39433770", "02839433770"),
+        ("+84 8 3943 3770", "02839433770"),
+        ("031 3836611", "02253836611"),
+        ("0313836611", "02253836611"),
+        ("0511 3822 123", "02363822123"),
+        ("05113822123", "02363822123"),
+        ("(0650) 3822 123", "02743822123"),
+        ("064.3852.123", "02543852123"),
+        ("038 3844123", "02383844123"),
+        ("(038) 384 4123", "02383844123"),
+    ] {
+        assert_eq!(dials(text), vec![dial], "{text:?}");
+        assert_eq!(raws(text), vec![text.to_string()], "{text:?}");
+    }
+    let found = &find_numbers("04.38637747", NationalRules::Vietnam)[0];
+    assert_eq!(found.e164, "+842438637747");
+}
+
+#[test]
+fn current_mobiles_win_over_old_landlines_unless_written_as_landlines() {
+    for (text, dial) in [
+        ("0839433770", "0839433770"),
+        ("083 943 3770", "0839433770"),
+        ("0839 433 770", "0839433770"),
+        ("038 384 4123", "0383844123"),
+        ("0383844123", "0383844123"),
+        ("Fax: 0839433770", "02839433770"),
+        ("ĐT bàn: 0383844123", "02383844123"),
+    ] {
+        assert_eq!(dials(text), vec![dial], "{text:?}");
+    }
+    assert_none("04.08637747");
+    assert_none("0600123456");
+    assert_none("04 3863 774");
+}
+
+#[test]
+fn a_redundant_trunk_zero_after_a_country_code_set_apart() {
+    assert_eq!(dials("(84) 028 38213111"), vec!["02838213111"]);
+    assert_eq!(raws("(84) 028 38213111"), vec!["(84) 028 38213111"]);
+    assert_eq!(dials("84 0982 861 121"), vec!["0982861121"]);
+    assert_none("840982861121");
 }

@@ -2,8 +2,9 @@
 //!
 //! The ranges follow libphonenumber's metadata for VN (a subset of it, so that every
 //! number accepted here is valid there too, which `tests/differential.js` checks), plus
-//! the mobile prefixes retired in the 2018 renumbering, which agents still find in old
-//! CRM records and which we dial in their new form.
+//! the mobile prefixes retired in the 2018 renumbering and the area codes retired in the 2017
+//! landline renumbering, which agents still find in old CRM records and which we dial in their
+//! new form.
 
 /// What kind of Vietnamese number a national significant number (NSN, no trunk `0`) is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -65,6 +66,124 @@ const LEGACY_MOBILE: &[(&str, &str)] = &[
     ("188", "58"),
     ("199", "59"),
 ];
+
+/// The 2017 landline renumbering: old area code → new one, both without the trunk `0`.
+///
+/// Source: Ministry of Information and Communications, Circular 22/2014/TT-BTTTT (the national
+/// numbering plan, in force 1 March 2015) and Decision 2036/QĐ-BTTTT (2015), which carried it
+/// out in three phases in 2017: 11 February (13 provinces), 15 April (23) and 17 June (23, with
+/// Hà Nội and TP.HCM). Old and new codes were dialled side by side for a month each time. Vĩnh
+/// Phúc (211), Phú Thọ (210), Hòa Bình (218) and Hà Giang (219) kept theirs, so they are not here.
+///
+/// Before 2017 a local number had 8 digits behind Hà Nội's `4` and TP.HCM's `8` and 7 digits
+/// everywhere else; it is kept unchanged behind the new code.
+const OLD_AREA_CODES: &[(&str, &str)] = &[
+    // Phase 1, 11 February 2017.
+    ("22", "212"),  // Sơn La
+    ("231", "213"), // Lai Châu
+    ("20", "214"),  // Lào Cai
+    ("230", "215"), // Điện Biên
+    ("29", "216"),  // Yên Bái
+    ("52", "232"),  // Quảng Bình
+    ("53", "233"),  // Quảng Trị
+    ("54", "234"),  // Thừa Thiên Huế
+    ("510", "235"), // Quảng Nam
+    ("511", "236"), // Đà Nẵng
+    ("37", "237"),  // Thanh Hóa
+    ("38", "238"),  // Nghệ An
+    ("39", "239"),  // Hà Tĩnh
+    // Phase 2, 15 April 2017.
+    ("33", "203"),  // Quảng Ninh
+    ("240", "204"), // Bắc Giang
+    ("25", "205"),  // Lạng Sơn
+    ("26", "206"),  // Cao Bằng
+    ("27", "207"),  // Tuyên Quang
+    ("280", "208"), // Thái Nguyên
+    ("281", "209"), // Bắc Kạn
+    ("320", "220"), // Hải Dương
+    ("321", "221"), // Hưng Yên
+    ("241", "222"), // Bắc Ninh
+    ("31", "225"),  // Hải Phòng
+    ("351", "226"), // Hà Nam
+    ("36", "227"),  // Thái Bình
+    ("350", "228"), // Nam Định
+    ("30", "229"),  // Ninh Bình
+    ("780", "290"), // Cà Mau
+    ("781", "291"), // Bạc Liêu
+    ("710", "292"), // Cần Thơ
+    ("711", "293"), // Hậu Giang
+    ("74", "294"),  // Trà Vinh
+    ("76", "296"),  // An Giang
+    ("77", "297"),  // Kiên Giang
+    ("79", "299"),  // Sóc Trăng
+    // Phase 3, 17 June 2017.
+    ("4", "24"),    // Hà Nội
+    ("8", "28"),    // TP. Hồ Chí Minh
+    ("61", "251"),  // Đồng Nai
+    ("62", "252"),  // Bình Thuận
+    ("64", "254"),  // Bà Rịa - Vũng Tàu
+    ("55", "255"),  // Quảng Ngãi
+    ("56", "256"),  // Bình Định
+    ("57", "257"),  // Phú Yên
+    ("58", "258"),  // Khánh Hòa
+    ("68", "259"),  // Ninh Thuận
+    ("60", "260"),  // Kon Tum
+    ("501", "261"), // Đắk Nông
+    ("500", "262"), // Đắk Lắk
+    ("63", "263"),  // Lâm Đồng
+    ("59", "269"),  // Gia Lai
+    ("70", "270"),  // Vĩnh Long
+    ("651", "271"), // Bình Phước
+    ("72", "272"),  // Long An
+    ("73", "273"),  // Tiền Giang
+    ("650", "274"), // Bình Dương
+    ("75", "275"),  // Bến Tre
+    ("66", "276"),  // Tây Ninh
+    ("67", "277"),  // Đồng Tháp
+];
+
+/// A landline written with its pre-2017 area code, renumbered.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct OldLandline {
+    pub number: VnNumber,
+    /// Digits of the old area code (no trunk `0`): where the local number begins.
+    pub old_area_len: usize,
+}
+
+/// Reads an NSN written with a pre-2017 area code: the old code, then a local number of the
+/// length that area had (8 digits in Hà Nội and TP.HCM, 7 elsewhere) starting with 2 to 9
+/// (local numbers never began with `0`, and `1` leads to services). The renumbered form must
+/// be a valid landline today.
+pub fn parse_old_landline(d: &[u8]) -> Option<OldLandline> {
+    if !(9..=10).contains(&d.len()) || d[0] == b'1' {
+        return None;
+    }
+    let (old, new) = OLD_AREA_CODES
+        .iter()
+        .find(|(old, _)| d.starts_with(old.as_bytes()))?;
+    let local = &d[old.len()..];
+    let local_len = if old.len() == 1 { 8 } else { 7 };
+    if local.len() != local_len || !(b'2'..=b'9').contains(&local[0]) {
+        return None;
+    }
+    let mut renumbered = [0u8; 10];
+    renumbered[..new.len()].copy_from_slice(new.as_bytes());
+    renumbered[new.len()..new.len() + local.len()].copy_from_slice(local);
+    let renumbered = &renumbered[..new.len() + local.len()];
+    if !is_fixed_line(renumbered) {
+        return None;
+    }
+    Some(OldLandline {
+        number: VnNumber::new(renumbered, VnKind::FixedLine)?,
+        old_area_len: old.len(),
+    })
+}
+
+/// Mobile ranges the current plan (and libphonenumber) allows but no operator was ever given:
+/// there a 10-digit number that is also an old landline is the landline.
+pub fn is_unassigned_mobile_range(d: &[u8]) -> bool {
+    d.len() == 9 && (d.starts_with(b"30") || d.starts_with(b"31"))
+}
 
 fn digit(d: &[u8], i: usize) -> u8 {
     d[i] - b'0'
