@@ -6,6 +6,7 @@
 'use strict';
 const fs = require('fs');
 const path = require('path');
+const { isValidPhoneNumber } = require('libphonenumber-js/max');
 
 let seed = 20261124;
 const rand = () => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648);
@@ -58,7 +59,16 @@ function legacy() {
   return { text, e164: `+84${LEGACY[old]}${rest}` };
 }
 
+// Foreign numbers are drawn until libphonenumber-js calls them valid in their country's plan
+// (random digits behind a real prefix are often numbers no one can dial).
 function foreign() {
+  for (;;) {
+    const made = foreignShape();
+    if (isValidPhoneNumber(made.e164)) return made;
+  }
+}
+
+function foreignShape() {
   const nanp = () => `${int(2, 9)}${digits(2)}`;
   return pick([
     () => { const a = nanp(), b = `${int(2, 9)}${digits(2)}`, c = digits(4); return { text: pick([`+1 ${a}-${b}-${c}`, `+1 (${a}) ${b}-${c}`, `+1 ${a} ${b} ${c}`]), e164: `+1${a}${b}${c}` }; },
@@ -96,7 +106,8 @@ const lookalike = () => pick([
   () => `${int(1500, 1799)}${digits(9)}`,
   () => `${pick(['001', '079', '036', '048'])}${digits(9)}`,
   () => `${int(1, 9)}${digits(9)}`,
-  () => `0${pick(['10', '40', '50', '60', '80', '11', '12', '13', '14', '15'])}${digits(7)}`,
+  // Ten digits behind prefixes no plan uses, old or new (060 was Kon Tum's area code).
+  () => `0${pick(['10', '40', '50', '69', '80', '11', '12', '13', '14', '15'])}${digits(7)}`,
   () => `${digits(5)}`,
   () => `0${pick(MOBILE)}${digits(8)}`,
   () => `0${pick(MOBILE)}${digits(5)}`,

@@ -379,7 +379,9 @@ impl Valid {
     fn vietnam(number: vn::VnNumber) -> Option<Valid> {
         let dial = match number.kind {
             vn::VnKind::Service => DialForm::Bare,
-            vn::VnKind::Mobile | vn::VnKind::FixedLine => DialForm::TrunkZero,
+            vn::VnKind::Mobile | vn::VnKind::FixedLine | vn::VnKind::Network69 => {
+                DialForm::TrunkZero
+            }
         };
         Valid::new(b"84", number.nsn(), dial)
     }
@@ -495,23 +497,47 @@ fn vietnamese(nsn: &[u8], nsn_offset: usize, written: &Written) -> Option<vn::Vn
     Some(if landline { old.number } else { current? })
 }
 
-fn calling_code_lengths(code: u16) -> Option<u32> {
+/// A country calling code's plan: its national (trunk) prefix and its rules (see
+/// [`countries::PLAN_RULES`]), if the code is in use.
+fn plan(code: u16) -> Option<(&'static str, &'static [u16])> {
     let table = countries::CALLING_CODES;
-    table
-        .binary_search_by_key(&code, |&(c, _)| c)
-        .ok()
-        .map(|i| table[i].1)
+    let i = table.binary_search_by_key(&code, |&(c, ..)| c).ok()?;
+    let (_, trunk, start, end) = table[i];
+    Some((
+        trunk,
+        countries::PLAN_RULES.get(start as usize..end as usize)?,
+    ))
 }
 
-/// Digits after `+` or `00` (`idd_len` digits of it before `digits`): a calling code (they are prefix-free) and a national number of a
-/// length that code's plan allows.
+/// Whether a plan's rules allow `nsn` (ASCII digits).
+fn plan_allows(mut rules: &[u16], nsn: &[u8]) -> bool {
+    while let Some((&header, rest)) = rules.split_first() {
+        let (length, mask_count) = (usize::from(header >> 8), usize::from(header & 0xff));
+        let Some((masks, next)) = rest.split_at_checked(mask_count) else {
+            return false;
+        };
+        if length == nsn.len()
+            && masks
+                .iter()
+                .zip(nsn)
+                .all(|(&mask, &d)| mask & (1 << (d - b'0')) != 0)
+        {
+            return true;
+        }
+        rules = next;
+    }
+    false
+}
+
+/// Digits after `+` or `00` (`idd_len` digits of it before `digits`): a calling code (they are
+/// prefix-free) and a national number that code's plan allows (libphonenumber's metadata).
 fn international(digits: &[u8], idd_len: usize, written: &Written) -> Option<Valid> {
     if digits.first() == Some(&b'0') {
         return None;
     }
-    let (code_len, lengths) = (1..=3usize).filter(|&n| n < digits.len()).find_map(|n| {
+    let (code_len, (trunk, rules)) = (1..=3usize).filter(|&n| n < digits.len()).find_map(|n| {
         let code: u16 = std::str::from_utf8(&digits[..n]).ok()?.parse().ok()?;
-        calling_code_lengths(code).map(|lengths| (n, lengths))
+        plan(code).map(|plan| (n, plan))
     })?;
     let (code, mut nsn) = digits.split_at(code_len);
     if code == b"84" {
@@ -519,13 +545,11 @@ fn international(digits: &[u8], idd_len: usize, written: &Written) -> Option<Val
         let offset = idd_len + digits.len() - nsn.len() + trunk;
         return vietnamese(&nsn[trunk..], offset, written).and_then(Valid::vietnam);
     }
-    let allowed = |n: &[u8]| n.len() < 32 && lengths & (1 << n.len()) != 0;
-    if !allowed(nsn) && nsn.first() == Some(&b'0') && allowed(&nsn[1..]) {
-        // "+44 (0) 20 7946 0958": the trunk prefix written in parentheses.
-        nsn = &nsn[1..];
+    if !plan_allows(rules, nsn) && !trunk.is_empty() {
+        // "+44 (0) 20 7946 0958": the national prefix written after the country code.
+        nsn = nsn.strip_prefix(trunk.as_bytes()).unwrap_or(nsn);
     }
-    let nanp_ok = code != b"1" || (nsn.len() == 10 && nsn[0] >= b'2' && nsn[3] >= b'2');
-    if !allowed(nsn) || !nanp_ok || nsn.iter().all(|&d| d == b'0') {
+    if !plan_allows(rules, nsn) {
         return None;
     }
     Valid::new(code, nsn, DialForm::International)

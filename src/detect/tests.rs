@@ -369,3 +369,26 @@ fn a_redundant_trunk_zero_after_a_country_code_set_apart() {
     assert_eq!(dials("84 0982 861 121"), vec!["0982861121"]);
     assert_none("840982861121");
 }
+
+#[test]
+fn bank_accounts_starting_00_are_not_international_numbers() {
+    for text in [
+        "0071000123456",
+        "0081001234567",
+        "0091000654321",
+        "0011004123456",
+        "CK tới 0071 0006 95432",
+        "+7 100 123 4567",
+        "+81 0 1234 5678",
+    ] {
+        assert_none(text);
+    }
+    for (text, dial) in [
+        ("Tokyo +81 3-1234-5678", "+81312345678"),
+        ("0086 138 0013 8000", "+8613800138000"),
+        ("Berlin +49 30 1234567", "+49301234567"),
+        ("+61 2 9374 4000", "+61293744000"),
+    ] {
+        assert_eq!(dials(text), vec![dial], "{text:?}");
+    }
+}

@@ -13,6 +13,8 @@ pub enum VnKind {
     FixedLine,
     /// `1800…` toll free and `1900…` premium: dialled without a trunk `0`.
     Service,
+    /// `69…`: the network of the armed forces and the police, dialled with a trunk `0`.
+    Network69,
 }
 
 /// A Vietnamese national significant number, normalised to the current numbering plan.
@@ -223,6 +225,10 @@ fn is_fixed_line(d: &[u8]) -> bool {
     }
 }
 
+fn is_network_69(d: &[u8]) -> bool {
+    (7..=8).contains(&d.len()) && d.starts_with(b"69")
+}
+
 fn is_service(d: &[u8]) -> bool {
     (d.len() == 8 || d.len() == 10) && (d.starts_with(b"1800") || d.starts_with(b"1900"))
 }
@@ -237,6 +243,9 @@ pub fn parse_nsn(d: &[u8]) -> Option<VnNumber> {
     }
     if is_service(d) {
         return VnNumber::new(d, VnKind::Service);
+    }
+    if is_network_69(d) {
+        return VnNumber::new(d, VnKind::Network69);
     }
     if d.len() == 10 {
         let (old, rest) = d.split_at(3);
@@ -336,6 +345,15 @@ mod tests {
             "nine digits: not a length we link"
         );
         assert_eq!(national("01900545454"), None);
+    }
+
+    #[test]
+    fn the_69_network_has_seven_or_eight_digits_behind_its_trunk_zero() {
+        assert_eq!(
+            national("069123456"),
+            Some(("+8469123456".into(), "069123456".into()))
+        );
+        assert_eq!(national("0691234567"), None);
     }
 
     #[test]
