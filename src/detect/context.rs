@@ -7,13 +7,27 @@ const BLOCKING_LABELS: &[&str] = &[
     "mã số thuế",
     "ma so thue",
     "mã số dn",
+    "ma so dn",
+    "mã dn",
+    "ma dn",
+    "msdn",
     "mã số doanh nghiệp",
+    "gpđkkd",
+    "gpdkkd",
+    "đkkd",
+    "dkkd",
+    "gpkd",
+    "số đkkd",
+    "giấy phép kinh doanh",
+    "đăng ký kinh doanh",
+    "dang ky kinh doanh",
     "tax code",
     "tax id",
     "taxcode",
     "vat",
     "vat no",
     "stk",
+    "tk",
     "số tk",
     "so tk",
     "số tài khoản",
@@ -26,6 +40,12 @@ const BLOCKING_LABELS: &[&str] = &[
     "acct",
     "cmnd",
     "cccd",
+    "cmnd số",
+    "cccd số",
+    "đkkd số",
+    "gpđkkd số",
+    "gpkd số",
+    "tk số",
     "căn cước",
     "can cuoc",
     "cmt",
@@ -72,7 +92,14 @@ const LABEL_LAST_WORDS: &[&str] = &[
     "thuế",
     "thue",
     "dn",
+    "msdn",
     "nghiệp",
+    "gpđkkd",
+    "gpdkkd",
+    "đkkd",
+    "dkkd",
+    "gpkd",
+    "doanh",
     "code",
     "id",
     "taxcode",
@@ -87,6 +114,12 @@ const LABEL_LAST_WORDS: &[&str] = &[
     "acct",
     "cmnd",
     "cccd",
+    "cmnd số",
+    "cccd số",
+    "đkkd số",
+    "gpđkkd số",
+    "gpkd số",
+    "tk số",
     "cước",
     "cuoc",
     "cmt",
@@ -113,6 +146,67 @@ const LABEL_LAST_WORDS: &[&str] = &[
     "sp",
     "số",
     "seri",
+];
+
+/// Words that may stand between an account label and its digits: the bank's name and the
+/// words around it (`STK Vietcombank: 0071…`, `Số TK tại NH MB Bank 0912…`). Lower case.
+const BANK_WORDS: &[&str] = &[
+    "bank",
+    "ngân",
+    "hàng",
+    "ngan",
+    "hang",
+    "nh",
+    "tại",
+    "tai",
+    "vietcombank",
+    "vcb",
+    "techcombank",
+    "tcb",
+    "bidv",
+    "agribank",
+    "vietinbank",
+    "ctg",
+    "acb",
+    "mb",
+    "mbbank",
+    "tpbank",
+    "vpbank",
+    "sacombank",
+    "scb",
+    "shb",
+    "hdbank",
+    "vib",
+    "ocb",
+    "msb",
+    "seabank",
+    "eximbank",
+    "abbank",
+    "lpbank",
+    "lienvietpostbank",
+    "namabank",
+    "kienlongbank",
+    "pvcombank",
+    "baovietbank",
+    "bacabank",
+    "ncb",
+    "vietabank",
+    "pgbank",
+    "saigonbank",
+    "gpbank",
+    "oceanbank",
+    "cbbank",
+    "vrb",
+    "shinhan",
+    "woori",
+    "hsbc",
+    "citibank",
+    "uob",
+    "vietbank",
+    "bvbank",
+    "cake",
+    "timo",
+    "momo",
 ];
 
 /// Units after a number that make it an amount (matched as a whole word, case-insensitive).
@@ -184,9 +278,78 @@ const LANDLINE_LABELS: &[&str] = &[
 /// The last word of every landline label.
 const LANDLINE_LAST_WORDS: &[&str] = &["fax", "tel", "bàn", "ban", "định", "đtcđ"];
 
-/// True when the text right before byte `start` names an id, an account or a tax code.
+/// Words that name a phone number, so that a number may be glued to them by `.`, `-` or `_`
+/// (`Tel.0982…`, `ĐT.0982…`, `SĐT-0982…`, `Hotline_1900…`). Compared in lower case.
+const PHONE_LABEL_WORDS: &[&str] = &[
+    "tel",
+    "tell",
+    "telephone",
+    "phone",
+    "ph",
+    "mobile",
+    "mob",
+    "cell",
+    "fax",
+    "hotline",
+    "hl",
+    "đt",
+    "dt",
+    "sđt",
+    "sdt",
+    "đtdđ",
+    "dđ",
+    "dd",
+    "đtcđ",
+    "zalo",
+    "viber",
+    "lh",
+    "hp",
+    "t",
+    "f",
+    "m",
+    "p",
+    "thoại",
+    "thoai",
+    "động",
+    "dong",
+    "đài",
+    "dai",
+];
+
+/// True when `text` ends with a word of [`PHONE_LABEL_WORDS`] (the text right before a glue).
+pub fn ends_with_phone_label(text: &str) -> bool {
+    PHONE_LABEL_WORDS
+        .iter()
+        .any(|word| ends_with_word(text, word))
+}
+
+/// True when the text right before byte `start` names an id, an account or a tax code, a
+/// bank's name between them allowed.
 pub fn after_blocking_label(text: &str, start: usize) -> bool {
     after_label(text, start, LABEL_LAST_WORDS, BLOCKING_LABELS)
+        || before_bank_words(text, start).is_some_and(|label_end| {
+            after_label(text, label_end, LABEL_LAST_WORDS, BLOCKING_LABELS)
+        })
+}
+
+/// Where the bank's name before byte `start` begins (up to four words of [`BANK_WORDS`]), if
+/// there is one.
+fn before_bank_words(text: &str, start: usize) -> Option<usize> {
+    let mut end = start;
+    for _ in 0..4 {
+        let trimmed = text[..end].trim_end_matches(LABEL_GLUE);
+        let word_start = trimmed
+            .char_indices()
+            .rev()
+            .find(|(_, c)| !c.is_alphanumeric())
+            .map_or(0, |(i, c)| i + c.len_utf8());
+        let word = &trimmed[word_start..];
+        if word.is_empty() || !BANK_WORDS.iter().any(|bank| ends_with_word(word, bank)) {
+            break;
+        }
+        end = word_start;
+    }
+    (end < start).then_some(end)
 }
 
 /// True when the text right before byte `start` says the number is a landline.

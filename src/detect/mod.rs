@@ -82,7 +82,41 @@ pub fn find_numbers(text: &str, rules: NationalRules) -> Vec<Found> {
 }
 
 fn may_start_run(b: u8) -> bool {
-    b.is_ascii_digit() || b == b'+' || b == b'('
+    b.is_ascii_digit() || b == b'+' || b == b'(' || b == FULL_WIDTH_LEAD
+}
+
+/// Text pasted from Word or typed with an IME carries full-width forms (U+FF01..U+FF5E, UTF-8
+/// `EF BC xx`): digits `０`..`９` and `（`, `）`, `．`, `－`. They are read like their ASCII twins.
+const FULL_WIDTH_LEAD: u8 = 0xEF;
+
+/// The full-width form (`EF BC xx`) at `p`, as its third byte.
+fn full_width_at(b: &[u8], p: usize) -> Option<u8> {
+    match b.get(p..p + 3) {
+        Some([FULL_WIDTH_LEAD, 0xBC, third]) => Some(*third),
+        _ => None,
+    }
+}
+
+/// Byte length of the digit at `p` (ASCII or full-width), or 0 when none is there.
+fn digit_len(b: &[u8], p: usize) -> usize {
+    match b.get(p) {
+        Some(d) if d.is_ascii_digit() => 1,
+        Some(&FULL_WIDTH_LEAD)
+            if full_width_at(b, p).is_some_and(|t| (0x90..=0x99).contains(&t)) =>
+        {
+            3
+        }
+        _ => 0,
+    }
+}
+
+/// Byte length of the opening parenthesis at `p` (`(` or `（`), or 0.
+fn open_paren_len(b: &[u8], p: usize) -> usize {
+    match b.get(p) {
+        Some(b'(') => 1,
+        Some(&FULL_WIDTH_LEAD) if full_width_at(b, p) == Some(0x88) => 3,
+        _ => 0,
+    }
 }
 
 /// Longest national significant number plus country code we try to read (E.164 allows 15
@@ -101,8 +135,12 @@ struct Group {
 struct Cluster {
     /// Holds white space: a number may end before it and another begin after it.
     soft: bool,
-    /// Holds `.` or `-`.
+    /// Holds `.`, `-` or `_`.
     punctuation: bool,
+    /// The punctuation is `_`, which joins words, never the parts of one number.
+    underscore: bool,
+    /// The punctuation is `-` (or `－`): a range suffix follows it.
+    hyphen: bool,
     /// Byte offset of a `(` inside the cluster.
     open_paren: Option<usize>,
     close_paren: bool,
@@ -123,14 +161,19 @@ struct Run {
 fn lex_run(b: &[u8], begin: usize, run: &mut Run) -> bool {
     let mut p = begin;
     let mut plus = false;
-    if b[p] == b'(' {
-        p += 1;
+    let paren = open_paren_len(b, p);
+    if paren > 0 {
+        // `( 0292) 3.822.751`: a space or two may follow the parenthesis.
+        p += paren;
+        while p < begin + paren + 2 && b.get(p) == Some(&b' ') {
+            p += 1;
+        }
     }
     if b.get(p) == Some(&b'+') {
         plus = true;
         p += 1;
     }
-    if !b.get(p).is_some_and(u8::is_ascii_digit) {
+    if digit_len(b, p) == 0 {
         return false;
     }
     run.begin = begin;
@@ -139,13 +182,19 @@ fn lex_run(b: &[u8], begin: usize, run: &mut Run) -> bool {
     run.clusters.clear();
     loop {
         let group_start = p;
-        while b.get(p).is_some_and(u8::is_ascii_digit) {
-            p += 1;
+        let mut digits = 0;
+        loop {
+            let len = digit_len(b, p);
+            if len == 0 {
+                break;
+            }
+            p += len;
+            digits += 1;
         }
         run.groups.push(Group {
             start: group_start,
             end: p,
-            digits: p - group_start,
+            digits,
         });
         run.end = p;
         match lex_cluster(b, p) {
@@ -158,33 +207,61 @@ fn lex_run(b: &[u8], begin: usize, run: &mut Run) -> bool {
     }
 }
 
-/// A separator cluster starting at `p` and followed by a digit: at most three characters,
-/// at most one `.` or `-`, parentheses and white space. Returns it and where the next group begins.
+/// A separator cluster starting at `p` and followed by a digit: at most three characters, at
+/// most one `.`, `-` or `_`, parentheses and white space (ASCII, no-break or full-width forms).
+/// Returns it and where the next group begins.
 fn lex_cluster(b: &[u8], mut p: usize) -> Option<(Cluster, usize)> {
     let mut cluster = Cluster::default();
     let mut punctuation = 0;
     let mut chars = 0;
     while chars < 3 {
+        let mut len = 1;
         match b.get(p) {
             Some(b' ' | b'\t') => cluster.soft = true,
-            Some(b'.' | b'-') => punctuation += 1,
+            Some(b'.') => punctuation += 1,
+            Some(b'-') => {
+                punctuation += 1;
+                cluster.hyphen = true;
+            }
+            Some(b'_') => {
+                punctuation += 1;
+                cluster.underscore = true;
+            }
             Some(b'(') if cluster.open_paren.is_none() => cluster.open_paren = Some(p),
             Some(b')') if !cluster.close_paren => cluster.close_paren = true,
             Some(0xC2) if b.get(p + 1) == Some(&0xA0) => {
                 cluster.soft = true;
-                p += 1;
+                len = 2;
+            }
+            Some(0xE3) if b.get(p + 1..p + 3) == Some(&[0x80, 0x80]) => {
+                cluster.soft = true;
+                len = 3;
+            }
+            Some(&FULL_WIDTH_LEAD) => {
+                len = 3;
+                match full_width_at(b, p) {
+                    Some(0x8E) => punctuation += 1,
+                    Some(0x8D) => {
+                        punctuation += 1;
+                        cluster.hyphen = true;
+                    }
+                    Some(0x88) if cluster.open_paren.is_none() => cluster.open_paren = Some(p),
+                    Some(0x89) if !cluster.close_paren => cluster.close_paren = true,
+                    _ => break,
+                }
             }
             _ => break,
         }
-        p += 1;
+        p += len;
         chars += 1;
     }
     cluster.punctuation = punctuation > 0;
-    let valid = chars > 0 && punctuation <= 1 && b.get(p).is_some_and(u8::is_ascii_digit);
+    let valid = chars > 0 && punctuation <= 1 && digit_len(b, p) > 0;
     valid.then_some((cluster, p))
 }
 
-/// Cuts a run into numbers at soft breaks, longest valid number first from each start.
+/// Cuts a run into numbers at breaks ([`may_end_after`]), longest valid number first from each
+/// start.
 fn find_in_run(
     text: &str,
     run: &Run,
@@ -192,7 +269,11 @@ fn find_in_run(
     emit: &mut impl FnMut(usize, usize, Valid),
 ) {
     let last = run.groups.len() - 1;
-    let soft_after = |i: usize| i == last || run.clusters[i].soft;
+    let next_start = |after: usize| {
+        (after + 1..=last)
+            .find(|&g| run.clusters[g - 1].soft || is_joint(run, g - 1))
+            .unwrap_or(last + 1)
+    };
     let mut first = 0;
     while first <= last {
         // A number holds at most MAX_NUMBER_DIGITS digits, which bounds the ends worth trying
@@ -200,19 +281,17 @@ fn find_in_run(
         let mut digits = 0;
         let widest = (first..=last)
             .take_while(|&g| {
-                digits += run.groups[g].end - run.groups[g].start;
+                digits += run.groups[g].digits;
                 digits <= MAX_NUMBER_DIGITS
             })
             .last();
         let Some(widest) = widest else {
-            first = (first + 1..=last)
-                .find(|&g| run.clusters[g - 1].soft)
-                .unwrap_or(last + 1);
+            first = next_start(first);
             continue;
         };
         let found = (first..=widest)
             .rev()
-            .filter(|&e| soft_after(e))
+            .filter(|&e| may_end_after(text.as_bytes(), run, e))
             .find_map(|end| {
                 if !consistent_separators(run, first, end) {
                     return None;
@@ -234,21 +313,66 @@ fn find_in_run(
         match found {
             Some(((start, end_byte), valid, end)) => {
                 emit(start, end_byte, valid);
-                first = end + 1;
+                first = next_start(end);
             }
-            None => {
-                first = (first + 1..=last)
-                    .find(|&g| run.clusters[g - 1].soft)
-                    .unwrap_or(last + 1);
-            }
+            None => first = next_start(first),
         }
     }
 }
 
+/// Long enough for a group to be a whole number, an account or a reference on its own.
+const WHOLE_TOKEN_DIGITS: usize = 7;
+
+/// Cluster `i` is one `-`, `_` or `.` between two groups that are whole tokens each, as in a
+/// payment reference (`…0451000123456-0912991625-Ung ho`): a number may end or begin there.
+/// Shorter groups glued by punctuation (`2024-03-12`, `12-0982861121`) stay one thing.
+fn is_joint(run: &Run, i: usize) -> bool {
+    let cluster = &run.clusters[i];
+    cluster.punctuation
+        && !cluster.soft
+        && cluster.open_paren.is_none()
+        && !cluster.close_paren
+        && run.groups[i].digits >= WHOLE_TOKEN_DIGITS
+        && run.groups[i + 1].digits >= WHOLE_TOKEN_DIGITS
+}
+
+/// Group `i + 1` ends the run as the range suffix of group `i`: `3943 3770-76` is 3770 to
+/// 3776 (one or two digits, `-` alone before them, greater than the digits they replace).
+fn is_range_suffix(bytes: &[u8], run: &Run, i: usize) -> bool {
+    if i + 2 != run.groups.len() {
+        return false;
+    }
+    let (cluster, number, suffix) = (&run.clusters[i], &run.groups[i], &run.groups[i + 1]);
+    let plain_hyphen =
+        cluster.hyphen && !cluster.soft && cluster.open_paren.is_none() && !cluster.close_paren;
+    // Compared as text, which needs both in ASCII (byte and digit counts agree).
+    let ascii = |g: &Group| g.end - g.start == g.digits;
+    plain_hyphen
+        && (1..=2).contains(&suffix.digits)
+        && number.digits > suffix.digits
+        && ascii(number)
+        && ascii(suffix)
+        && bytes[suffix.start..suffix.end] > bytes[number.end - suffix.digits..number.end]
+}
+
+/// A number may end after group `i`: at the run's end, at white space, at a joint, or before
+/// a range suffix.
+fn may_end_after(bytes: &[u8], run: &Run, i: usize) -> bool {
+    i == run.groups.len() - 1
+        || run.clusters[i].soft
+        || is_joint(run, i)
+        || is_range_suffix(bytes, run, i)
+}
+
 /// People write a number with one kind of separator: `0982 861 121` or `0982.861.121`, not
-/// `07-04-2020 14`, which is a date and an hour. A `+CC` or parentheses may sit apart.
+/// `07-04-2020 14`, which is a date and an hour. A `+CC` or parentheses may sit apart, and
+/// groups of three digits or more may mix them (`0333.553 058`): dates and times have shorter
+/// ones. `_` joins words, never the parts of a number.
 fn consistent_separators(run: &Run, first: usize, last: usize) -> bool {
     let inner = &run.clusters[first..last];
+    if inner.iter().any(|c| c.underscore) {
+        return false;
+    }
     if (first == 0 && run.plus)
         || inner
             .iter()
@@ -258,7 +382,7 @@ fn consistent_separators(run: &Run, first: usize, last: usize) -> bool {
     }
     let glued = inner.iter().any(|c| c.punctuation && !c.soft);
     let spaced = inner.iter().any(|c| c.soft && !c.punctuation);
-    !(glued && spaced)
+    !(glued && spaced) || run.groups[first..=last].iter().all(|g| g.digits >= 3)
 }
 
 /// The byte span of groups `first..=last` as a number, if its surroundings allow one there.
@@ -267,7 +391,7 @@ fn number_span(text: &str, run: &Run, first: usize, last: usize) -> Option<(usiz
     let end = run.groups[last].end;
     let closes = run.clusters[first..last].iter().any(|c| c.close_paren);
     let start = if first == 0 {
-        let opens_with_paren = text.as_bytes()[run.begin] == b'(';
+        let opens_with_paren = open_paren_len(text.as_bytes(), run.begin) > 0;
         if opens_with_paren && closes {
             run.begin
         } else if run.plus {
@@ -284,7 +408,14 @@ fn number_span(text: &str, run: &Run, first: usize, last: usize) -> Option<(usiz
     if first == 0 && !left_boundary_ok(text, run.begin) {
         return None;
     }
-    if last == run.groups.len() - 1 && !right_boundary_ok(text, end) {
+    let checked_end = if last == run.groups.len() - 1 {
+        Some(end)
+    } else if is_range_suffix(text.as_bytes(), run, last) {
+        Some(run.groups[last + 1].end)
+    } else {
+        None
+    };
+    if checked_end.is_some_and(|at| !right_boundary_ok(text, at)) {
         return None;
     }
     if context::after_blocking_label(text, start) || context::is_amount(text, start, end) {
@@ -293,37 +424,39 @@ fn number_span(text: &str, run: &Run, first: usize, last: usize) -> Option<(usiz
     Some((start, end))
 }
 
-fn is_glue(c: char) -> bool {
-    matches!(c, '.' | '-' | '_' | ',' | '/')
-}
-
 /// Text right before a number must not continue it: no letter or digit, no `#`, `@`, `&`,
 /// `=` or `\\` (ids, addresses, query strings), and no `.`/`-`/`_` glued to a letter or digit
-/// (`A-0982…`, `1.0982…`). Currency signs are [`context::is_amount`]'s business.
+/// (`A-0982…`, `1.0982…`) unless what it glues is a phone label (`Tel.0982…`, `SĐT-0982…`).
+/// Currency signs are [`context::is_amount`]'s business.
 fn left_boundary_ok(text: &str, begin: usize) -> bool {
-    let mut before = text[..begin].chars().rev();
-    match before.next() {
+    let before = &text[..begin];
+    let mut chars = before.chars().rev();
+    match chars.next() {
         None => true,
         Some(c) if c.is_alphanumeric() || matches!(c, '#' | '@' | '&' | '=' | '\\') => false,
-        Some('.' | '-' | '_') => !before.next().is_some_and(char::is_alphanumeric),
-        Some(_) => true,
-    }
-}
-
-/// Text right after a number must not continue it: no letter or digit, no `@` (an e-mail or
-/// SIP address), and no `.`/`-`/`_`/`,`/`/` followed by a letter or digit.
-fn right_boundary_ok(text: &str, end: usize) -> bool {
-    let mut after = text[end..].chars();
-    match after.next() {
-        None => true,
-        Some(c) if c.is_alphanumeric() || matches!(c, '@' | '%' | '&') => false,
-        Some(c) if is_glue(c) && c != ',' && c != '/' => {
-            !after.next().is_some_and(char::is_alphanumeric)
+        Some(glue @ ('.' | '-' | '_')) => {
+            let word = &before[..before.len() - glue.len_utf8()];
+            !chars.next().is_some_and(char::is_alphanumeric) || context::ends_with_phone_label(word)
         }
         Some(_) => true,
     }
 }
 
+/// Text right after a number must not continue it: no letter or digit, no `@` (an e-mail or
+/// SIP address), no `.` followed by a letter or digit, and no `-`/`_` followed by a digit. A
+/// word may hang on by `-` or `_` (`…7933-P.Tuyển sinh`, `…1625-Ung ho`).
+fn right_boundary_ok(text: &str, end: usize) -> bool {
+    let mut after = text[end..].chars();
+    match after.next() {
+        None => true,
+        Some(c) if c.is_alphanumeric() || matches!(c, '@' | '%' | '&') => false,
+        Some('.') => !after.next().is_some_and(char::is_alphanumeric),
+        Some('-' | '_') => !after.next().is_some_and(|c| c.is_numeric()),
+        Some(_) => true,
+    }
+}
+
+/// last byte, the only byte of a group's that is neither an ASCII digit nor `EF`/`BC`.
 fn collect_digits<'a>(
     bytes: &[u8],
     groups: &[Group],
@@ -332,10 +465,22 @@ fn collect_digits<'a>(
     let mut count = 0;
     for g in groups {
         let part = &bytes[g.start..g.end];
-        buffer
-            .get_mut(count..count + part.len())?
-            .copy_from_slice(part);
-        count += part.len();
+        if part.len() == g.digits {
+            buffer
+                .get_mut(count..count + part.len())?
+                .copy_from_slice(part);
+            count += part.len();
+            continue;
+        }
+        for &b in part {
+            let ascii = match b {
+                b'0'..=b'9' => b,
+                0x90..=0x99 => b - 0x90 + b'0',
+                _ => continue,
+            };
+            *buffer.get_mut(count)? = ascii;
+            count += 1;
+        }
     }
     Some(&buffer[..count])
 }

@@ -164,7 +164,8 @@ fn machine_ids_are_not_numbers() {
         "A_0982861121",
         "1.0982861121",
         "0982861121.5",
-        "0982861121-22",
+        "0982861121-12",
+        "0982861121-2024",
         "SO0982861121",
         "x0982861121",
     ] {
@@ -391,4 +392,92 @@ fn bank_accounts_starting_00_are_not_international_numbers() {
     ] {
         assert_eq!(dials(text), vec![dial], "{text:?}");
     }
+}
+
+#[test]
+fn labels_glued_by_punctuation() {
+    for (text, dial) in [
+        ("Tel.028 3823 4567", "02838234567"),
+        ("ĐT.0982861121", "0982861121"),
+        ("Fax:028.3823.4567", "02838234567"),
+        ("Hotline:1900 54 54 54", "1900545454"),
+        ("SĐT-0982 861 121", "0982861121"),
+        ("T.02838234567", "02838234567"),
+        ("Tel.(028) 3823 4567", "02838234567"),
+    ] {
+        assert_eq!(dials(text), vec![dial], "{text:?}");
+    }
+    assert_none("DH-0982861121");
+    assert_none("KH.0982861121");
+}
+
+#[test]
+fn numbers_joined_to_words_and_references_by_hyphens() {
+    assert_eq!(raws("08 3943 3770-76"), vec!["08 3943 3770"]);
+    assert_eq!(dials("ĐT: 028 3943 3770-76"), vec!["02839433770"]);
+    assert_eq!(raws("ĐT 0243.8687933-P.Tuyển sinh"), vec!["0243.8687933"]);
+    assert_eq!(
+        dials("MBVCB.0451000123456-0912991625-Ung ho dong bao"),
+        vec!["0912991625"]
+    );
+    assert_eq!(
+        dials("0982861121-0912345678"),
+        vec!["0982861121", "0912345678"]
+    );
+    assert_eq!(dials("0982861121_Nguyen Van A"), vec!["0982861121"]);
+    assert_none("2024-0982861121");
+    assert_none("0982861121-2024");
+    assert_none("0982_861_121");
+}
+
+#[test]
+fn mixed_separators_in_groups_of_three_or_more() {
+    assert_eq!(dials("0333.553 058"), vec!["0333553058"]);
+    assert_eq!(dials("098.286 1121"), vec!["0982861121"]);
+    assert_none("07-04-2020 14");
+    assert_none("07.04 2020 14");
+}
+
+#[test]
+fn full_width_digits_and_punctuation() {
+    for (text, dial) in [
+        ("０９８２８６１１２１", "0982861121"),
+        ("（０２８）３８２３ ４５６７", "02838234567"),
+        ("0982．861．121", "0982861121"),
+        ("0982－861－121", "0982861121"),
+        ("（028）38234567", "02838234567"),
+        ("0982\u{3000}861\u{3000}121", "0982861121"),
+    ] {
+        assert_eq!(dials(text), vec![dial], "{text:?}");
+        assert_eq!(raws(text), vec![text.to_string()], "{text:?}");
+    }
+    assert_none("０９８２８６１１２１５");
+}
+
+#[test]
+fn a_space_inside_the_area_code_parenthesis() {
+    assert_eq!(raws("ĐT: ( 0292) 3.822.751"), vec!["( 0292) 3.822.751"]);
+    assert_eq!(dials("ĐT: ( 0292) 3.822.751"), vec!["02923822751"]);
+}
+
+#[test]
+fn registration_codes_and_accounts_behind_more_labels() {
+    for text in [
+        "GPĐKKD: 0312345678",
+        "ĐKKD số 0312345678",
+        "Mã DN: 0312345678",
+        "MSDN 0312345678",
+        "Mã số DN: 0312345678",
+        "Số CCCD: 079201012345",
+        "CMND số 0912345678",
+        "STK Vietcombank: 0071000123456",
+        "STK: MB Bank 0912345678",
+        "Số TK tại NH Techcombank 0912345678",
+        "Số tài khoản ngân hàng ACB: 0912345678",
+        "TK VCB 0912345678",
+    ] {
+        assert_none(text);
+    }
+    assert_eq!(dials("Cửa hàng Minh Anh 0912345678"), vec!["0912345678"]);
+    assert_eq!(dials("Gọi tại 0912345678"), vec!["0912345678"]);
 }

@@ -30,7 +30,7 @@ test('the prefilter passes every random text in which the engine finds a number'
   const mayHold = prefilter();
   let seed = 7;
   const rand = () => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648);
-  const pieces = ['0912', '345', '678', '028', '3823', '4567', '+84', '1900', '54', ' ', '.', '-', '(', ')', '\u00a0', 'ĐT', 'số', 'x', '_', ':', '/', '\u0301', '٣', '😀'];
+  const pieces = ['0912', '345', '678', '028', '3823', '4567', '+84', '1900', '54', ' ', '.', '-', '(', ')', '\u00a0', 'ĐT', 'số', 'x', '_', ':', '/', '\u0301', '٣', '😀', '０９８２', '（', '）', '．', '－', '\u3000', 'Tel.', '-76'];
   let withNumbers = 0;
   for (let i = 0; i < 60000; i++) {
     let text = '';
