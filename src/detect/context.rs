@@ -357,6 +357,11 @@ pub fn after_landline_label(text: &str, start: usize) -> bool {
     after_label(text, start, LANDLINE_LAST_WORDS, LANDLINE_LABELS)
 }
 
+/// True when the text right before byte `start` says the number is a fax.
+pub fn after_fax_label(text: &str, start: usize) -> bool {
+    after_label(text, start, &["fax"], &["fax"])
+}
+
 /// True when one of `labels` ends right before byte `start`, past glue; `last_words` holds the
 /// last word of every label, so that most numbers are settled by one short comparison.
 fn after_label(text: &str, start: usize, last_words: &[&str], labels: &[&str]) -> bool {

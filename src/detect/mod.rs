@@ -380,9 +380,24 @@ fn consistent_separators(run: &Run, first: usize, last: usize) -> bool {
     {
         return true;
     }
-    let glued = inner.iter().any(|c| c.punctuation && !c.soft);
-    let spaced = inner.iter().any(|c| c.soft && !c.punctuation);
-    !(glued && spaced) || run.groups[first..=last].iter().all(|g| g.digits >= 3)
+    let groups = &run.groups[first..=last];
+    if one_style(inner) || groups.iter().all(|g| g.digits >= 3) {
+        return true;
+    }
+    // An area code set apart, then a local number in one style of its own: `0259 3.192.540`,
+    // `052.5 235 412`. Its groups are those of a local number, not a date's.
+    let (area, local) = (&groups[0], &groups[1..]);
+    let local_shape = local.len() >= 2
+        && (local[0].digits >= 3 || local[0].digits == 1)
+        && local[1..].iter().all(|g| g.digits >= 3);
+    (2..=4).contains(&area.digits) && local_shape && one_style(&inner[1..])
+}
+
+/// The clusters hold one kind of separator: not both glued punctuation and bare white space.
+fn one_style(clusters: &[Cluster]) -> bool {
+    let glued = clusters.iter().any(|c| c.punctuation && !c.soft);
+    let spaced = clusters.iter().any(|c| c.soft && !c.punctuation);
+    !(glued && spaced)
 }
 
 /// The byte span of groups `first..=last` as a number, if its surroundings allow one there.
@@ -426,9 +441,14 @@ fn number_span(text: &str, run: &Run, first: usize, last: usize) -> Option<(usiz
 
 /// Text right before a number must not continue it: no letter or digit, no `#`, `@`, `&`,
 /// `=` or `\\` (ids, addresses, query strings), and no `.`/`-`/`_` glued to a letter or digit
-/// (`A-0982…`, `1.0982…`) unless what it glues is a phone label (`Tel.0982…`, `SĐT-0982…`).
+/// (`A-0982…`, `1.0982…`) unless what it glues is a phone label (`Tel.0982…`, `SĐT-0982…`). A
+/// number that opens with a parenthesis is set apart by it.
 /// Currency signs are [`context::is_amount`]'s business.
 fn left_boundary_ok(text: &str, begin: usize) -> bool {
+    if open_paren_len(text.as_bytes(), begin) > 0 {
+        // `Chị Lan(0912…)`: the parenthesis itself sets the number apart.
+        return true;
+    }
     let before = &text[..begin];
     let mut chars = before.chars().rev();
     match chars.next() {
@@ -573,9 +593,9 @@ impl Written<'_> {
 
     /// Whether the digits before `area_end` (counted from the candidate's first digit) are
     /// written as an area code: a group ends there, closed by a parenthesis or followed by a
-    /// local number that is not the 3-digit middle group of a mobile's `0xx xxx xxxx`. Digits
-    /// written as one block say nothing, and then a landline label (`Fax`, `Tel`, `ĐT bàn`)
-    /// before the number decides.
+    /// local number that is not the 3-digit middle group of a mobile's `0xx xxx xxxx`.
+    /// Otherwise a label decides: `Fax` always, `Tel`, `ĐT bàn` and the like when the digits
+    /// are written as one block (grouped like a mobile, they are the mobile).
     fn reads_as_landline(&self, area_end: usize) -> bool {
         let groups = self.groups();
         let mut digits = 0;
@@ -586,13 +606,17 @@ impl Written<'_> {
                 return self.run.clusters[self.first + i].close_paren || !mobile_middle;
             }
         }
-        let one_block = groups.len() == 1;
         let start = if self.first == 0 {
             self.run.begin
         } else {
             groups[0].start
         };
-        one_block && context::after_landline_label(self.text, start)
+        // A fax is never a mobile, however its digits are grouped.
+        if groups.len() == 1 {
+            context::after_landline_label(self.text, start)
+        } else {
+            context::after_fax_label(self.text, start)
+        }
     }
 }
 

@@ -481,3 +481,22 @@ fn registration_codes_and_accounts_behind_more_labels() {
     assert_eq!(dials("Cửa hàng Minh Anh 0912345678"), vec!["0912345678"]);
     assert_eq!(dials("Gọi tại 0912345678"), vec!["0912345678"]);
 }
+
+#[test]
+fn a_parenthesis_sets_a_number_apart_from_a_name() {
+    assert_eq!(dials("Chị Lan(0912345678)"), vec!["0912345678"]);
+    assert_eq!(dials("Anh Nam（０９１２３４５６７８）"), vec!["0912345678"]);
+}
+
+#[test]
+fn an_area_code_set_apart_before_a_local_number_in_another_style() {
+    assert_eq!(dials("0259 3.192.540"), vec!["02593192540"]);
+    assert_eq!(dials("052.5 235 412"), vec!["02325235412"]);
+    assert_none("09 12-03-2024");
+}
+
+#[test]
+fn a_fax_is_a_landline_however_it_is_grouped() {
+    assert_eq!(dials("Fax: 083 943 3770"), vec!["02839433770"]);
+    assert_eq!(dials("ĐT: 083 943 3770"), vec!["0839433770"]);
+}
