@@ -162,8 +162,25 @@ for (const code of [...rulesByCode.keys()].sort((a, b) => a - b)) {
   const unique = new Map(rulesByCode.get(code).map((r) => [`${r.length}:${r.masks}`, r]));
   const rules = merge([...unique.values()]).sort((a, b) => a.length - b.length || a.masks.length - b.masks.length);
   if (rules.length === 0) continue;
+  // The code's rules begin with 11 offsets (from the code's start): where the rules that
+  // allow each first digit 0..9 begin, and where they end; a rule is listed under every first
+  // digit it allows, so that a number is compared with those rules only.
   const start = words.length;
-  for (const rule of rules) words.push((rule.length << 8) | rule.masks.length, ...rule.masks);
+  const groups = [];
+  for (let d = 0; d <= 9; d++) {
+    const group = [];
+    for (const rule of rules) {
+      if (rule.masks.length === 0 || rule.masks[0] & (1 << d)) group.push((rule.length << 8) | rule.masks.length, ...rule.masks);
+    }
+    groups.push(group);
+  }
+  let offset = 11;
+  for (const group of groups) {
+    words.push(offset);
+    offset += group.length;
+  }
+  words.push(offset);
+  for (const group of groups) words.push(...group);
   index.push(`    (${code}, "${nationalPrefixByCode.get(code) || ''}", ${start}, ${words.length}),`);
 }
 const lines = [];
@@ -179,9 +196,11 @@ pub const CALLING_CODES: &[(u16, &str, u32, u32)] = &[
 ${index.join('\n')}
 ];
 
-/// The national numbers each calling code's plan allows, as rules: a header word (length of
-/// the national number << 8 | count of masks that follow), then one mask per leading
-/// position, bit \`d\` set when digit \`d\` may stand there; later positions take any digit.
+/// The national numbers each calling code's plan allows. A code's part begins with 11 offsets
+/// (from the part's start): where the rules for numbers beginning with 0, 1, … 9 begin, and
+/// where they end. A rule is a header word (length of the national number << 8 | count of
+/// masks that follow), then one mask per leading position, bit \`d\` set when digit \`d\` may
+/// stand there; later positions take any digit.
 #[rustfmt::skip]
 pub const PLAN_RULES: &[u16] = &[
 ${lines.join('\n')}

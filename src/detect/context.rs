@@ -324,69 +324,98 @@ pub fn ends_with_phone_label(text: &str) -> bool {
 }
 
 /// True when the text right before byte `start` names an id, an account or a tax code, a
-/// bank's name between them allowed.
+/// bank's name (up to three more words of [`BANK_WORDS`]) between them allowed.
 pub fn after_blocking_label(text: &str, start: usize) -> bool {
-    after_label(text, start, LABEL_LAST_WORDS, BLOCKING_LABELS)
-        || before_bank_words(text, start).is_some_and(|label_end| {
-            after_label(text, label_end, LABEL_LAST_WORDS, BLOCKING_LABELS)
-        })
-}
-
-/// Where the bank's name before byte `start` begins (up to four words of [`BANK_WORDS`]), if
-/// there is one.
-fn before_bank_words(text: &str, start: usize) -> Option<usize> {
-    let mut end = start;
+    let mut word = WordBefore::at(text, start);
     for _ in 0..4 {
-        let trimmed = text[..end].trim_end_matches(LABEL_GLUE);
-        let word_start = trimmed
-            .char_indices()
-            .rev()
-            .find(|(_, c)| !c.is_alphanumeric())
-            .map_or(0, |(i, c)| i + c.len_utf8());
-        let word = &trimmed[word_start..];
-        if word.is_empty() || !BANK_WORDS.iter().any(|bank| ends_with_word(word, bank)) {
-            break;
+        if word.ends_label(LABEL_LAST_WORDS, BLOCKING_LABELS) {
+            return true;
         }
-        end = word_start;
+        if !word.is_one_of(BANK_WORDS) {
+            return false;
+        }
+        word = WordBefore::at(text, word.start);
     }
-    (end < start).then_some(end)
+    false
 }
 
 /// True when the text right before byte `start` says the number is a landline.
 pub fn after_landline_label(text: &str, start: usize) -> bool {
-    after_label(text, start, LANDLINE_LAST_WORDS, LANDLINE_LABELS)
+    WordBefore::at(text, start).ends_label(LANDLINE_LAST_WORDS, LANDLINE_LABELS)
 }
 
 /// True when the text right before byte `start` says the number is a fax.
 pub fn after_fax_label(text: &str, start: usize) -> bool {
-    after_label(text, start, &["fax"], &["fax"])
+    WordBefore::at(text, start).ends_label(&["fax"], &["fax"])
 }
 
-/// True when one of `labels` ends right before byte `start`, past glue; `last_words` holds the
-/// last word of every label, so that most numbers are settled by one short comparison.
-fn after_label(text: &str, start: usize, last_words: &[&str], labels: &[&str]) -> bool {
-    let before = tail_bytes(text, start, LOOK_BEHIND_BYTES);
-    let line = before
-        .rfind(['\n', '\r', '\u{0}'])
-        .map_or(before, |i| &before[i + 1..]);
-    let trimmed = line.trim_end_matches(LABEL_GLUE);
-    let word_start = trimmed
-        .char_indices()
-        .rev()
-        .find(|(_, c)| !c.is_alphanumeric())
-        .map_or(0, |(i, c)| i + c.len_utf8());
-    let word = &trimmed[word_start..];
-    // Most numbers follow no word, or a word that ends no label: settle those first.
-    if word.is_empty() || word.len() > 16 {
-        return false;
+/// The last word before a byte offset on its line, past glue (`MST: `, `Order #`), lowered
+/// once for every comparison, without allocating.
+struct WordBefore<'a> {
+    /// The line's text up to the word's end.
+    line: &'a str,
+    /// Where the word begins in the whole text.
+    start: usize,
+    lowered: [u8; 16 * 4],
+    len: usize,
+}
+
+impl<'a> WordBefore<'a> {
+    fn at(text: &'a str, end: usize) -> Self {
+        let before = tail_bytes(text, end, LOOK_BEHIND_BYTES);
+        // Line breaks are ASCII: a byte search finds them without decoding UTF-8.
+        let line_start = before
+            .bytes()
+            .rposition(|b| matches!(b, b'\n' | b'\r' | 0))
+            .map_or(0, |i| i + 1);
+        let line = before[line_start..].trim_end_matches(LABEL_GLUE);
+        let word_start = line
+            .char_indices()
+            .rev()
+            .find(|(_, c)| !c.is_alphanumeric())
+            .map_or(0, |(i, c)| i + c.len_utf8());
+        let word = &line[word_start..];
+        let mut lowered = [0u8; 16 * 4];
+        let mut len = 0;
+        // Longer words are no label's; they compare equal to none.
+        if word.len() <= 16 {
+            for c in word.chars().map(lower) {
+                len += c.encode_utf8(&mut lowered[len..]).len();
+            }
+        }
+        WordBefore {
+            line,
+            start: end - before.len() + line_start + word_start,
+            lowered,
+            len,
+        }
     }
-    let mut lowered = [0u8; 16 * 4];
-    let mut len = 0;
-    for c in word.chars().map(lower) {
-        len += c.encode_utf8(&mut lowered[len..]).len();
+
+    fn word(&self) -> &[u8] {
+        &self.lowered[..self.len]
     }
-    let last_word = std::str::from_utf8(&lowered[..len]).unwrap_or_default();
-    last_words.contains(&last_word) && labels.iter().any(|label| ends_with_word(trimmed, label))
+
+    fn is_one_of(&self, words: &[&str]) -> bool {
+        let word = self.word();
+        let Some(&first) = word.first() else {
+            return false;
+        };
+        // Length and first byte settle most comparisons without a call to memcmp.
+        words.iter().any(|w| {
+            let w = w.as_bytes();
+            w.len() == word.len() && w[0] == first && w == word
+        })
+    }
+
+    /// One of `labels` ends here; `last_words` holds the last word of every label, so that
+    /// most numbers are settled by one short comparison, and only the labels that end with
+    /// this word are compared in full.
+    fn ends_label(&self, last_words: &[&str], labels: &[&str]) -> bool {
+        self.is_one_of(last_words)
+            && labels.iter().any(|label| {
+                label.as_bytes().ends_with(self.word()) && ends_with_word(self.line, label)
+            })
+    }
 }
 
 /// True when an amount marker stands right before byte `start` or right after byte `end`.

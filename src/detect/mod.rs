@@ -81,9 +81,18 @@ pub fn find_numbers(text: &str, rules: NationalRules) -> Vec<Found> {
     found
 }
 
-fn may_start_run(b: u8) -> bool {
-    b.is_ascii_digit() || b == b'+' || b == b'(' || b == FULL_WIDTH_LEAD
-}
+/// The bytes a run may begin with: a digit, `+`, `(` or the lead byte of a full-width form.
+/// A table, because the scanner asks for every byte of the text.
+const MAY_START_RUN: [bool; 256] = {
+    let mut table = [false; 256];
+    let mut b = 0;
+    while b < 256 {
+        let byte = b as u8;
+        table[b] = byte.is_ascii_digit() || matches!(byte, b'+' | b'(' | FULL_WIDTH_LEAD);
+        b += 1;
+    }
+    table
+};
 
 /// Text pasted from Word or typed with an IME carries full-width forms (U+FF01..U+FF5E, UTF-8
 /// `EF BC xx`): digits `０`..`９` and `（`, `）`, `．`, `－`. They are read like their ASCII twins.
@@ -678,8 +687,17 @@ fn plan(code: u16) -> Option<(&'static str, &'static [u16])> {
     ))
 }
 
-/// Whether a plan's rules allow `nsn` (ASCII digits).
-fn plan_allows(mut rules: &[u16], nsn: &[u8]) -> bool {
+/// Whether a plan (a code's part of [`countries::PLAN_RULES`]) allows `nsn` (ASCII digits).
+fn plan_allows(plan: &[u16], nsn: &[u8]) -> bool {
+    let Some(first) = nsn.first().map(|d| usize::from(d - b'0')) else {
+        return false;
+    };
+    let (Some(&start), Some(&end)) = (plan.get(first), plan.get(first + 1)) else {
+        return false;
+    };
+    let Some(mut rules) = plan.get(usize::from(start)..usize::from(end)) else {
+        return false;
+    };
     while let Some((&header, rest)) = rules.split_first() {
         let (length, mask_count) = (usize::from(header >> 8), usize::from(header & 0xff));
         let Some((masks, next)) = rest.split_at_checked(mask_count) else {
@@ -704,8 +722,9 @@ fn international(digits: &[u8], idd_len: usize, written: &Written) -> Option<Val
     if digits.first() == Some(&b'0') {
         return None;
     }
+    let mut code = 0u16;
     let (code_len, (trunk, rules)) = (1..=3usize).filter(|&n| n < digits.len()).find_map(|n| {
-        let code: u16 = std::str::from_utf8(&digits[..n]).ok()?.parse().ok()?;
+        code = code * 10 + u16::from(digits[n - 1] - b'0');
         plan(code).map(|plan| (n, plan))
     })?;
     let (code, mut nsn) = digits.split_at(code_len);
@@ -745,7 +764,10 @@ pub fn scan(text: &str, rules: NationalRules, mut emit: impl FnMut(usize, usize,
     let mut pos = 0;
     // One run's buffers, reused: allocation dominated the time on digit-dense text.
     let mut run = Run::default();
-    while let Some(offset) = bytes[pos..].iter().position(|&b| may_start_run(b)) {
+    while let Some(offset) = bytes[pos..]
+        .iter()
+        .position(|&b| MAY_START_RUN[usize::from(b)])
+    {
         let start = pos + offset;
         if lex_run(bytes, start, &mut run) {
             find_in_run(text, &run, rules, &mut emit);

@@ -144,6 +144,38 @@ const OLD_AREA_CODES: &[(&str, &str)] = &[
     ("67", "277"),  // Đồng Tháp
 ];
 
+/// For each first three digits of an NSN, 1 + the index of the old area code they begin with
+/// in [`OLD_AREA_CODES`], or 0: one lookup instead of a walk through the table (the scanner
+/// asks for every candidate).
+const OLD_AREA_BY_PREFIX: [u8; 1000] = {
+    let mut by_prefix = [0u8; 1000];
+    let mut entry = 0;
+    while entry < OLD_AREA_CODES.len() {
+        let old = OLD_AREA_CODES[entry].0.as_bytes();
+        let mut code = 0;
+        let mut i = 0;
+        while i < old.len() {
+            code = code * 10 + (old[i] - b'0') as usize;
+            i += 1;
+        }
+        // The prefixes that begin with this code: 10 or 100 of them for a shorter code.
+        let span = if old.len() == 1 {
+            100
+        } else if old.len() == 2 {
+            10
+        } else {
+            1
+        };
+        let mut k = 0;
+        while k < span {
+            by_prefix[code * span + k] = entry as u8 + 1;
+            k += 1;
+        }
+        entry += 1;
+    }
+    by_prefix
+};
+
 /// A landline written with its pre-2017 area code, renumbered.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct OldLandline {
@@ -160,9 +192,10 @@ pub fn parse_old_landline(d: &[u8]) -> Option<OldLandline> {
     if !(9..=10).contains(&d.len()) || d[0] == b'1' {
         return None;
     }
-    let (old, new) = OLD_AREA_CODES
-        .iter()
-        .find(|(old, _)| d.starts_with(old.as_bytes()))?;
+    let prefix =
+        usize::from(digit(d, 0)) * 100 + usize::from(digit(d, 1)) * 10 + usize::from(digit(d, 2));
+    let entry = usize::from(*OLD_AREA_BY_PREFIX.get(prefix)?);
+    let &(old, new) = OLD_AREA_CODES.get(entry.checked_sub(1)?)?;
     let local = &d[old.len()..];
     let local_len = if old.len() == 1 { 8 } else { 7 };
     if local.len() != local_len || !(b'2'..=b'9').contains(&local[0]) {
