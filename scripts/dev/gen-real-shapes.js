@@ -249,6 +249,7 @@ const statement = () => pick([
   () => [`ND: ${pick(ASCII_NAMES)} chuyen khoan ${money()} VND, so du ${money()} VND`],
   () => [`${date()} | ${money()} | ${account13()} | REF ${digits(12)}`],
   () => [`${date()} | ${money()} | ${pick(ASCII_NAMES)} SDT `, mobile0(), ` ung ho MTTQ`],
+  () => [`${date()} | ${money()} | ${pick(['IBFT', 'MBVCB', 'CK'])}-`, mobile0(), `-Ung ho dong bao`],
 ])();
 // Payment descriptions carry the bare ten-digit national form.
 function mobile0() {
@@ -301,6 +302,7 @@ const negative = () => pick([
   () => `Quyết định số ${int(100, 9999)}/QĐ-UBND ngày ${date()}`,
   () => `Phiên bản 10.0.${int(10000, 22631)}.${int(100, 4000)}`,
   () => `Đơn hàng #${digits(10)} đã giao`,
+  () => `Đơn DH-0${pick(MOBILE)}${digits(7)} đã giao, mã KH-0${pick(MOBILE)}${digits(7)}`,
   () => `Tổng đài 113, 114, 115 miễn phí`,
   () => `Mã giao dịch: FT${digits(12)}`,
 ])();

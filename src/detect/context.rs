@@ -418,12 +418,18 @@ impl<'a> WordBefore<'a> {
     }
 }
 
+/// `Đồng` before a capitalised word is a place (Đồng Tháp, Đồng Nai, Đồng Hới), not a unit.
+fn starts_place_name(after_unit: &str) -> bool {
+    let mut chars = after_unit.chars();
+    chars.next() == Some(' ') && chars.next().is_some_and(char::is_uppercase)
+}
+
 /// True when an amount marker stands right before byte `start` or right after byte `end`.
 pub fn is_amount(text: &str, start: usize, end: usize) -> bool {
     let after = text[end..].trim_start_matches([' ', '\u{a0}']);
     if CURRENCY_AFTER
         .iter()
-        .any(|unit| starts_with_word(after, unit))
+        .any(|unit| starts_with_word(after, unit) && !starts_place_name(&after[unit.len()..]))
     {
         return true;
     }

@@ -429,7 +429,7 @@ fn number_span(text: &str, run: &Run, first: usize, last: usize) -> Option<(usiz
             _ => digits_start,
         }
     };
-    if first == 0 && !left_boundary_ok(text, run.begin) {
+    if first == 0 && !left_boundary_ok(text, run.begin, end) {
         return None;
     }
     let checked_end = if last == run.groups.len() - 1 {
@@ -450,10 +450,11 @@ fn number_span(text: &str, run: &Run, first: usize, last: usize) -> Option<(usiz
 
 /// Text right before a number must not continue it: no letter or digit, no `#`, `@`, `&`,
 /// `=` or `\\` (ids, addresses, query strings), and no `.`/`-`/`_` glued to a letter or digit
-/// (`A-0982…`, `1.0982…`) unless what it glues is a phone label (`Tel.0982…`, `SĐT-0982…`). A
-/// number that opens with a parenthesis is set apart by it.
+/// (`A-0982…`, `1.0982…`) unless what it glues is a phone label (`Tel.0982…`, `SĐT-0982…`) or
+/// the number is a field of a payment reference, `-` or `_` on both sides and a word after
+/// (`IBFT-0912991625-Ung ho`). A number that opens with a parenthesis is set apart by it.
 /// Currency signs are [`context::is_amount`]'s business.
-fn left_boundary_ok(text: &str, begin: usize) -> bool {
+fn left_boundary_ok(text: &str, begin: usize, end: usize) -> bool {
     if open_paren_len(text.as_bytes(), begin) > 0 {
         // `Chị Lan(0912…)`: the parenthesis itself sets the number apart.
         return true;
@@ -465,10 +466,19 @@ fn left_boundary_ok(text: &str, begin: usize) -> bool {
         Some(c) if c.is_alphanumeric() || matches!(c, '#' | '@' | '&' | '=' | '\\') => false,
         Some(glue @ ('.' | '-' | '_')) => {
             let word = &before[..before.len() - glue.len_utf8()];
-            !chars.next().is_some_and(char::is_alphanumeric) || context::ends_with_phone_label(word)
+            !chars.next().is_some_and(char::is_alphanumeric)
+                || context::ends_with_phone_label(word)
+                || (glue != '.' && is_reference_field(text, end))
         }
         Some(_) => true,
     }
+}
+
+/// The number ending at byte `end` is followed by `-` or `_` and a letter: a field of a
+/// reference or a description, not the start of an id's next part.
+fn is_reference_field(text: &str, end: usize) -> bool {
+    let mut after = text[end..].chars();
+    matches!(after.next(), Some('-' | '_')) && after.next().is_some_and(char::is_alphabetic)
 }
 
 /// Text right after a number must not continue it: no letter or digit, no `@` (an e-mail or
@@ -654,7 +664,10 @@ fn interpret(digits: &[u8], plus: bool, rules: NationalRules, written: &Written)
         Some(b'0') => vietnamese(&digits[1..], 1, written)
             .filter(|n| n.kind != vn::VnKind::Service)
             .and_then(Valid::vietnam),
-        Some(b'1') => vn::parse_national(digits).and_then(Valid::vietnam),
+        // `1800`/`1900` is written whole: `18.000.332` is an amount.
+        Some(b'1') if written.groups()[0].digits >= 4 => {
+            vn::parse_national(digits).and_then(Valid::vietnam)
+        }
         _ => None,
     }
 }

@@ -71,6 +71,8 @@ fn service_numbers() {
     );
     assert_eq!(dials("Miễn phí: 1800 1234"), vec!["18001234"]);
     assert_eq!(dials("1800.6789.99"), vec!["1800678999"]);
+    assert_none("18.000.332");
+    assert_none("19 00 1234");
 }
 
 #[test]
@@ -264,6 +266,8 @@ fn numbers_next_to_vietnamese_words() {
     assert_eq!(dials("SĐT:0982861121"), vec!["0982861121"]);
     assert_eq!(dials("Liên hệ anh Đức - 0982861121"), vec!["0982861121"]);
     assert_eq!(dials("0982861121 để gọi lại"), vec!["0982861121"]);
+    assert_eq!(dials("Chị Hà 0874408066 Đồng Tháp"), vec!["0874408066"]);
+    assert_none("0982861121 Đồng");
     assert_none("Mã0982861121");
     assert_none("đ0982861121");
 }
@@ -425,6 +429,12 @@ fn numbers_joined_to_words_and_references_by_hyphens() {
         vec!["0982861121", "0912345678"]
     );
     assert_eq!(dials("0982861121_Nguyen Van A"), vec!["0982861121"]);
+    assert_eq!(
+        dials("IBFT-0912991625-Ung ho mien Trung"),
+        vec!["0912991625"]
+    );
+    assert_none("DH-0982861121");
+    assert_none("DH-0982861121-2");
     assert_none("2024-0982861121");
     assert_none("0982861121-2024");
     assert_none("0982_861_121");
