@@ -394,11 +394,14 @@ fn consistent_separators(run: &Run, first: usize, last: usize) -> bool {
         return true;
     }
     // An area code set apart, then a local number in one style of its own: `0259 3.192.540`,
-    // `052.5 235 412`. Its groups are those of a local number, not a date's.
+    // `052.5 235 412`, `028.38 29 12 34`. Its groups are those of a local number (`3 822 123`,
+    // `3822 123`, four pairs), not a date's.
     let (area, local) = (&groups[0], &groups[1..]);
-    let local_shape = local.len() >= 2
-        && (local[0].digits >= 3 || local[0].digits == 1)
-        && local[1..].iter().all(|g| g.digits >= 3);
+    let four_pairs = local.len() == 4 && local.iter().all(|g| g.digits == 2);
+    let local_shape = four_pairs
+        || (local.len() >= 2
+            && (local[0].digits >= 3 || local[0].digits == 1)
+            && local[1..].iter().all(|g| g.digits >= 3));
     (2..=4).contains(&area.digits) && local_shape && one_style(&inner[1..])
 }
 

@@ -14,6 +14,14 @@ fn raws(text: &str) -> Vec<String> {
         .collect()
 }
 
+/// Each text holds exactly one number, dialled as given.
+#[track_caller]
+fn assert_each_dials(cases: &[(&str, &str)]) {
+    for &(text, dial) in cases {
+        assert_eq!(dials(text), vec![dial], "{text:?}");
+    }
+}
+
 #[track_caller]
 fn assert_none(text: &str) {
     assert_eq!(
@@ -351,7 +359,7 @@ fn old_area_codes_dial_in_their_new_form() {
 
 #[test]
 fn current_mobiles_win_over_old_landlines_unless_written_as_landlines() {
-    for (text, dial) in [
+    assert_each_dials(&[
         ("0839433770", "0839433770"),
         ("083 943 3770", "0839433770"),
         ("0839 433 770", "0839433770"),
@@ -359,9 +367,7 @@ fn current_mobiles_win_over_old_landlines_unless_written_as_landlines() {
         ("0383844123", "0383844123"),
         ("Fax: 0839433770", "02839433770"),
         ("ĐT bàn: 0383844123", "02383844123"),
-    ] {
-        assert_eq!(dials(text), vec![dial], "{text:?}");
-    }
+    ]);
     assert_none("04.08637747");
     assert_none("0600123456");
     assert_none("04 3863 774");
@@ -388,19 +394,17 @@ fn bank_accounts_starting_00_are_not_international_numbers() {
     ] {
         assert_none(text);
     }
-    for (text, dial) in [
+    assert_each_dials(&[
         ("Tokyo +81 3-1234-5678", "+81312345678"),
         ("0086 138 0013 8000", "+8613800138000"),
         ("Berlin +49 30 1234567", "+49301234567"),
         ("+61 2 9374 4000", "+61293744000"),
-    ] {
-        assert_eq!(dials(text), vec![dial], "{text:?}");
-    }
+    ]);
 }
 
 #[test]
 fn labels_glued_by_punctuation() {
-    for (text, dial) in [
+    assert_each_dials(&[
         ("Tel.028 3823 4567", "02838234567"),
         ("ĐT.0982861121", "0982861121"),
         ("Fax:028.3823.4567", "02838234567"),
@@ -408,9 +412,7 @@ fn labels_glued_by_punctuation() {
         ("SĐT-0982 861 121", "0982861121"),
         ("T.02838234567", "02838234567"),
         ("Tel.(028) 3823 4567", "02838234567"),
-    ] {
-        assert_eq!(dials(text), vec![dial], "{text:?}");
-    }
+    ]);
     assert_none("DH-0982861121");
     assert_none("KH.0982861121");
 }
@@ -502,6 +504,7 @@ fn a_parenthesis_sets_a_number_apart_from_a_name() {
 fn an_area_code_set_apart_before_a_local_number_in_another_style() {
     assert_eq!(dials("0259 3.192.540"), vec!["02593192540"]);
     assert_eq!(dials("052.5 235 412"), vec!["02325235412"]);
+    assert_eq!(dials("ĐT: 028.38 29 12 34"), vec!["02838291234"]);
     assert_none("09 12-03-2024");
 }
 

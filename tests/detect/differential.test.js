@@ -5,6 +5,7 @@ const test = require('node:test');
 const assert = require('node:assert/strict');
 const { isValidPhoneNumber, findPhoneNumbersInText } = require('libphonenumber-js/max');
 const { detect, corpus, CORPORA } = require('./engine.js');
+const { seededRandom } = require('../../scripts/dev/corpus-lines.js');
 
 const isLegacyForm = (raw) => /^0?1\d{9}$/.test(raw.replace(/\D/g, '').replace(/^84/, '0').replace(/^0084/, '0'));
 
@@ -52,13 +53,7 @@ test('accepted Vietnamese numbers are valid for libphonenumber-js (random digit 
 // today's plan. Bare national numbers without a trunk `0` are left out of the two-way count:
 // libphonenumber reads `383668029` as a mobile, we deliberately do not.
 test('agreement with libphonenumber-js on random strings, 00 and + included', () => {
-  let seed = 11;
-  const rand = () => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  const rand = seededRandom(11);
   const written = (raw) => raw.replace(/\D/g, '').replace(/^(00|\+)?84/, '0');
   const renumbered = (f) => f.e164.startsWith('+84') && !/^\+841[89]00/.test(f.e164) && `0${f.e164.slice(3)}` !== written(f.raw);
   const prefixes = ['0', '84', '+84', '0084', '1800', '1900', '00', '00', '+', ''];
