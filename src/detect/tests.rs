@@ -487,6 +487,9 @@ fn registration_codes_and_accounts_behind_more_labels() {
         "Số TK tại NH Techcombank 0912345678",
         "Số tài khoản ngân hàng ACB: 0912345678",
         "TK VCB 0912345678",
+        "Giấy CNĐKDN số 0312345678 do Sở KHĐT cấp",
+        "Mã ĐH: 0912345678",
+        "Số tham chiếu: 0912345678",
     ] {
         assert_none(text);
     }
