@@ -240,6 +240,45 @@ fn tail_bytes(text: &str, end: usize, max_bytes: usize) -> &str {
     &text[start..end]
 }
 
+/// A set of lower-case words, with a 256-bit filter on (length, first byte, last byte) that
+/// answers "not in the set" for most words without comparing any: the scanner asks for the
+/// word before every number it reports.
+struct WordSet {
+    words: &'static [&'static str],
+    filter: [u64; 4],
+}
+
+const fn word_bit(word: &[u8]) -> usize {
+    (word.len() * 37 + word[0] as usize * 7 + word[word.len() - 1] as usize) % 256
+}
+
+impl WordSet {
+    const fn new(words: &'static [&'static str]) -> WordSet {
+        let mut filter = [0u64; 4];
+        let mut i = 0;
+        while i < words.len() {
+            let bit = word_bit(words[i].as_bytes());
+            filter[bit / 64] |= 1 << (bit % 64);
+            i += 1;
+        }
+        WordSet { words, filter }
+    }
+
+    fn contains(&self, word: &[u8]) -> bool {
+        if word.is_empty() {
+            return false;
+        }
+        let bit = word_bit(word);
+        self.filter[bit / 64] & (1 << (bit % 64)) != 0
+            && self.words.iter().any(|w| w.as_bytes() == word)
+    }
+}
+
+const LABEL_LAST_WORD_SET: WordSet = WordSet::new(LABEL_LAST_WORDS);
+const LANDLINE_LAST_WORD_SET: WordSet = WordSet::new(LANDLINE_LAST_WORDS);
+const BANK_WORD_SET: WordSet = WordSet::new(BANK_WORDS);
+const FAX: WordSet = WordSet::new(&["fax"]);
+
 /// Lower case for comparing with the labels: ASCII fast, and the first char of the Unicode
 /// mapping otherwise (Vietnamese letters lower-case to one char).
 fn lower(c: char) -> char {
@@ -338,10 +377,10 @@ pub fn ends_with_phone_label(text: &str) -> bool {
 pub fn after_blocking_label(text: &str, start: usize) -> bool {
     let mut word = WordBefore::at(text, start);
     for _ in 0..4 {
-        if word.ends_label(LABEL_LAST_WORDS, BLOCKING_LABELS) {
+        if word.ends_label(&LABEL_LAST_WORD_SET, BLOCKING_LABELS) {
             return true;
         }
-        if !word.is_one_of(BANK_WORDS) {
+        if !BANK_WORD_SET.contains(word.word()) {
             return false;
         }
         word = WordBefore::at(text, word.start);
@@ -351,19 +390,19 @@ pub fn after_blocking_label(text: &str, start: usize) -> bool {
 
 /// True when the text right before byte `start` says the number is a landline.
 pub fn after_landline_label(text: &str, start: usize) -> bool {
-    WordBefore::at(text, start).ends_label(LANDLINE_LAST_WORDS, LANDLINE_LABELS)
+    WordBefore::at(text, start).ends_label(&LANDLINE_LAST_WORD_SET, LANDLINE_LABELS)
 }
 
 /// True when the text right before byte `start` says the number is a fax.
 pub fn after_fax_label(text: &str, start: usize) -> bool {
-    WordBefore::at(text, start).ends_label(&["fax"], &["fax"])
+    WordBefore::at(text, start).ends_label(&FAX, &["fax"])
 }
 
-/// The last word before a byte offset on its line, past glue (`MST: `, `Order #`), lowered
-/// once for every comparison, without allocating.
+/// The last word before a byte offset, past glue (`MST: `, `Order #`), lowered once for
+/// every comparison, without allocating.
 struct WordBefore<'a> {
-    /// The line's text up to the word's end.
-    line: &'a str,
+    /// The text up to the word's end (a bounded tail of the whole text).
+    before: &'a str,
     /// Where the word begins in the whole text.
     start: usize,
     lowered: [u8; 16 * 4],
@@ -372,19 +411,15 @@ struct WordBefore<'a> {
 
 impl<'a> WordBefore<'a> {
     fn at(text: &'a str, end: usize) -> Self {
-        let before = tail_bytes(text, end, LOOK_BEHIND_BYTES);
-        // Line breaks are ASCII: a byte search finds them without decoding UTF-8.
-        let line_start = before
-            .bytes()
-            .rposition(|b| matches!(b, b'\n' | b'\r' | 0))
-            .map_or(0, |i| i + 1);
-        let line = before[line_start..].trim_end_matches(LABEL_GLUE);
-        let word_start = line
+        let tail = tail_bytes(text, end, LOOK_BEHIND_BYTES);
+        // Glue holds no line break and a word no non-alphanumeric, so neither crosses a line.
+        let before = tail.trim_end_matches(LABEL_GLUE);
+        let word_start = before
             .char_indices()
             .rev()
             .find(|(_, c)| !c.is_alphanumeric())
             .map_or(0, |(i, c)| i + c.len_utf8());
-        let word = &line[word_start..];
+        let word = &before[word_start..];
         let mut lowered = [0u8; 16 * 4];
         let mut len = 0;
         // Longer words are no label's; they compare equal to none.
@@ -394,8 +429,8 @@ impl<'a> WordBefore<'a> {
             }
         }
         WordBefore {
-            line,
-            start: end - before.len() + line_start + word_start,
+            before,
+            start: end - tail.len() + word_start,
             lowered,
             len,
         }
@@ -405,26 +440,23 @@ impl<'a> WordBefore<'a> {
         &self.lowered[..self.len]
     }
 
-    fn is_one_of(&self, words: &[&str]) -> bool {
-        let word = self.word();
-        let Some(&first) = word.first() else {
-            return false;
-        };
-        // Length and first byte settle most comparisons without a call to memcmp.
-        words.iter().any(|w| {
-            let w = w.as_bytes();
-            w.len() == word.len() && w[0] == first && w == word
-        })
-    }
-
     /// One of `labels` ends here; `last_words` holds the last word of every label, so that
     /// most numbers are settled by one short comparison, and only the labels that end with
     /// this word are compared in full.
-    fn ends_label(&self, last_words: &[&str], labels: &[&str]) -> bool {
-        self.is_one_of(last_words)
-            && labels.iter().any(|label| {
-                label.as_bytes().ends_with(self.word()) && ends_with_word(self.line, label)
-            })
+    fn ends_label(&self, last_words: &WordSet, labels: &[&str]) -> bool {
+        if !last_words.contains(self.word()) {
+            return false;
+        }
+        // A label of several words stands on one line.
+        let line_start = self
+            .before
+            .bytes()
+            .rposition(|b| matches!(b, b'\n' | b'\r' | 0))
+            .map_or(0, |i| i + 1);
+        let line = &self.before[line_start..];
+        labels
+            .iter()
+            .any(|label| label.as_bytes().ends_with(self.word()) && ends_with_word(line, label))
     }
 }
 

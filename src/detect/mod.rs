@@ -193,11 +193,15 @@ fn lex_run(b: &[u8], begin: usize, run: &mut Run) -> bool {
         let group_start = p;
         let mut digits = 0;
         loop {
-            let len = digit_len(b, p);
-            if len == 0 {
+            // ASCII digits in a tight loop; a full-width one is the rare case.
+            while b.get(p).is_some_and(u8::is_ascii_digit) {
+                p += 1;
+                digits += 1;
+            }
+            if digit_len(b, p) == 0 {
                 break;
             }
-            p += len;
+            p += 3;
             digits += 1;
         }
         run.groups.push(Group {
@@ -379,18 +383,21 @@ fn may_end_after(bytes: &[u8], run: &Run, i: usize) -> bool {
 /// ones. `_` joins words, never the parts of a number.
 fn consistent_separators(run: &Run, first: usize, last: usize) -> bool {
     let inner = &run.clusters[first..last];
-    if inner.iter().any(|c| c.underscore) {
+    let (mut underscore, mut paren, mut glued, mut spaced) = (false, false, false, false);
+    for c in inner {
+        underscore |= c.underscore;
+        paren |= c.open_paren.is_some() || c.close_paren;
+        glued |= c.punctuation && !c.soft;
+        spaced |= c.soft && !c.punctuation;
+    }
+    if underscore {
         return false;
     }
-    if (first == 0 && run.plus)
-        || inner
-            .iter()
-            .any(|c| c.open_paren.is_some() || c.close_paren)
-    {
+    if (first == 0 && run.plus) || paren || !(glued && spaced) {
         return true;
     }
     let groups = &run.groups[first..=last];
-    if one_style(inner) || groups.iter().all(|g| g.digits >= 3) {
+    if groups.iter().all(|g| g.digits >= 3) {
         return true;
     }
     // An area code set apart, then a local number in one style of its own: `0259 3.192.540`,

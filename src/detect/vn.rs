@@ -189,7 +189,8 @@ pub struct OldLandline {
 /// (local numbers never began with `0`, and `1` leads to services). The renumbered form must
 /// be a valid landline today.
 pub fn parse_old_landline(d: &[u8]) -> Option<OldLandline> {
-    if !(9..=10).contains(&d.len()) || d[0] == b'1' {
+    // No old area code began with 1 (services) or 9 (mobiles).
+    if !(9..=10).contains(&d.len()) || matches!(d[0], b'1' | b'9') {
         return None;
     }
     let prefix =
