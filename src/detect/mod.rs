@@ -632,7 +632,12 @@ impl Written<'_> {
             digits += group.digits;
             if digits == area_end {
                 let mobile_middle = groups[i + 1].digits == 3 && i + 2 < groups.len();
-                return self.run.clusters[self.first + i].close_paren || !mobile_middle;
+                if self.run.clusters[self.first + i].close_paren || !mobile_middle {
+                    return true;
+                }
+            }
+            if digits >= area_end {
+                break;
             }
         }
         let start = if self.first == 0 {

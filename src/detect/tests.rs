@@ -514,5 +514,6 @@ fn an_area_code_set_apart_before_a_local_number_in_another_style() {
 #[test]
 fn a_fax_is_a_landline_however_it_is_grouped() {
     assert_eq!(dials("Fax: 083 943 3770"), vec!["02839433770"]);
+    assert_eq!(dials("Fax: 038 384 4123"), vec!["02383844123"]);
     assert_eq!(dials("ĐT: 083 943 3770"), vec!["0839433770"]);
 }
