@@ -468,18 +468,23 @@ fn starts_place_name(after_unit: &str) -> bool {
 
 /// True when an amount marker stands right before byte `start` or right after byte `end`.
 pub fn is_amount(text: &str, start: usize, end: usize) -> bool {
+    // One character settles most numbers: the units are compared only when it begins one.
     let after = text[end..].trim_start_matches([' ', '\u{a0}']);
-    if CURRENCY_AFTER
-        .iter()
-        .any(|unit| starts_with_word(after, unit) && !starts_place_name(&after[unit.len()..]))
+    let next = after.chars().next().map(lower);
+    if next.is_some_and(|c| CURRENCY_AFTER.iter().any(|unit| unit.starts_with(c)))
+        && CURRENCY_AFTER
+            .iter()
+            .any(|unit| starts_with_word(after, unit) && !starts_place_name(&after[unit.len()..]))
     {
         return true;
     }
     let before = tail_bytes(text, start, 12).trim_end_matches([' ', '\u{a0}']);
-    CURRENCY_BEFORE.iter().any(|unit| {
-        let mut hay = before.chars().rev().map(lower);
-        unit.chars().rev().all(|u| hay.next() == Some(u))
-    })
+    let previous = before.chars().next_back().map(lower);
+    previous.is_some_and(|c| CURRENCY_BEFORE.iter().any(|unit| unit.ends_with(c)))
+        && CURRENCY_BEFORE.iter().any(|unit| {
+            let mut hay = before.chars().rev().map(lower);
+            unit.chars().rev().all(|u| hay.next() == Some(u))
+        })
 }
 
 #[cfg(test)]
