@@ -277,7 +277,7 @@ impl WordSet {
 const LABEL_LAST_WORD_SET: WordSet = WordSet::new(LABEL_LAST_WORDS);
 const LANDLINE_LAST_WORD_SET: WordSet = WordSet::new(LANDLINE_LAST_WORDS);
 const BANK_WORD_SET: WordSet = WordSet::new(BANK_WORDS);
-const FAX: WordSet = WordSet::new(&["fax"]);
+const FAX_WORD: WordSet = WordSet::new(&["fax"]);
 
 /// Lower case for comparing with the labels: ASCII fast, and the first char of the Unicode
 /// mapping otherwise (Vietnamese letters lower-case to one char).
@@ -395,7 +395,7 @@ pub fn after_landline_label(text: &str, start: usize) -> bool {
 
 /// True when the text right before byte `start` says the number is a fax.
 pub fn after_fax_label(text: &str, start: usize) -> bool {
-    WordBefore::at(text, start).ends_label(&FAX, &["fax"])
+    WordBefore::at(text, start).ends_label(&FAX_WORD, &["fax"])
 }
 
 /// The last word before a byte offset, past glue (`MST: `, `Order #`), lowered once for
