@@ -277,7 +277,8 @@ impl WordSet {
 const LABEL_LAST_WORD_SET: WordSet = WordSet::new(LABEL_LAST_WORDS);
 const LANDLINE_LAST_WORD_SET: WordSet = WordSet::new(LANDLINE_LAST_WORDS);
 const BANK_WORD_SET: WordSet = WordSet::new(BANK_WORDS);
-const FAX_WORD: WordSet = WordSet::new(&["fax"]);
+/// `Fax`, and `F` as footers write it (`T: … F: … E: …`).
+const FAX_WORDS: WordSet = WordSet::new(&["fax", "f"]);
 
 /// Lower case for comparing with the labels: ASCII fast, and the first char of the Unicode
 /// mapping otherwise (Vietnamese letters lower-case to one char).
@@ -307,10 +308,11 @@ fn starts_with_word(haystack: &str, word: &str) -> bool {
     hay.next().is_none_or(|c| !c.is_alphanumeric())
 }
 
-/// Labels that say a number is a landline (compared like [`BLOCKING_LABELS`]).
+/// Labels that say a number is a landline (compared like [`BLOCKING_LABELS`]). Not `Tel`:
+/// footers put mobiles behind it as often as landlines.
 const LANDLINE_LABELS: &[&str] = &[
     "fax",
-    "tel",
+    "f",
     "đt bàn",
     "dt ban",
     "điện thoại bàn",
@@ -325,7 +327,7 @@ const LANDLINE_LABELS: &[&str] = &[
 ];
 
 /// The last word of every landline label.
-const LANDLINE_LAST_WORDS: &[&str] = &["fax", "tel", "bàn", "ban", "định", "đtcđ"];
+const LANDLINE_LAST_WORDS: &[&str] = &["fax", "f", "bàn", "ban", "định", "đtcđ"];
 
 /// Words that name a phone number, so that a number may be glued to them by `.`, `-` or `_`
 /// (`Tel.0982…`, `ĐT.0982…`, `SĐT-0982…`, `Hotline_1900…`). Compared in lower case.
@@ -395,7 +397,7 @@ pub fn after_landline_label(text: &str, start: usize) -> bool {
 
 /// True when the text right before byte `start` says the number is a fax.
 pub fn after_fax_label(text: &str, start: usize) -> bool {
-    WordBefore::at(text, start).ends_label(&FAX_WORD, &["fax"])
+    WordBefore::at(text, start).ends_label(&FAX_WORDS, &["fax", "f"])
 }
 
 /// The last word before a byte offset, past glue (`MST: `, `Order #`), lowered once for

@@ -623,7 +623,7 @@ impl Written<'_> {
     /// Whether the digits before `area_end` (counted from the candidate's first digit) are
     /// written as an area code: a group ends there, closed by a parenthesis or followed by a
     /// local number that is not the 3-digit middle group of a mobile's `0xx xxx xxxx`.
-    /// Otherwise a label decides: `Fax` always, `Tel`, `ĐT bàn` and the like when the digits
+    /// Otherwise a label decides: `Fax` always, `ĐT bàn` and the like when the digits
     /// are written as one block (grouped like a mobile, they are the mobile).
     fn reads_as_landline(&self, area_end: usize) -> bool {
         let groups = self.groups();

@@ -516,4 +516,9 @@ fn a_fax_is_a_landline_however_it_is_grouped() {
     assert_eq!(dials("Fax: 083 943 3770"), vec!["02839433770"]);
     assert_eq!(dials("Fax: 038 384 4123"), vec!["02383844123"]);
     assert_eq!(dials("ĐT: 083 943 3770"), vec!["0839433770"]);
+    assert_eq!(dials("Tel: 0839433770"), vec!["0839433770"]);
+    assert_eq!(
+        dials("T: 0912 345 678  F: 0839433770"),
+        vec!["0912345678", "02839433770"]
+    );
 }
