@@ -382,6 +382,36 @@ mod tests {
     }
 
     #[test]
+    fn the_old_area_code_table_covers_59_provinces_and_reads_unambiguously() {
+        assert_eq!(OLD_AREA_CODES.len(), 59);
+        for (i, (old, new)) in OLD_AREA_CODES.iter().enumerate() {
+            let local = if old.len() == 1 {
+                "38234567"
+            } else {
+                "3823456"
+            };
+            let written = format!("{old}{local}");
+            let read = parse_old_landline(written.as_bytes()).map(|o| o.number);
+            assert_eq!(
+                read.map(|n| n.nsn().to_vec()),
+                Some(format!("{new}{local}").into_bytes())
+            );
+            for (other, _) in &OLD_AREA_CODES[i + 1..] {
+                assert!(
+                    !old.starts_with(other) && !other.starts_with(old),
+                    "{old} and {other}: one is a prefix of the other"
+                );
+            }
+        }
+        // Vĩnh Phúc, Phú Thọ, Hòa Bình and Hà Giang kept their codes.
+        for kept in ["211", "210", "218", "219"] {
+            assert!(OLD_AREA_CODES
+                .iter()
+                .all(|(old, new)| *old != kept && *new != kept));
+        }
+    }
+
+    #[test]
     fn the_69_network_has_seven_or_eight_digits_behind_its_trunk_zero() {
         assert_eq!(
             national("069123456"),
