@@ -270,7 +270,9 @@ impl WordSet {
         }
         let bit = word_bit(word);
         self.filter[bit / 64] & (1 << (bit % 64)) != 0
-            && self.words.iter().any(|w| w.as_bytes() == word)
+            && self.words.iter().any(|w| {
+                w.len() == word.len() && w.as_bytes()[0] == word[0] && w.as_bytes() == word
+            })
     }
 }
 
@@ -279,6 +281,18 @@ const LANDLINE_LAST_WORD_SET: WordSet = WordSet::new(LANDLINE_LAST_WORDS);
 const BANK_WORD_SET: WordSet = WordSet::new(BANK_WORDS);
 /// `Fax`, and `F` as footers write it (`T: … F: … E: …`).
 const FAX_WORDS: WordSet = WordSet::new(&["fax", "f"]);
+
+/// A letter or digit, as `char::is_alphanumeric` says, with the Latin letters Vietnamese is
+/// written in (U+00C0..U+024F, U+1E00..U+1EFF) answered without the Unicode tables: the
+/// scanner asks for the word before every number it reports.
+fn is_word_char(c: char) -> bool {
+    match u32::from(c) {
+        0..=0x7F => c.is_ascii_alphanumeric(),
+        0xD7 | 0xF7 => false,
+        0xC0..=0x24F | 0x1E00..=0x1EFF => true,
+        _ => c.is_alphanumeric(),
+    }
+}
 
 /// Lower case for comparing with the labels: ASCII fast, and the first char of the Unicode
 /// mapping otherwise (Vietnamese letters lower-case to one char).
@@ -419,7 +433,7 @@ impl<'a> WordBefore<'a> {
         let word_start = before
             .char_indices()
             .rev()
-            .find(|(_, c)| !c.is_alphanumeric())
+            .find(|&(_, c)| !is_word_char(c))
             .map_or(0, |(i, c)| i + c.len_utf8());
         let word = &before[word_start..];
         let mut lowered = [0u8; 16 * 4];

@@ -580,7 +580,8 @@ impl Valid {
         Valid::new(b"84", number.nsn(), dial)
     }
 
-    fn e164_digits(&self) -> &str {
+    /// The E.164 digits without `+`: `84982861121`.
+    pub fn e164_digits(&self) -> &str {
         // Only ASCII digits are ever copied in.
         std::str::from_utf8(&self.digits[..usize::from(self.len)]).unwrap_or_default()
     }
