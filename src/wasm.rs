@@ -28,7 +28,11 @@ pub fn detect_joined(text: &str, country: &str) -> String {
             out.push(',');
         }
         // The digits are copied, not formatted into a new String: this runs for every number.
-        let _ = write!(out, "[{utf16_start},{utf16_end},\"+{}\"]", valid.e164_digits());
+        let _ = write!(
+            out,
+            "[{utf16_start},{utf16_end},\"+{}\"]",
+            valid.e164_digits()
+        );
     });
     out.push(']');
     out
