@@ -31,7 +31,12 @@ pub fn detect_joined(text: &str, country: &str) -> String {
         if out.len() > 1 {
             out.push(',');
         }
-        let _ = write!(out, "[{utf16_start},{utf16_end},\"{}\"]", valid.e164());
+        // The digits are copied, not formatted into a new String: this runs for every number.
+        let _ = write!(
+            out,
+            "[{utf16_start},{utf16_end},\"+{}\"]",
+            valid.e164_digits()
+        );
     });
     out.push(']');
     out

@@ -27,7 +27,8 @@ var myccLinkify = (() => {
   // At least seven digits with separators between, not glued to a letter or digit before
   // (the engine never takes those: order ids like DH0912345678): cheaper than the engine for
   // the ~95% of text nodes that can't hold a number.
-  const MAY_HOLD_NUMBER = /(?<![\p{L}\p{N}])\d(?:[\s().\-\u00a0]{0,3}\d){6}/u;
+  // Full-width digits and punctuation (pasted from Word or an IME) count like ASCII ones.
+  const MAY_HOLD_NUMBER = /(?<![\p{L}\p{N}])[\d\uff10-\uff19](?:[\s().\-_\u00a0\uff08\uff09\uff0d\uff0e]{0,3}[\d\uff10-\uff19]){6}/u;
 
   let options = { country: 'VN', label: (n) => n, isOurs: () => false };
   let observer = null;
