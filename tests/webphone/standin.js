@@ -104,5 +104,12 @@
     else if (command.action === 'end') endCall();
     else if (command.action === 'register') register();
     else if (command.action === 'raw') post(command.message);
+    else if (command.action === 'reload') {
+      // The WebPhone reloads itself, as a real one does after a crash or an update; with
+      // registerAfter it comes back as that kind of WebPhone ("never": one that stays logged out).
+      const url = new URL(location.href);
+      if (command.registerAfter != null) url.searchParams.set('registerAfter', String(command.registerAfter));
+      location.replace(url.href);
+    }
   };
 })();
