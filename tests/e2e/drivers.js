@@ -373,18 +373,19 @@ async function firefox({ extensionDir, crmOrigin, artifactsDir, prefs = {} }) {
       const deadline = Date.now() + 15000;
       for (;;) {
         try {
-          // The old extension tab is closed by the reload (or left dead): start from a new one.
-          if (extHandle && (await driver.getAllWindowHandles()).includes(extHandle)) {
-            await driver.switchTo().window(extHandle);
-            await driver.close();
-          }
-          extHandle = null;
-          await driver.switchTo().window(mainHandle);
+          // The reload closes the extension tab; inExtension() then opens a new one.
           if (await inExtension(async () => !(await browser.storage.session.get('e2eBeforeReload')).e2eBeforeReload)) break;
           throw new Error('still the instance from before the reload');
         } catch (error) {
           await driver.switchTo().window(mainHandle).catch(() => undefined);
           if (Date.now() > deadline) throw new Error(`the extension did not come back after runtime.reload(): ${error.message}`);
+          // A tab left dead by the reload: close it, the next try opens a new one.
+          if (!/still the instance/.test(error.message) && extHandle && (await driver.getAllWindowHandles()).includes(extHandle)) {
+            await driver.switchTo().window(extHandle);
+            await driver.close();
+            await driver.switchTo().window(mainHandle);
+            extHandle = null;
+          }
           await new Promise((r) => setTimeout(r, 200));
         }
       }

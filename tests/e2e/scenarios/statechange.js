@@ -102,6 +102,20 @@ async function pageApiInForce(tab) {
 
 const hasDock = (tab) => tab.evaluate(() => Boolean(document.querySelector('[data-mycc-dock]')));
 
+/**
+ * Sends the phone to the side panel with `toPanel()` (the dock leaves the open page, its links
+ * stay) and back with `back()`; then the call path works in the page.
+ */
+async function sidePanelAndBack(driver, env, links, { how, toPanel, back }) {
+  await toPanel();
+  await waitUntil(async () => !(await hasDock(driver)), { what: `the dock to leave the page (${how})` });
+  assert.equal((await pageCounts(driver)).links, links, 'the links stay');
+  await back();
+  await waitUntil(() => hasDock(driver), { what: `the dock back in the page (${how})` });
+  await phoneReadyIn(driver, null, 'the WebPhone to register in the page again');
+  await assertCallPathAlive(driver, env, driver, { links });
+}
+
 /** A popup for the tab showing `url`, rendered. */
 async function popupFor(driver, url) {
   const tabId = await tabIdOf(driver, url);
@@ -131,8 +145,6 @@ const SCENARIOS = {
     const tabId = await tabIdOf(driver, `${env.crmOrigin}${LIST}`);
     await driver.reloadExtension();
     await phoneReadyIn(driver, tabId, 'the WebPhone to register again in the open CRM tab after the reload');
-    const counts = await pageCounts(driver);
-    assert.deepEqual(counts, { hosts: 1, links, nested: 0 }, 'one dock host, the links as before');
     const sc = standin(env);
     await sc.clear();
     await driver.click(A[0]);
@@ -140,6 +152,7 @@ const SCENARIOS = {
     await driver.click(B[0]); // handled after the first: once it is in, a repeat of the first would be too
     await receivedAtStandin(sc, 2, 'the second click dialled');
     assert.deepEqual((await sc.received()).map((r) => r.message.data.target), [A[1], B[1]], 'each click dialled exactly once');
+    assert.deepEqual(await pageCounts(driver), { hosts: 1, links, nested: 0 }, 'one dock host, the links as before');
   },
 
   async 'state change: Save on the options page (another field) keeps the call path alive in the open CRM page'(driver, env) {
@@ -191,15 +204,12 @@ const SCENARIOS = {
       await setPolicy(driver, policy);
       await pageApiInForce(driver);
       await assertCallPathAlive(driver, env, driver, { links });
-      // Changes: the phone goes to the side panel, and the page keeps its links.
-      await setPolicy(driver, { ...policy, dock: 'sidepanel', locked: ['crms', 'dock'] });
-      await waitUntil(async () => !(await hasDock(driver)), { what: 'the dock to leave the page (policy dock: sidepanel)' });
-      assert.equal((await pageCounts(driver)).links, links, 'the links stay');
-      // Goes away: the agent's own settings again (dock: page).
-      await setPolicy(driver, null);
-      await waitUntil(() => hasDock(driver), { what: 'the dock back in the page after the policy went away' });
-      await phoneReadyIn(driver, null, 'the WebPhone to register in the page again');
-      await assertCallPathAlive(driver, env, driver, { links });
+      // Changes: the phone goes to the side panel. Goes away: the agent's own settings (dock: page).
+      await sidePanelAndBack(driver, env, links, {
+        how: 'policy dock: sidepanel, then no policy',
+        toPanel: () => setPolicy(driver, { ...policy, dock: 'sidepanel', locked: ['crms', 'dock'] }),
+        back: () => setPolicy(driver, null),
+      });
     } finally {
       await clearPolicy(driver);
     }
@@ -226,13 +236,11 @@ const SCENARIOS = {
   async 'state change: dock mode page, then sidepanel, then page again keeps the call path alive'(driver, env) {
     const settings = settingsFor(env);
     const links = await liveCrmPage(driver, env, settings);
-    await storeSettings(driver, { ...settings, dock: 'sidepanel' });
-    await waitUntil(async () => !(await hasDock(driver)), { what: 'the dock to leave the page (dock: sidepanel)' });
-    assert.equal((await pageCounts(driver)).links, links, 'the links stay');
-    await storeSettings(driver, settings);
-    await waitUntil(() => hasDock(driver), { what: 'the dock back in the page (dock: page)' });
-    await phoneReadyIn(driver, null, 'the WebPhone to register in the page again');
-    await assertCallPathAlive(driver, env, driver, { links });
+    await sidePanelAndBack(driver, env, links, {
+      how: 'stored dock: sidepanel, then page',
+      toPanel: () => storeSettings(driver, { ...settings, dock: 'sidepanel' }),
+      back: () => storeSettings(driver, settings),
+    });
   },
 
   async 'state change: the live CRM tab closed and a new one opened'(driver, env) {
