@@ -38,6 +38,8 @@ function standin(env) {
     clear: () => call('/control/received', { method: 'DELETE' }),
     clients: async () => (await call('/control/clients')).clients,
     loads: async () => (await call('/control/loads')).loads,
+    /** The address (path and query) of each load of the stand-in, in order. */
+    loadUrls: async () => (await call('/control/loads')).urls,
   };
 }
 
@@ -93,18 +95,35 @@ const badgeText = (driver) => driver.extension(async () => (globalThis.browser ?
 const expectBadge = (driver, set) => waitUntil(async () => set.includes(await badgeText(driver)), { what: `badge in ${set}` });
 
 /**
- * The screen-pop tabs (the CRM's search) open now, sorted, as the extension's tabs API sees them
- * (the drivers learn of a new tab a moment later). A tab just created can still be at
- * about:blank: waits until every tab has its address.
+ * The address of every tab, as the extension's tabs API sees them (the drivers learn of a new tab
+ * a moment later). A tab just created can still be at about:blank: waits until every tab has its
+ * address.
  */
-async function poppedTabs(driver, env) {
-  const urls = await waitUntil(async () => {
+const tabUrls = (driver) =>
+  waitUntil(async () => {
     const all = await driver.extension(async () =>
       (await (globalThis.browser ?? globalThis.chrome).tabs.query({})).map((tab) => tab.pendingUrl || tab.url || ''));
     return all.every((u) => u && u !== 'about:blank') && all;
   }, { what: 'every tab to have its address' });
-  return urls.filter((u) => u.startsWith(`${env.crmOrigin}/search`)).sort();
-}
+
+/** The screen-pop tabs (the CRM's search) open now, sorted. */
+const poppedTabs = async (driver, env) => (await tabUrls(driver)).filter((u) => u.startsWith(`${env.crmOrigin}/search`)).sort();
+
+/** Closes, through the extension's tabs API, every tab whose address starts with `prefix`. */
+const closeTabsAt = (driver, prefix) =>
+  driver.extension(async (p) => {
+    const api = globalThis.browser ?? globalThis.chrome;
+    const ids = (await api.tabs.query({})).filter((tab) => (tab.pendingUrl || tab.url || '').startsWith(p)).map((tab) => tab.id);
+    if (ids.length) await api.tabs.remove(ids);
+    return ids.length;
+  }, prefix);
+
+/** Waits until the WebPhone has registered in a tab (`tabId`, when given) or the side panel. */
+const phoneReadyIn = (driver, tabId = null, what = 'the WebPhone to register') =>
+  waitUntil(async () => {
+    const state = await sessionState(driver);
+    return state.phoneState === 'ready' && state.liveTab != null && (tabId == null || state.liveTab === tabId) && state;
+  }, { what, timeout: 15000 });
 
 async function openCrmPage(driver, env, page, { phoneReady = true } = {}) {
   await driver.goto(`${env.crmOrigin}${page}`);
@@ -178,7 +197,10 @@ module.exports = {
   eventsHandled,
   badgeText,
   expectBadge,
+  tabUrls,
   poppedTabs,
+  closeTabsAt,
+  phoneReadyIn,
   openCrmPage,
   dockOpen,
   dockState,
