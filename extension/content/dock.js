@@ -37,7 +37,6 @@ var myccDock = (() => {
     .panel { margin-top: 6px; background: #fff; border: 1px solid #94a3b8; border-radius: 8px; overflow: hidden;
       box-shadow: 0 6px 24px rgba(0,0,0,.3); }
     .panel[hidden] { display: block !important; position: fixed !important; left: -10000px !important; top: 0 !important; }
-    iframe { display: block; border: 0; width: 100%; height: 100%; }
     .notice { margin-top: 6px; max-width: 320px; margin-left: auto; background: #1e293b; color: #fff; padding: 8px 10px;
       border-radius: 6px; }
     .notice[hidden], .waiting[hidden] { display: none; }
@@ -93,7 +92,13 @@ var myccDock = (() => {
     frame.setAttribute('title', t('dockFrameTitle'));
     frame.src = dockUrl;
     frame.addEventListener('load', () => handOver(frame));
-    panel.append(frame);
+    // The dock frame lives in a closed shadow root: the page can reach the toggle (the public
+    // part of the dock), but not the frame, its address or the WebPhone's window (frames in a
+    // shadow tree are not in window.frames either).
+    const sealed = panel.attachShadow({ mode: 'closed' });
+    const sealedStyle = document.createElement('style');
+    sealedStyle.textContent = ':host { display: block; width: 100%; height: 100%; } iframe { display: block; border: 0; width: 100%; height: 100%; }';
+    sealed.append(sealedStyle, frame);
     const notice = document.createElement('div');
     notice.className = 'notice';
     notice.setAttribute('role', 'status');
@@ -236,12 +241,19 @@ var myccDock = (() => {
     render();
   }
 
+  function clearNotice() {
+    clearTimeout(noticeTimer);
+    if (!parts) return;
+    parts.notice.hidden = true;
+    parts.notice.textContent = '';
+  }
+
   function notice(text) {
     if (!parts) return;
     parts.notice.textContent = text;
     parts.notice.hidden = false;
     clearTimeout(noticeTimer);
-    noticeTimer = setTimeout(() => parts && (parts.notice.hidden = true), 6000);
+    noticeTimer = setTimeout(clearNotice, 6000);
   }
 
   /**
@@ -253,6 +265,7 @@ var myccDock = (() => {
     clearTimeout(waitingFor?.expiryTimer);
     const expiryTimer = setTimeout(() => endWaiting(id, t('dialExpired', [dial])), Math.max(0, expiresAt - Date.now()));
     waitingFor = { id, expiryTimer, cancel };
+    clearNotice(); // an older word ("Calling …") must not stand beside a click that waits
     parts.waitingText.textContent = t('dialWaiting', [dial]);
     parts.cancel.setAttribute('aria-label', t('dialCancelLabel', [dial]));
     parts.waiting.hidden = false;

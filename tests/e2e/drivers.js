@@ -34,6 +34,23 @@ async function chromium({ extensionDir, crmOrigin, headless = true }) {
   let worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 15000 }));
 
   const extensionOrigin = worker.url().split('/').slice(0, 3).join('/');
+  // The dock frame sits in a closed shadow root, out of reach of selectors: it is found among the
+  // page's frames by its address, once it is there.
+  async function findDockFrame(p) {
+    for (let tries = 0; tries < 200; tries++) {
+      const frame = p.frames().find((f) => f.url().startsWith(`${extensionOrigin}/dock.html`));
+      if (frame) return frame;
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    throw new Error('no dock frame in the page');
+  }
+  const dockFrame = (p) => ({
+    locator: (selector) => ({
+      click: async () => (await findDockFrame(p)).locator(selector).click(),
+      textContent: async () => (await findDockFrame(p)).locator(selector).textContent(),
+      isVisible: async () => (await findDockFrame(p)).locator(selector).isVisible(),
+    }),
+  });
   const page = context.pages()[0] ?? (await context.newPage());
   // The worker's life as CDP reports it: how often it stopped and started again.
   const swCdp = await context.newCDPSession(page);
@@ -69,9 +86,9 @@ async function chromium({ extensionDir, crmOrigin, headless = true }) {
       await page.locator(selector).first().click();
     },
     async clickInDock(selector) {
-      await page.frameLocator('[data-mycc-dock] >> iframe').locator(selector).click();
+      await dockFrame(page).locator(selector).click();
     },
-    dockText: (selector) => page.frameLocator('[data-mycc-dock] >> iframe').locator(selector).textContent(),
+    dockText: (selector) => dockFrame(page).locator(selector).textContent(),
     frameText: (frameSelector, selector) => page.frameLocator(frameSelector).locator(selector).first().textContent(),
     frameVisible: (frameSelector, selector) => page.frameLocator(frameSelector).locator(selector).first().isVisible(),
     async pressEnterOn(selector) {
@@ -113,9 +130,9 @@ async function chromium({ extensionDir, crmOrigin, headless = true }) {
       return {
         evaluate: (fn, arg) => p.evaluate(fn, arg),
         click: (selector) => p.locator(selector).first().click(),
-        clickInDock: (selector) => p.frameLocator('[data-mycc-dock] >> iframe').locator(selector).click(),
-        dockText: (selector) => p.frameLocator('[data-mycc-dock] >> iframe').locator(selector).textContent(),
-        dockVisible: (selector) => p.frameLocator('[data-mycc-dock] >> iframe').locator(selector).isVisible(),
+        clickInDock: (selector) => dockFrame(p).locator(selector).click(),
+        dockText: (selector) => dockFrame(p).locator(selector).textContent(),
+        dockVisible: (selector) => dockFrame(p).locator(selector).isVisible(),
         close: () => p.close(),
       };
     },
@@ -287,10 +304,9 @@ async function firefox({ extensionDir, crmOrigin, artifactsDir, prefs = {} }) {
     await (await scope.findElement(By.css(parts[parts.length - 1]))).click();
   }
 
-  async function dockHost() {
-    const host = await driver.findElement(By.css('[data-mycc-dock]'));
-    return host.getShadowRoot();
-  }
+  // The dock frame sits in a closed shadow root inside the dock's open one: WebDriver reaches
+  // both (page script reaches neither the frame nor its window).
+  const DOCK_FRAME_PATH = '[data-mycc-dock] >> .panel >> iframe';
 
   /** Runs `fn` switched into the frame `frameSelector` (' >> ' steps into shadow roots), then back. */
   async function withFrame(frameSelector, fn) {
@@ -331,25 +347,8 @@ async function firefox({ extensionDir, crmOrigin, artifactsDir, prefs = {} }) {
     },
     evaluate: (fn, arg) => driver.executeScript(`return (${fn.toString()})(arguments[0]);`, arg ?? null),
     click: (selector) => clickThroughShadow(selector),
-    async clickInDock(selector) {
-      const root = await dockHost();
-      const frame = await root.findElement(By.css('iframe'));
-      await driver.switchTo().frame(frame);
-      try {
-        await driver.findElement(By.css(selector)).click();
-      } finally {
-        await driver.switchTo().defaultContent();
-      }
-    },
-    async dockText(selector) {
-      const root = await dockHost();
-      await driver.switchTo().frame(await root.findElement(By.css('iframe')));
-      try {
-        return await (await driver.findElement(By.css(selector))).getText();
-      } finally {
-        await driver.switchTo().defaultContent();
-      }
-    },
+    clickInDock: (selector) => withFrame(DOCK_FRAME_PATH, () => driver.findElement(By.css(selector)).click()),
+    dockText: (selector) => frameText(DOCK_FRAME_PATH, selector),
     frameText,
     frameVisible,
     async pressEnterOn(selector) {
@@ -429,7 +428,7 @@ async function firefox({ extensionDir, crmOrigin, artifactsDir, prefs = {} }) {
       await driver.get(url);
       await driver.switchTo().window(mainHandle);
       const tab = tabHandle(handle);
-      const DOCK_FRAME = '[data-mycc-dock] >> iframe';
+      const DOCK_FRAME = DOCK_FRAME_PATH;
       return {
         ...tab,
         clickInDock: (selector) => tab.within(() => withFrame(DOCK_FRAME, () => driver.findElement(By.css(selector)).click())),

@@ -138,7 +138,8 @@ async function openCrmPage(driver, env, page, { phoneReady = true } = {}) {
 }
 
 /** Is the dock's panel open in this tab (the driver, or another tab's handle)? */
-const dockOpen = (tab) => tab.evaluate(() => !document.querySelector('[data-mycc-dock]').shadowRoot.querySelector('.panel').hidden);
+const dockOpen = (tab) =>
+  tab.evaluate(() => document.querySelector('[data-mycc-dock]').shadowRoot.querySelector('[data-mycc-toggle]').getAttribute('aria-expanded') === 'true');
 
 /** The dock toggle's data-state in this tab, or null without a dock. */
 const dockState = (tab) =>

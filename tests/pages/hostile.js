@@ -9,9 +9,22 @@ window.forgeClicks = () => {
 };
 window.forgeEvents = (payload) => {
   window.postMessage(payload, '*');
-  const host = document.querySelector('[data-mycc-dock]');
-  const frame = host?.shadowRoot?.querySelector('iframe');
-  frame?.contentWindow?.postMessage(payload, '*');
   document.getElementById('other').contentWindow.parent.postMessage(payload, '*');
-  return Boolean(frame);
+  return true;
+};
+// Everything page script can try to reach the dock frame and the WebPhone's window: through the
+// dock's shadow root, any shadow root below it, and window.frames. Returns what it reached.
+window.reachDock = () => {
+  const host = document.querySelector('[data-mycc-dock]');
+  const reached = [];
+  const walk = (root) => {
+    for (const el of root.querySelectorAll('*')) {
+      if (el.tagName === 'IFRAME') reached.push(el.src || el.getAttribute('src') || 'iframe');
+      if (el.shadowRoot) walk(el.shadowRoot);
+    }
+  };
+  if (host?.shadowRoot) walk(host.shadowRoot);
+  for (let i = 0; i < window.length; i++) if (window.frames[i] !== document.getElementById('other').contentWindow) reached.push(`frames[${i}]`);
+  const html = host?.shadowRoot ? host.shadowRoot.innerHTML : '';
+  return { reached, hostFound: Boolean(host), keyLike: /[0-9a-f]{8}-[0-9a-f]{4}-/.test(html) };
 };

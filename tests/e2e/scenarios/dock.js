@@ -1,9 +1,34 @@
 'use strict';
 // The dock: who may frame it, and a WebPhone that never registers.
 const assert = require('node:assert/strict');
-const { waitUntil, standin, settingsFor, configure, sessionState, openDock } = require('../helpers.js');
+const { waitUntil, standin, settingsFor, configure, sessionState, openDock, openCrmPage } = require('../helpers.js');
 
 const SCENARIOS = {
+  async "the page can't reach the dock frame, its key or the WebPhone's window; only the toggle"(driver, env) {
+    await configure(driver, settingsFor(env, { popOn: 'never' }));
+    await openCrmPage(driver, env, '/pages/hostile.html');
+    const { crmTabs } = await sessionState(driver);
+    const keys = Object.values(crmTabs).map((entry) => entry.dockKey);
+    assert.equal(keys.length, 1);
+    const seen = await driver.evaluate((key) => {
+      const texts = [document.documentElement.outerHTML];
+      const walk = (root) => {
+        for (const el of root.querySelectorAll('*')) {
+          for (const attr of el.attributes) texts.push(attr.value);
+          if (el.shadowRoot) {
+            texts.push(el.shadowRoot.innerHTML);
+            walk(el.shadowRoot);
+          }
+        }
+      };
+      walk(document);
+      return { ...window.reachDock(), keyInPage: texts.some((text) => text.includes(key)) };
+    }, keys[0]);
+    assert.deepEqual(seen, { reached: [], hostFound: true, keyLike: false, keyInPage: false });
+    assert.equal(await driver.evaluate(() => Boolean(document.querySelector('[data-mycc-dock]').shadowRoot.querySelector('[data-mycc-toggle]'))), true, 'the toggle stays public');
+    assert.match(await driver.dockText('#status'), /ready|sẵn sàng/i, 'tests (WebDriver) still reach the dock');
+  },
+
   async 'a page that is not a CRM framing the dock itself gets no phone'(driver, env) {
     const sc = standin(env);
     const settings = settingsFor(env);
