@@ -11,6 +11,7 @@
   const api = globalThis.browser ?? globalThis.chrome;
   const { MSG, DOCK_FRAME_KEY } = globalThis.myccProtocol;
   const t = (key, subs) => api.i18n.getMessage(key, subs) || key;
+  document.documentElement.lang = api.i18n.getUILanguage().startsWith('vi') ? 'vi' : 'en';
   const statusLine = document.getElementById('status');
   const reloadButton = document.getElementById('reload');
   const claimButton = document.getElementById('claim');

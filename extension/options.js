@@ -74,7 +74,11 @@
     const testButton = element('button', { type: 'button', id: id('test-button'), text: t('optTest') });
     const openButton = element('button', { type: 'button', text: t('optOpen'), disabled: true });
     const testUrl = element('p', { class: 'test-url', role: 'status', id: id('test') });
-    const error = element('p', { class: 'error', role: 'alert', id: id('error') });
+    // Tied to its fields by aria-describedby, not announced on every keystroke (no role=alert):
+    // Save moves the focus to the first field in error, where it is read.
+    const error = element('p', { class: 'error', id: id('error') });
+    for (const field of [name, searchUrl, popOn, popFor, popTarget, pageApi]) field.setAttribute('aria-describedby', id('error'));
+    sites.setAttribute('aria-describedby', `${id('sites-help')} ${id('error')}`);
     const tools = element('div', { class: 'tools' });
     const tool = (key, action, disabled = false) => {
       const b = element('button', { type: 'button', text: t(key), disabled });
@@ -228,7 +232,8 @@
   function validate() {
     for (const el of document.querySelectorAll('[aria-invalid]')) el.removeAttribute('aria-invalid');
     for (const el of document.querySelectorAll('.error')) el.textContent = '';
-    const result = ask('normalizeSettings', JSON.stringify(formDocument()));
+    // The same verdict Save gets (placeholders of presets, the size that fits storage included).
+    const result = ask('editFromForm', JSON.stringify(stored), managed, JSON.stringify(formDocument()));
     if (!result.ok) showError(result.error);
     return result;
   }
@@ -272,11 +277,10 @@
   $('add').addEventListener('click', addFromPreset);
   $('form').addEventListener('submit', (event) => {
     event.preventDefault();
-    validate();
-    const result = ask('editFromForm', JSON.stringify(stored), managed, JSON.stringify(formDocument()));
+    const result = validate();
     if (!result.ok) {
-      showError(result.error);
       report(t('optInvalid', [say(result.error)]), 'problem');
+      document.querySelector('[aria-invalid="true"]')?.focus();
     } else {
       store(result.user, t('optSaved'));
     }

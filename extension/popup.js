@@ -8,6 +8,7 @@
   const { MSG } = globalThis.myccProtocol;
   const t = (key, subs) => api.i18n.getMessage(key, subs) || key;
   const $ = (id) => document.getElementById(id);
+  document.documentElement.lang = api.i18n.getUILanguage().startsWith('vi') ? 'vi' : 'en';
   const ask = (message) => api.runtime.sendMessage(message).catch(() => null);
 
   // ?tab=ID shows the popup for that tab when the page is opened outside the toolbar (tests).

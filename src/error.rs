@@ -62,6 +62,7 @@ codes! {
     TemplateUnknownPlaceholder = "templateUnknownPlaceholder": "unknown placeholder {$1}; use one of $2",
     SampleNotPhone = "sampleNotPhone": "\"$1\" is not a phone number",
     TooLong = "tooLong": "the settings are too big to store ($1 bytes, at most $2): remove some CRMs or sites",
+    PresetPlaceholder = "presetPlaceholder": "replace $1 with your own address first (it comes from the preset)",
     StorageRefused = "storageRefused": "the browser refused to store the settings ($1)",
     ChangedElsewhere = "changedElsewhere": "the settings were changed in another window after this page loaded them; nothing was saved: reload the page to see them",
     PartsMissing = "partsMissing": "the stored CRM list is incomplete ($1 parts expected); the CRMs of the policy or the defaults are used",

@@ -44,6 +44,11 @@ var myccDock = (() => {
       background: #fffbeb; color: #713f12; border: 1px solid #d97706; padding: 6px 8px; border-radius: 6px; }
     .waiting span { flex: 1; }
     @media (forced-colors: active) { button, .panel { border: 1px solid ButtonText; } }
+    @media (prefers-color-scheme: dark) {
+      button { background: #1e293b; color: #e2e8f0; border-color: #5eead4; }
+      .panel { background: #0f172a; border-color: #475569; }
+      .waiting { background: #422006; color: #fde68a; border-color: #f59e0b; }
+    }
   `;
 
   let dockKey = null;

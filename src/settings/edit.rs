@@ -61,7 +61,34 @@ pub fn edit_from_form(
 ) -> Result<Map<String, Value>, FieldError> {
     let state = in_force(agent, managed);
     let wanted = Settings::parse(form)?;
+    no_preset_placeholder(&wanted)?;
     fits_sync(agent_part(&wanted, &state.agent, &state.policy))
+}
+
+/// The presets' addresses hold a part the admin must replace (`YOUR-DOMAIN`): a CRM saved with
+/// it would match no site and pop nothing. Refused when the agent saves or imports, not when
+/// settings are read (a stored or policy document with one stays in force as it was).
+fn no_preset_placeholder(wanted: &Settings) -> Result<(), FieldError> {
+    const PLACEHOLDER: &str = "YOUR-";
+    for (i, crm) in wanted.crms.iter().enumerate() {
+        let mut fields = crm
+            .sites
+            .iter()
+            .enumerate()
+            .map(|(j, site)| (format!("crms[{i}].sites[{j}]"), site.as_str()))
+            .chain(std::iter::once((
+                format!("crms[{i}].searchUrl"),
+                crm.search_url.as_str(),
+            )));
+        if let Some((field, value)) = fields.find(|(_, value)| value.contains(PLACEHOLDER)) {
+            let word: String = value[value.find(PLACEHOLDER).unwrap_or(0)..]
+                .chars()
+                .take_while(|c| c.is_ascii_alphanumeric() || *c == '-')
+                .collect();
+            return Err(Problem::new(Code::PresetPlaceholder, [word]).at(field));
+        }
+    }
+    Ok(())
 }
 
 /// An imported file: the agent's new document, and the fields whose value in the file differs
@@ -92,6 +119,7 @@ pub fn edit_import(managed: &Value, file_text: &str) -> Result<Imported, FieldEr
         })
         .cloned()
         .collect();
+    no_preset_placeholder(&wanted)?;
     let agent = fits_sync(agent_part(&wanted, &in_file, &policy))?;
     Ok(Imported {
         agent,

@@ -343,3 +343,19 @@ fn site_status_tells_the_popup_what_it_can_do() {
     locked["locked"] = json!(["crms"]);
     assert!(site_status(&json!({}), &locked, "https://a.example/").locked);
 }
+
+#[test]
+fn a_preset_saved_with_its_placeholder_is_refused_where_the_placeholder_is() {
+    let preset = json!({"crms": [{"name": "Odoo", "sites": ["https://crm.example.vn/*"],
+        "searchUrl": "https://YOUR-ODOO.example.vn/web#action=contacts&search={phone}"}]});
+    let e = edit_from_form(&json!({}), &Value::Null, &preset).unwrap_err();
+    assert_eq!(
+        (e.field.as_str(), e.code),
+        ("crms[0].searchUrl", Code::PresetPlaceholder)
+    );
+    assert_eq!(e.args, vec!["YOUR-ODOO".to_string()]);
+    let e = edit_import(&Value::Null, &preset.to_string()).unwrap_err();
+    assert_eq!(e.code, Code::PresetPlaceholder);
+    // A document already stored with one stays readable.
+    assert!(Settings::parse(&preset).is_ok());
+}
