@@ -30,6 +30,7 @@ const SENDERS = {
   dock: (sender) => sender.tab != null && isPage(sender, 'dock.html'),
   panel: (sender) => isPage(sender, 'sidepanel.html'),
   popup: (sender) => isPage(sender, 'popup.html'),
+  setup: (sender) => isPage(sender, 'setup.html'),
 };
 
 const isText = (value) => typeof value === 'string';
@@ -65,6 +66,11 @@ const ROUTES = {
   },
   [MSG.POPUP_RECENT]: { from: ['popup'], handle: () => recentCalls() },
   [MSG.POPUP_CLEAR_RECENT]: { from: ['popup'], handle: () => clearRecentCalls() },
+  [MSG.SETUP_STATUS]: { from: ['setup'], handle: () => setupStatus() },
+  [MSG.SETUP_TRY]: {
+    from: ['setup'],
+    handle: (m, sender) => (isText(m.target) ? dial(sender, m.target, crypto.randomUUID()) : { ok: false, reason: 'notANumber' }),
+  },
   [MSG.SITE_STATUS]: { from: ['popup'], handle: (m) => (isText(m.url) ? siteStatus(m.url) : { ok: false }) },
   [MSG.SITE_SET]: {
     from: ['popup'],
@@ -136,6 +142,17 @@ api.commands.onCommand.addListener((command, tab) => {
 onSettingsChanged(refreshDockMode);
 refreshDockMode();
 
-api.runtime.onInstalled.addListener(() => handOverOpenCrmTabs());
+api.runtime.onInstalled.addListener((details) => {
+  handOverOpenCrmTabs();
+  // First run: the setup page's checklist says what is missing, live.
+  if (details?.reason === 'install') api.tabs.create({ url: api.runtime.getURL('setup.html') }).catch(() => undefined);
+});
+
+/** What the first-run checklist shows: CRMs in force, an open CRM tab, the phone's host and state. */
+async function setupStatus() {
+  const [wasm, settings, tabs, status] = await Promise.all([core, loadSettings(), api.tabs.query({}), phoneStatus()]);
+  const crmTab = tabs.find((tab) => typeof tab.url === 'string' && wasm.crmForUrl(settings.json, tab.url) >= 0);
+  return { crmCount: settings.settings.crms.length, crmTab: crmTab ? crmTab.title || crmTab.url : null, liveTab: status.liveTab, phoneState: status.phoneState };
+}
 
 callSession.get().then((state) => showPhoneState(state.phoneState));

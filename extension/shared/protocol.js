@@ -28,6 +28,9 @@
     POPUP_RECENT: 'popup:recent',
     POPUP_CLEAR_RECENT: 'popup:clearRecent',
     SITE_STATUS: 'site:status',
+    // first-run page → background
+    SETUP_STATUS: 'setup:status',
+    SETUP_TRY: 'setup:try',
     SITE_SET: 'site:set',
     // background → content script
     ENGINE_PART: 'engine:part',

@@ -313,3 +313,23 @@ test('the context menu dials the first number of a selection or a tel: link, and
   assert.equal((await session(bg)).dialRequest.target, '0982861121', 'nothing dialled');
   assert.ok(bg.notifications.some((n) => n.id === 'menu:none'));
 });
+
+test('the first install opens the setup page, whose checklist the background answers', async () => {
+  const bg = loadBackground({ tabs: [{ id: 9, url: 'https://news.example.com/', title: 'News' }] });
+  bg.browser.runtime.onInstalled.fire({ reason: 'install' });
+  await until(() => bg.tabList.some((t) => t.url === 'chrome-extension://fakeextensionid/setup.html'), 'the setup page');
+  const setup = { tab: { id: 50 }, url: 'chrome-extension://fakeextensionid/setup.html' };
+  assert.deepEqual(await bg.send({ kind: MSG.SETUP_STATUS }, setup), { crmCount: 0, crmTab: null, liveTab: null, phoneState: 'notRegistered' });
+  bg.tabList.push({ id: 7, url: `${CRM}/list`, title: 'Khách hàng', windowId: 1, index: 1 });
+  await bg.browser.storage.sync.set({ settings: settings() });
+  const status = await until(async () => {
+    const s = await bg.send({ kind: MSG.SETUP_STATUS }, setup);
+    return s.crmCount === 1 && s;
+  }, 'the CRM counted');
+  assert.equal(status.crmTab, 'Khách hàng');
+  assert.equal(await bg.send({ kind: MSG.SETUP_STATUS }, senders.content(7, `${CRM}/list`)), 'not handled', 'only the setup page asks');
+  const update = loadBackground({ tabs: [] });
+  update.browser.runtime.onInstalled.fire({ reason: 'update' });
+  await until(() => true);
+  assert.ok(!update.tabList.some((t) => String(t.url).endsWith('setup.html')), 'an update opens nothing');
+});
