@@ -151,10 +151,15 @@ function callEvent(sender, json, read, wasm, settings, eventId) {
  */
 async function notify(id, title, message) {
   const options = { type: 'basic', iconUrl: api.runtime.getURL('icons/icon-128.png'), title, message };
-  await api.notifications
-    .create(id, { ...options, requireInteraction: true })
-    .catch(() => api.notifications.create(id, options))
-    .catch(() => undefined);
+  // Firefox refuses the option it lacks by throwing at once, not by a rejected promise; and a
+  // notification that can't be shown must never stop the rest of a call event (the pop).
+  try {
+    await api.notifications.create(id, { ...options, requireInteraction: true });
+  } catch {
+    await Promise.resolve()
+      .then(() => api.notifications.create(id, options))
+      .catch((error) => console.warn('myCC Connect: no notification', error));
+  }
 }
 
 async function notifyRinging(wasm, liveTab, call) {

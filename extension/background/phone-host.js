@@ -157,6 +157,16 @@ async function handPhoneBack(crmTabs) {
   await Promise.all(Object.keys(crmTabs).map((id) => toTab(Number(id), { kind: MSG.DOCK_POKE })));
 }
 
+/** The page that embedded the live WebPhone in this tab is gone (the tab loaded another page). */
+function pagePhoneGone(tabId) {
+  return serially(async () => {
+    const hosting = await hostSession.get();
+    if (hosting.pagePhone?.tabId !== tabId) return;
+    await hostSession.set({ liveTab: null, pagePhone: null });
+    await handPhoneBack(hosting.crmTabs);
+  });
+}
+
 /**
  * A CRM page embeds the WebPhone itself (`present`), or no longer does. Its phone becomes the live
  * one: a dock of ours that had the phone lets it go (its WebPhone would ring too).

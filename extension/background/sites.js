@@ -28,6 +28,8 @@ async function pageHello(sender, message) {
     return { active: false };
   }
   const crm = settings.settings.crms[crmIndex];
+  // A new page in a tab whose page embedded the WebPhone: that phone went with the old page.
+  if (topFrame && typeof message.dockKey !== 'string') await pagePhoneGone(sender.tab.id);
   const dockKey = topFrame ? await registerCrmTab(sender.tab.id, crmIndex, message.dockKey) : '';
   const { phoneState } = await callSession.get();
   return {

@@ -333,3 +333,29 @@ test('the first install opens the setup page, whose checklist the background ans
   await until(() => true);
   assert.ok(!update.tabList.some((t) => String(t.url).endsWith('setup.html')), 'an update opens nothing');
 });
+
+test("a new page loaded in the tab whose page embedded the phone hands the phone back", async () => {
+  const { bg } = await withLiveDock();
+  await bg.send({ kind: MSG.PAGE_HELLO }, senders.content(8, `${CRM}/other`));
+  await bg.send({ kind: MSG.PAGE_PHONE, present: true, registered: true }, senders.content(8, `${CRM}/other`));
+  const again = await bg.send({ kind: MSG.PAGE_HELLO, dockKey: 'x' }, senders.content(8, `${CRM}/other`));
+  assert.ok(again.active);
+  assert.notEqual((await session(bg)).pagePhone, null, 'a page asking again (settings changed) keeps it');
+  await bg.send({ kind: MSG.PAGE_HELLO }, senders.content(8, `${CRM}/next`));
+  const state = await session(bg);
+  assert.deepEqual([state.pagePhone, state.liveTab], [null, null]);
+});
+
+test("a browser that throws at once on a notification option it lacks (Firefox) still gets the pop and a notification", async () => {
+  const { bg, dock } = await withLiveDock();
+  const create = bg.browser.notifications.create;
+  bg.browser.notifications.create = (id, options) => {
+    if ('requireInteraction' in options) throw new Error('Type error for parameter options: Unexpected property "requireInteraction"');
+    return create(id, options);
+  };
+  bg.browser.tabs.query = async () => bg.tabList.filter((t) => t.id !== 7); // the agent is in another tab
+  await bg.send({ kind: MSG.DOCK_EVENT, json: anotherCall('queue-ringing', 'call-ff'), eventId: 'f:1' }, dock);
+  await bg.send({ kind: MSG.DOCK_EVENT, json: JSON.stringify({ type: 'OnCallEnd', data: { interactionID: 'call-ff' } }), eventId: 'f:2' }, dock);
+  assert.equal(bg.tabList.filter((t) => String(t.url).startsWith(`${CRM}/search`)).length, 1, 'the pop');
+  assert.deepEqual(bg.notifications.map((n) => n.id), ['ringing:7', 'missed:call-ff']);
+});
