@@ -26,7 +26,6 @@
   let watchdog = 0;
   let retryDelay = REGISTER_TIMEOUT_MS;
   let lockRelease = null;
-  const posted = new Set(); // dial request ids posted to the WebPhone, so none goes twice
   // In a CRM page: the key our content script handed over, which proves to the background that
   // this frame is the page's own dock, and the private channel its pokes come through.
   let dockKey = null;
@@ -51,15 +50,16 @@
     lockRelease = null;
   }
 
+  const dialer = myccDelivery.createDialer({ send, sentKind: MSG.DOCK_SENT });
+
   /** Posts a dial request to the registered WebPhone, once per id, and says so to the background. */
   function post(request) {
-    if (typeof request?.id !== 'string' || typeof request.target !== 'string' || !frame?.contentWindow) return;
-    if (!posted.has(request.id)) {
-      posted.add(request.id);
-      frame.contentWindow.postMessage({ type: 'OutboundCallRequest', data: { target: request.target } }, me.webphoneOrigin);
-      status(t('dockDialling', [request.target]));
-    }
-    send({ kind: MSG.DOCK_SENT, id: request.id });
+    dialer(request, (target) => {
+      if (!frame?.contentWindow) return false;
+      frame.contentWindow.postMessage({ type: 'OutboundCallRequest', data: { target } }, me.webphoneOrigin);
+      status(t('dockDialling', [target]));
+      return true;
+    });
   }
 
   /**
@@ -137,13 +137,8 @@
       return;
     }
     if (!frame || event.source !== frame.contentWindow || event.origin !== me.webphoneOrigin) return;
-    let json;
-    try {
-      json = JSON.stringify(event.data);
-    } catch {
-      return;
-    }
-    if (typeof json !== 'string') return;
+    const json = myccDelivery.asJson(event.data);
+    if (json == null) return;
     const type = event.data?.type;
     if (type === 'OnRegistered') {
       registered = true;

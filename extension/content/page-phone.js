@@ -15,7 +15,7 @@ var myccPagePhone = (() => {
   let registered = false;
   let relay = null;
   let watcher = null;
-  const posted = new Set(); // dial request ids posted, so none goes twice
+  let dialer = null;
 
   function originOf(iframe) {
     try {
@@ -45,13 +45,8 @@ var myccPagePhone = (() => {
 
   function onMessage(event) {
     if (!frame || event.source !== frame.contentWindow || event.origin !== origin || !myccLifecycle.check()) return;
-    let json;
-    try {
-      json = JSON.stringify(event.data);
-    } catch {
-      return;
-    }
-    if (typeof json !== 'string') return;
+    const json = myccDelivery.asJson(event.data);
+    if (json == null) return;
     const type = event.data?.type;
     if (type === 'OnRegistered') {
       registered = true;
@@ -64,13 +59,11 @@ var myccPagePhone = (() => {
   async function sync() {
     if (!frame) return;
     const reply = await myccDelivery.untilAnswered(() => send({ kind: MSG.DOCK_SYNC, registered }));
-    const request = reply?.request;
-    if (typeof request?.id !== 'string' || typeof request.target !== 'string' || !frame?.contentWindow) return;
-    if (!posted.has(request.id)) {
-      posted.add(request.id);
-      frame.contentWindow.postMessage({ type: 'OutboundCallRequest', data: { target: request.target } }, origin);
-    }
-    send({ kind: MSG.DOCK_SENT, id: request.id });
+    dialer(reply?.request, (target) => {
+      if (!frame?.contentWindow) return false;
+      frame.contentWindow.postMessage({ type: 'OutboundCallRequest', data: { target } }, origin);
+      return true;
+    });
   }
 
   /** Starts watching this document for the WebPhone's iframe (`webphoneOrigin` from the hello). */
@@ -80,6 +73,7 @@ var myccPagePhone = (() => {
     onChange = options.onChange;
     phoneTypes = options.phoneEventTypes ?? [];
     relay ??= myccDelivery.createRelay({ send, kind: MSG.DOCK_EVENT, phoneEventTypes: () => phoneTypes });
+    dialer ??= myccDelivery.createDialer({ send, sentKind: MSG.DOCK_SENT });
     if (!watcher) {
       myccLifecycle.listen(window, 'message', onMessage);
       // Each batch of changes costs one walk of the document's iframes (a live collection).

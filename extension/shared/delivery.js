@@ -46,6 +46,30 @@
     };
   }
 
+  /** A WebPhone message as JSON text, or null when it can't be (cycles, functions, undefined). */
+  function asJson(data) {
+    try {
+      const json = JSON.stringify(data);
+      return typeof json === 'string' ? json : null;
+    } catch {
+      return null;
+    }
+  }
+
+  /**
+   * Hands dial requests to a WebPhone: each id is posted once (`post(target)`) however often the
+   * background hands it over (the worker may stop before it hears the acknowledgement), and each
+   * is acknowledged (`send({kind: sentKind, id})`) every time.
+   */
+  function createDialer({ send, sentKind }) {
+    const posted = new Set();
+    return function handOver(request, post) {
+      if (typeof request?.id !== 'string' || typeof request.target !== 'string') return;
+      if (!posted.has(request.id) && post(request.target) !== false) posted.add(request.id);
+      if (posted.has(request.id)) send({ kind: sentKind, id: request.id });
+    };
+  }
+
   /** Asks `ask()` until an answer comes, waiting longer each time, at most TRIES times. */
   async function untilAnswered(ask) {
     for (let tries = 0; ; tries++) {
@@ -55,7 +79,7 @@
     }
   }
 
-  const delivery = Object.freeze({ createRelay, untilAnswered });
+  const delivery = Object.freeze({ createRelay, untilAnswered, asJson, createDialer });
   root.myccDelivery = delivery;
   if (typeof module === 'object' && module.exports) module.exports = delivery;
 })(globalThis);
