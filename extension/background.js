@@ -142,7 +142,13 @@ api.commands.onCommand.addListener((command, tab) => {
 onSettingsChanged(refreshDockMode);
 refreshDockMode();
 
-api.runtime.onInstalled.addListener((details) => {
+// Every start of the background makes sure the registration follows the settings in force (a
+// policy may have changed while it slept); a browser start also lists onStartup.
+registerForCrmSites();
+api.runtime.onStartup?.addListener(() => registerForCrmSites());
+
+api.runtime.onInstalled.addListener(async (details) => {
+  await registerForCrmSites();
   handOverOpenCrmTabs();
   // First run: the setup page's checklist says what is missing, live.
   if (details?.reason === 'install') api.tabs.create({ url: api.runtime.getURL('setup.html') }).catch(() => undefined);

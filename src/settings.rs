@@ -357,6 +357,18 @@ impl Settings {
         Value::Object(out)
     }
 
+    /// The patterns to register the content scripts with: every CRM site's origin, once each.
+    pub fn content_script_matches(&self) -> Vec<String> {
+        let mut matches: Vec<String> = Vec::new();
+        for pattern in self.crms.iter().flat_map(|crm| &crm.patterns) {
+            let origin = pattern.for_content_scripts();
+            if !matches.contains(&origin) {
+                matches.push(origin);
+            }
+        }
+        matches
+    }
+
     /// The first CRM with a site that matches `url`.
     pub fn crm_for_url(&self, url: &str) -> Option<usize> {
         let url = UrlParts::parse(url)?;

@@ -100,6 +100,22 @@ pub struct MatchPattern {
 }
 
 impl MatchPattern {
+    /// The pattern the browser registers the content scripts with: the whole origin (a page's
+    /// same-origin frames need them too, and its hello decides), and no port, which neither
+    /// browser's content-script patterns take (without one they match every port).
+    pub fn for_content_scripts(&self) -> String {
+        if self.all_urls {
+            return "<all_urls>".into();
+        }
+        let scheme = self.scheme.as_deref().unwrap_or("*");
+        let host = match &self.host {
+            HostPattern::Any => "*".to_string(),
+            HostPattern::Subdomains(domain) => format!("*.{domain}"),
+            HostPattern::Exact(host) => host.clone(),
+        };
+        format!("{scheme}://{host}/*")
+    }
+
     /// Parses a pattern, or says what is wrong with it.
     pub fn parse(pattern: &str) -> Result<MatchPattern, Problem> {
         let pattern = pattern.trim();

@@ -1,10 +1,43 @@
 'use strict';
-// Which pages are CRM pages: a frame's hello, "use myCC on this site" from the toolbar popup
-// (each edit made by the core, which returns the agent's new document), and the hand-over to
-// open CRM tabs when the extension is installed, updated or reloaded.
+// Which pages are CRM pages: the content scripts registered for the CRM sites only, a frame's
+// hello, "use myCC on this site" from the toolbar popup (each edit made by the core, which returns
+// the agent's new document), and the hand-over to open CRM tabs when the extension is installed,
+// updated or reloaded, or a site becomes a CRM.
 
-// The manifest's list, so the scripts handed over are the ones the browser injects.
-const [CONTENT_SCRIPTS] = api.runtime.getManifest().content_scripts;
+// The content scripts, registered (scripting.registerContentScripts) for the origins of the CRM
+// sites in force only: on any other page nothing of ours runs, nothing is sent and the worker is
+// not woken. Registered, not declared in the manifest, so they follow the settings and the policy.
+const CONTENT_SCRIPTS = {
+  id: 'mycc-crm',
+  js: ['shared/protocol.js', 'shared/delivery.js', 'wasm/mycc_content.js', 'content/lifecycle.js', 'content/engine.js', 'content/linkify.js', 'content/dock.js', 'content/page-phone.js', 'content/main.js'],
+  css: ['content/links.css'],
+  runAt: 'document_start',
+  allFrames: true,
+};
+let registering = Promise.resolve();
+
+/** Registers the content scripts for the CRM sites in force, if they changed; true if they did. */
+function registerForCrmSites() {
+  registering = registering.then(async () => {
+    if (!api.scripting?.registerContentScripts) return false;
+    const [wasm, settings] = await Promise.all([core, loadSettings()]);
+    const matches = JSON.parse(wasm.contentScriptMatches(settings.json));
+    const [current] = await api.scripting.getRegisteredContentScripts({ ids: [CONTENT_SCRIPTS.id] });
+    const wanted = JSON.stringify([matches, CONTENT_SCRIPTS.js, CONTENT_SCRIPTS.css]);
+    if (current && JSON.stringify([current.matches, current.js, current.css]) === wanted) return false;
+    if (current) await api.scripting.unregisterContentScripts({ ids: [CONTENT_SCRIPTS.id] });
+    if (!matches.length) return true;
+    const script = { ...CONTENT_SCRIPTS, matches };
+    // Kept across browser restarts where the browser can (the background registers again at
+    // every start anyway).
+    await api.scripting.registerContentScripts([{ ...script, persistAcrossSessions: true }]).catch(() => api.scripting.registerContentScripts([script]));
+    return true;
+  }).catch((error) => {
+    console.warn('myCC Connect: could not register the content scripts for the CRM sites', error);
+    return false;
+  });
+  return registering;
+}
 
 function sameOrigin(a, b) {
   try {
@@ -66,6 +99,10 @@ async function tellEveryTabSettingsChanged() {
   await Promise.all(tabs.map((tab) => toTab(tab.id, { kind: MSG.SETTINGS_CHANGED })));
 }
 onSettingsChanged(tellEveryTabSettingsChanged);
+// A site that became a CRM gets the content scripts in the tabs already open on it, now.
+onSettingsChanged(async () => {
+  if (await registerForCrmSites()) await handOverOpenCrmTabs();
+});
 
 /**
  * After an install, an update or a reload, the CRM tabs that are open still run the content

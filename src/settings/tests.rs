@@ -410,3 +410,23 @@ fn pop_target_defaults_to_one_reused_tab_and_takes_only_its_choices() {
         Settings::parse(&json!({"crms": [{"name": "A", "popTarget": "window"}]})).unwrap_err();
     assert_eq!(error.field, "crms[0].popTarget");
 }
+
+#[test]
+fn content_scripts_are_registered_for_the_crm_sites_origins_only_without_ports() {
+    let settings = Settings::parse(&json!({"crms": [
+        {"name": "A", "sites": ["http://127.0.0.1:8080/app/*", "https://*.lightning.force.com/*"]},
+        {"name": "B", "sites": ["http://127.0.0.1:9090/*", "*://crm.example.vn/contacts/*"]},
+    ]}))
+    .unwrap();
+    assert_eq!(
+        settings.content_script_matches(),
+        [
+            "http://127.0.0.1/*",
+            "https://*.lightning.force.com/*",
+            "*://crm.example.vn/*"
+        ]
+    );
+    assert!(Settings::default_settings()
+        .content_script_matches()
+        .is_empty());
+}

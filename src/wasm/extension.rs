@@ -268,6 +268,12 @@ pub fn first_number(text: &str, country: &str) -> String {
     first.unwrap_or_default()
 }
 
+/// The match patterns to register the content scripts with (the CRM sites' origins), as JSON.
+#[wasm_bindgen(js_name = contentScriptMatches)]
+pub fn content_script_matches(settings_json: &str) -> String {
+    json!(settings_or_default(settings_json).content_script_matches()).to_string()
+}
+
 /// The message `type`s that change the phone's state, as a JSON list: the dock delivers these
 /// in order and exactly once, and anything else as it comes.
 #[wasm_bindgen(js_name = phoneEventTypes)]

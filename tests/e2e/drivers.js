@@ -140,6 +140,15 @@ async function chromium({ extensionDir, crmOrigin, headless = true }) {
       for (const p of context.pages()) if (p !== page && p !== extPage) await p.close();
     },
     /** Evaluates `expression` in the extension's content-script world of the page's top frame. */
+    /** How many of the extension's content-script worlds the page has, in all its frames. */
+    async contentScriptWorlds() {
+      const cdp = await context.newCDPSession(page);
+      const contexts = [];
+      cdp.on('Runtime.executionContextCreated', (e) => contexts.push(e.context));
+      await cdp.send('Runtime.enable'); // reports the contexts that exist already
+      await cdp.detach();
+      return contexts.filter((c) => c.origin === extensionOrigin && !c.auxData?.isDefault).length;
+    },
     async inContentScript(expression) {
       const cdp = await context.newCDPSession(page);
       const contexts = [];

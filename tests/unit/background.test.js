@@ -143,13 +143,12 @@ test('switching the dock mode moves the phone: the side panel takes it from a ta
   assert.equal((await bg.send({ kind: MSG.DOCK_HELLO }, senders.dock(7, hello.dockKey))).role, 'live');
 });
 
-test('after an install or update, open CRM tabs get the content scripts the manifest lists, others none', async () => {
+test('after an install or update, open CRM tabs get the content scripts registered for CRM sites, others none', async () => {
   const bg = loadBackground({ tabs: [{ id: 7, url: `${CRM}/list` }, { id: 9, url: 'https://news.example.com/' }] });
   await bg.browser.storage.sync.set({ settings: settings() });
   bg.browser.runtime.onInstalled.fire({ reason: 'update' });
-  const manifest = JSON.parse(fs.readFileSync(path.join(root, 'manifest.json'), 'utf8'));
   const files = await until(() => bg.injected.find((d) => d.files && d.files[0].endsWith('.js')), 'the scripts injected');
-  assert.deepEqual(files.files, manifest.content_scripts[0].js);
+  assert.deepEqual(files.files, bg.run('CONTENT_SCRIPTS.js'));
   assert.equal(files.target.tabId, 7);
   assert.ok(bg.injected.every((d) => d.target.tabId === 7), 'nothing injected into a page that is not a CRM');
 });
@@ -358,4 +357,22 @@ test("a browser that throws at once on a notification option it lacks (Firefox) 
   await bg.send({ kind: MSG.DOCK_EVENT, json: JSON.stringify({ type: 'OnCallEnd', data: { interactionID: 'call-ff' } }), eventId: 'f:2' }, dock);
   assert.equal(bg.tabList.filter((t) => String(t.url).startsWith(`${CRM}/search`)).length, 1, 'the pop');
   assert.deepEqual(bg.notifications.map((n) => n.id), ['ringing:7', 'missed:call-ff']);
+});
+
+test('content scripts are registered for the CRM sites in force only, follow every change, and a new site’s open tabs get them at once', async () => {
+  const bg = loadBackground({ tabs: [{ id: 7, url: 'http://127.0.0.1:8080/app' }, { id: 9, url: 'https://news.example.com/' }] });
+  const registered = () => bg.browser.scripting.registered.map((s) => s.matches);
+  await bg.run('registerForCrmSites()');
+  assert.deepEqual(registered(), [], 'no CRM, nothing registered: no script on any page');
+  await bg.browser.storage.sync.set({ settings: settings() });
+  await until(() => registered().length === 1, 'registered for the CRM');
+  assert.deepEqual(registered(), [['https://crm.example.vn/*']]);
+  bg.injected.length = 0;
+  await bg.browser.storage.sync.set({ settings: settings({ crms: [{ name: 'Local', sites: ['http://127.0.0.1:8080/*'] }] }) });
+  await until(() => JSON.stringify(registered()) === JSON.stringify([['http://127.0.0.1/*']]), 'registered for the new site, without its port');
+  const files = await until(() => bg.injected.find((d) => d.files?.[0]?.endsWith('.js')), 'the open tab of the new site handed the scripts');
+  assert.equal(files.target.tabId, 7);
+  assert.ok(bg.injected.every((d) => d.target.tabId === 7), 'the news tab gets nothing');
+  await bg.browser.storage.sync.set({ settings: settings({ crms: [] }) });
+  await until(() => registered().length === 0, 'unregistered when no CRM is left');
 });

@@ -128,6 +128,17 @@ function fakeBrowser({ tabs = [] } = {}) {
     windows: { update: async () => undefined, getLastFocused: async () => ({ id: 1 }) },
     i18n: { getMessage, getUILanguage: () => 'en' },
     scripting: {
+      registered: [],
+      getRegisteredContentScripts: async ({ ids } = {}) => structuredClone(browser.scripting.registered.filter((s) => !ids || ids.includes(s.id))),
+      registerContentScripts: async (scripts) => {
+        for (const script of scripts) {
+          if (browser.scripting.registered.some((s) => s.id === script.id)) throw new Error(`Duplicate script id "${script.id}"`);
+          browser.scripting.registered.push(structuredClone(script));
+        }
+      },
+      unregisterContentScripts: async ({ ids } = {}) => {
+        browser.scripting.registered = browser.scripting.registered.filter((s) => ids && !ids.includes(s.id));
+      },
       executeScript: async (details) => {
         injected.push(details);
         return details.func ? (details.target.frameIds ?? [0]).map((frameId) => ({ frameId, result: false })) : [];

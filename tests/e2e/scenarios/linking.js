@@ -181,6 +181,23 @@ const SCENARIOS = {
 };
 
 const CHROMIUM_ONLY = {
+  // Chromium shows every world in a page (DevTools protocol) and the worker's life; Firefox's
+  // WebDriver shows neither.
+  async 'a page that is not a CRM gets no content script in any frame and wakes no worker'(driver, env) {
+    await configure(driver, settingsFor(env, { popOn: 'never' })); // the CRM is on crmOrigin only
+    await driver.goto(`${env.crm2Origin}/pages/shadow.html`); // another origin, with a same-origin iframe
+    assert.equal(await driver.evaluate(() => document.getElementById('inner').contentDocument.readyState), 'complete');
+    assert.equal(await driver.contentScriptWorlds(), 0, 'no content script in the page or its frame');
+    assert.equal(await driver.stopServiceWorker(), true, 'the worker stopped');
+    const starts = driver.workerStarts();
+    await driver.goto(`${env.crm2Origin}/pages/list.html`);
+    await driver.goto(`${env.crmOrigin}/pages/list.html`); // a CRM page: it wakes the worker, once
+    await linksAtLeast(driver, 5);
+    assert.ok((await driver.contentScriptWorlds()) > 0, 'the CRM page has its content script');
+    await waitUntil(() => driver.workerStarts() > starts, { what: 'the CRM page to start the worker' });
+    assert.equal(driver.workerStarts(), starts + 1, 'only the CRM page started the worker');
+  },
+
   // Both transports give the same links, so only the content script's own world can tell which
   // one ran: its wasm answers only once compiled from the bytes the background sent.
   async 'the content script detects with its own wasm where the page allows it, else through the background'(driver, env) {
