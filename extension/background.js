@@ -45,6 +45,7 @@ const ROUTES = {
   },
   [MSG.CALL_CANCEL]: { from: ['content'], handle: (m) => (isText(m.id) ? cancelDial(m.id) : { ok: false }) },
   [MSG.PAGE_DOCK_LOST]: { from: ['content'], handle: (m, sender) => (sender.frameId === 0 ? markDockLost(sender.tab.id) : { ok: false }) },
+  [MSG.PAGE_LEAVING]: { from: ['content'], handle: (m, sender) => (sender.frameId === 0 ? pageLeaving(sender.tab.id) : { ok: false }) },
   [MSG.PAGE_PHONE]: { from: ['content'], handle: (m, sender) => pagePhoneSeen(sender, m.present === true, m.registered === true) },
   [MSG.DOCK_HELLO]: { from: ['dock', 'panel'], handle: (m, sender) => dockHello(sender) },
   [MSG.DOCK_CLAIM]: { from: ['dock', 'panel'], handle: (m, sender) => dockClaim(sender) },
@@ -52,9 +53,15 @@ const ROUTES = {
     from: ['dock', 'panel', 'content'],
     handle: (m, sender) => (isText(m.json) ? webphoneEvent(sender, m.json, m.eventId) : { ok: false }),
   },
-  [MSG.DOCK_SENT]: { from: ['dock', 'panel', 'content'], handle: (m, sender) => (isText(m.id) ? dialSent(sender, m.id) : { ok: false }) },
-  [MSG.DOCK_SYNC]: { from: ['dock', 'panel', 'content'], handle: (m, sender) => dockSync(sender, m.registered === true) },
-  [MSG.DOCK_LOADING]: { from: ['dock', 'panel'], handle: (m, sender) => dockLoading(sender) },
+  [MSG.DOCK_SENT]: {
+    from: ['dock', 'panel', 'content'],
+    handle: (m, sender) => (isText(m.id) && isText(m.taker) ? dialSent(sender, m.id, m.taker.slice(0, 80)) : { ok: false }),
+  },
+  [MSG.DOCK_SYNC]: {
+    from: ['dock', 'panel', 'content'],
+    handle: (m, sender) => dockSync(sender, m.registered === true, isText(m.taker) ? m.taker.slice(0, 80) : null),
+  },
+  [MSG.DOCK_LOADING]: { from: ['dock', 'panel', 'content'], handle: (m, sender) => dockLoading(sender) },
   [MSG.POPUP_STATUS]: { from: ['popup'], handle: (m) => popupStatus(m.tabId) },
   [MSG.POPUP_TOGGLE_DOCK]: {
     from: ['popup'],
@@ -96,7 +103,7 @@ api.runtime.onMessage.addListener((message, sender, sendResponse) => {
 /** The live dock is (re)loading its WebPhone: until it registers, the phone is not ready. */
 function dockLoading(sender) {
   return serially(async () => {
-    if (!isLiveDock(sender, await hostSession.get())) return { ok: false };
+    if (!speaksForPhone(sender, await hostSession.get())) return { ok: false };
     await resetPhone();
     return { ok: true };
   });

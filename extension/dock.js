@@ -118,7 +118,7 @@
 
   async function sync() {
     // Asked until answered: if the worker stopped under the question, a waiting click would wait for nothing.
-    const reply = await myccDelivery.untilAnswered(() => send({ kind: MSG.DOCK_SYNC, registered: me.role === 'live' && registered }));
+    const reply = await myccDelivery.untilAnswered(() => send({ kind: MSG.DOCK_SYNC, registered: me.role === 'live' && registered, taker: dialer.taker }));
     if (!reply?.ok) return;
     // Another tab, the side panel or this page's own WebPhone has the phone now: let go of ours.
     const elsewhere = reply.liveTab != null && (reply.liveTab !== me.tabId || reply.pagePhone);
@@ -206,9 +206,12 @@
   }
 
   async function hello() {
-    const reply = await send({ kind: MSG.DOCK_HELLO });
-    if (reply && reply.role !== 'none') keyAccepted = true;
-    if (!reply || reply.role === 'none') becomeNone(reply?.reason);
+    const reply = await myccDelivery.untilAnswered(() => send({ kind: MSG.DOCK_HELLO }));
+    // No answer (the worker failed under the question) keeps what this frame has: a live
+    // WebPhone is never dropped for a message that did not arrive.
+    if (!reply || !['live', 'remote', 'none'].includes(reply.role)) return;
+    if (reply.role !== 'none') keyAccepted = true;
+    if (reply.role === 'none') becomeNone(reply.reason);
     else if (reply.role === 'remote') becomeRemote(reply);
     else if (me.role === 'live' && frame && reply.webphoneUrl === me.webphoneUrl) me = reply; // the same phone goes on
     else becomeLive(reply);

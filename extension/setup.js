@@ -39,7 +39,8 @@
 
   $('try-call').addEventListener('click', async () => {
     const reply = await ask({ kind: MSG.SETUP_TRY, target: $('try-number').value });
-    $('try-result').textContent = reply?.ok ? t('dialSent', [reply.dial]) : t('dialNotANumber', [$('try-number').value]);
+    const said = reply?.waiting ? 'dialQueued' : 'dialSent';
+    $('try-result').textContent = reply?.ok ? t(said, [reply.dial]) : t('dialNotANumber', [$('try-number').value]);
     $('try-result').dataset.tone = reply?.ok ? 'ok' : 'problem';
   });
 

@@ -39,8 +39,13 @@ function serially(task) {
   return run;
 }
 
+// A tab blocked in alert() or frozen answers nothing: nothing of ours waits for it longer than
+// this (the serial queue would stall every later event, click and claim behind it).
+const TAB_ANSWER_MS = 1000;
+
 function toTab(tabId, message, frameId = 0) {
-  return api.tabs.sendMessage(tabId, message, { frameId }).catch(() => undefined);
+  const answer = api.tabs.sendMessage(tabId, message, { frameId }).catch(() => undefined);
+  return Promise.race([answer, new Promise((resolve) => setTimeout(resolve, TAB_ANSWER_MS))]);
 }
 
 function fromExtensionPage(sender) {

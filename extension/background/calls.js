@@ -184,6 +184,7 @@ async function recordRecentCall(wasm, settings, hosting, json) {
 
 api.notifications.onClicked.addListener(async (id) => {
   const [kind, where] = id.split(':');
+  if (kind === 'menu') return; // "no number in the selection": nothing to bring forward
   if (kind === 'missed') {
     await api.action.openPopup?.().catch(() => undefined); // the recent calls, with "call back"
     return;

@@ -24,16 +24,17 @@ async function dial(sender, target, clickId) {
   return serially(async () => {
     const { dialRequest: previous } = await dialSession.get();
     const now = Date.now();
-    const again = previous?.id === clickId;
-    const request = again ? previous : { id: clickId.slice(0, 80), target: dialString, at: now, expiresAt: now + waitMs, tabId: sender.tab?.id ?? null };
+    const id = clickId.slice(0, 80);
+    const again = previous?.id === id;
+    const request = again ? previous : { id, target: dialString, at: now, expiresAt: now + waitMs, tabId: sender.tab?.id ?? null };
     if (!again) {
       await dialSession.set({ dialRequest: request });
       // One already handed to the WebPhone is being dialled; one still waiting is not, any more.
       if (previous?.taken) tellRequester(previous, 'sent');
       else if (previous && previous.tabId !== request.tabId) tellRequester(previous, 'replaced');
     }
-    const [{ liveTab }, { phoneState }] = await Promise.all([hostSession.get(), callSession.get()]);
-    const host = liveTab === PANEL || (await tabExists(liveTab)) ? liveTab : null;
+    const [hosting, { phoneState }] = await Promise.all([hostSession.get(), callSession.get()]);
+    const host = (await hostAlive(hosting.liveTab, hosting)) ? hosting.liveTab : null;
     if (host != null) await pokeDock(host);
     const { pagePhone } = await hostSession.get();
     if (request.tabId != null && host !== PANEL && !pagePhone) await toTab(host ?? request.tabId, { kind: MSG.DOCK_SHOW });
@@ -65,34 +66,40 @@ async function dropDialRequest(why) {
  * due, is handed over (and kept, marked taken, until the dock says it posted it); an expired
  * one is dropped.
  */
-async function takeDialRequest() {
+async function takeDialRequest(taker) {
   const { dialRequest } = await dialSession.get();
   if (!dialRequest) return null;
-  if (!dialRequest.taken && Date.now() >= dialRequest.expiresAt) {
+  // Once handed over, only the same dock (its WebPhone's load) gets it again: another host, or
+  // the same one reloaded, could post it a second time or long after the click.
+  if (dialRequest.taken) return dialRequest.takenBy === taker ? { id: dialRequest.id, target: dialRequest.target } : null;
+  if (Date.now() >= dialRequest.expiresAt) {
     await dialSession.set({ dialRequest: null });
     tellRequester(dialRequest, 'expired');
     return null;
   }
-  if (!dialRequest.taken) await dialSession.set({ dialRequest: { ...dialRequest, taken: true } });
+  await dialSession.set({ dialRequest: { ...dialRequest, taken: true, takenBy: taker } });
   return { id: dialRequest.id, target: dialRequest.target };
 }
 
-function dialSent(sender, id) {
+function dialSent(sender, id, taker) {
   return serially(async () => {
     const { dialRequest } = await dialSession.get();
-    if (!dialRequest || dialRequest.id !== id || !speaksForPhone(sender, await hostSession.get())) return { ok: false };
+    // The acknowledgement comes from the one it was handed to, even if the phone moved since.
+    if (!dialRequest || dialRequest.id !== id || dialRequest.takenBy !== taker) return { ok: false };
     await dialSession.set({ dialRequest: null });
     tellRequester(dialRequest, 'sent');
     return { ok: true };
   });
 }
 
-function dockSync(sender, registered) {
+function dockSync(sender, registered, taker) {
   return serially(async () => {
     const hosting = await hostSession.get();
     const live = speaksForPhone(sender, hosting);
-    const request = live && registered ? await takeDialRequest() : null;
+    const request = live && registered && taker ? await takeDialRequest(taker) : null;
     const settings = await loadSettings();
-    return { ok: true, liveTab: hosting.liveTab, pagePhone: hosting.pagePhone != null, request, webphoneUrl: settings.settings.webphoneUrl };
+    // A host gone elsewhere (its tab on another site) counts as none: a dock that asks takes over.
+    const liveTab = (await hostAlive(hosting.liveTab, hosting)) ? hosting.liveTab : null;
+    return { ok: true, liveTab, pagePhone: hosting.pagePhone != null, request, webphoneUrl: settings.settings.webphoneUrl };
   });
 }

@@ -19,9 +19,32 @@ function hostOf(sender) {
   return sender.tab?.id ?? null;
 }
 
-async function tabExists(tabId) {
-  if (tabId == null || tabId === PANEL) return false;
-  return api.tabs.get(tabId).then(() => true, () => false);
+/**
+ * Is the phone's host still there? The side panel is; a tab is while it exists and, once its page
+ * has left (`left`: its content script said so as it went), only if it shows a CRM page again. A
+ * tab that went on to another site runs no content script of ours that could say so, so this is
+ * asked whenever the host matters: a dock's hello or sync, a click.
+ */
+async function hostAlive(host, hosting) {
+  if (host == null) return false;
+  if (host === PANEL) return true;
+  const tab = await api.tabs.get(host).catch(() => null);
+  if (!tab) return false;
+  if (!hosting.crmTabs[host]?.left) return true;
+  const [wasm, settings] = await Promise.all([core, loadSettings()]);
+  return typeof tab.url === 'string' && wasm.crmForUrl(settings.json, tab.url) >= 0;
+}
+
+/** The CRM page in this tab is going (a navigation or a reload): its dock and WebPhone go with it. */
+function pageLeaving(tabId) {
+  return serially(async () => {
+    const hosting = await hostSession.get();
+    if (!hosting.crmTabs[tabId]) return { ok: true };
+    hosting.crmTabs[tabId].left = true;
+    await hostSession.set({ crmTabs: hosting.crmTabs });
+    if (hosting.liveTab === tabId) await resetPhone();
+    return { ok: true };
+  });
 }
 
 /** Can `host` hold the phone under this dock mode? Page mode: a tab; side-panel mode: the panel. */
@@ -103,7 +126,7 @@ async function dockHello(sender) {
     const live = hosting.liveTab;
     // A page's own phone is live whatever the dock mode: nothing of ours may load a second one.
     const fits = hosting.pagePhone != null || hostFitsMode(live, panelMode);
-    const liveElsewhere = live != null && (live !== host || hosting.pagePhone != null) && fits && (live === PANEL || (await tabExists(live)));
+    const liveElsewhere = live != null && (live !== host || hosting.pagePhone != null) && fits && (await hostAlive(live, hosting));
     if (liveElsewhere) {
       const liveTab = live === PANEL ? null : await api.tabs.get(live).catch(() => null);
       return { ...common, role: 'remote', liveTitle: liveTab?.title ?? '' };
@@ -154,7 +177,7 @@ function forgetTab(tabId) {
 /** Nothing hosts the phone any more: the CRM tabs are poked, and the first dock to ask takes it. */
 async function handPhoneBack(crmTabs) {
   await resetPhone();
-  await Promise.all(Object.keys(crmTabs).map((id) => toTab(Number(id), { kind: MSG.DOCK_POKE })));
+  await Promise.all([...Object.keys(crmTabs).map((id) => toTab(Number(id), { kind: MSG.DOCK_POKE })), pokeDock(PANEL)]);
 }
 
 /** The page that embedded the live WebPhone in this tab is gone (the tab loaded another page). */
@@ -185,6 +208,8 @@ function pagePhoneSeen(sender, present, registered) {
     if (!(tabId in hosting.crmTabs)) return { ok: false };
     if (mine) return { ok: true };
     if (hosting.pagePhone) return { ok: false, reason: 'anotherPagePhone' };
+    // Taking the phone from our dock now would cut the call it carries: asked again later.
+    if (hosting.liveTab != null && (await callInProgress())) return { ok: false, reason: 'callActive' };
     const previous = hosting.liveTab;
     await hostSession.set({ liveTab: tabId, pagePhone: { tabId, frameId: sender.frameId } });
     await resetPhone();

@@ -42,7 +42,7 @@
 
   async function dial(target) {
     // Asked twice if the worker stopped under the first: the same click id is the same request.
-    const click = { kind: MSG.CALL_DIAL, target, clickId: crypto.randomUUID() };
+    const click = { kind: MSG.CALL_DIAL, target, clickId: myccDelivery.newId() };
     const reply = (await send(click)) ?? (await send(click));
     if (!isTop) return;
     if (!reply) myccDock.notice(t('dialNoExtension'));
@@ -184,6 +184,14 @@
   myccDock.onGiveUp(() => send({ kind: MSG.PAGE_DOCK_LOST }));
   myccLifecycle.listen(document, 'click', onClick, true);
   myccLifecycle.listen(window, 'message', onPageMessage);
+  if (isTop) {
+    // The page goes (a navigation, a reload): its dock and WebPhone go with it. Back from the
+    // browser's page cache, it asks again.
+    myccLifecycle.listen(window, 'pagehide', () => page.active && send({ kind: MSG.PAGE_LEAVING }));
+    myccLifecycle.listen(window, 'pageshow', (event) => event.persisted && hello());
+    // Back to this tab: the dock asks what is new (the phone's host may have gone meanwhile).
+    myccLifecycle.listen(document, 'visibilitychange', () => document.visibilityState === 'visible' && page.active && myccDock.poke());
+  }
   api.runtime.onMessage.addListener(onBackgroundMessage);
   myccLifecycle.onEnd(() => {
     page = { active: false };

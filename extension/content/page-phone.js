@@ -13,6 +13,9 @@ var myccPagePhone = (() => {
   let phoneTypes = [];
   let frame = null; // the page's WebPhone iframe
   let registered = false;
+  let accepted = false; // the background took it as the agent's phone (it refuses during a call)
+  let announcedAt = 0;
+  const ANNOUNCE_MS = 2000;
   let relay = null;
   let watcher = null;
   let dialer = null;
@@ -31,14 +34,38 @@ var myccPagePhone = (() => {
     return null;
   }
 
+  /** Tells the background the page's phone is here (again, until it is taken) or gone. */
+  async function announce() {
+    announcedAt = Date.now();
+    if (!frame) {
+      accepted = false;
+      send({ kind: MSG.PAGE_PHONE, present: false });
+      return;
+    }
+    const reply = await send({ kind: MSG.PAGE_PHONE, present: true, registered });
+    accepted = reply?.ok === true;
+  }
+
   function look() {
     const found = find();
-    if (found === frame) return;
+    if (found === frame) {
+      // Refused during a call: asked again as the page changes, at most every ANNOUNCE_MS.
+      if (frame && !accepted && Date.now() - announcedAt > ANNOUNCE_MS) announce();
+      return;
+    }
     const had = frame != null;
     frame = found;
-    if (!frame) registered = false;
-    if (had !== (frame != null)) {
-      send({ kind: MSG.PAGE_PHONE, present: frame != null, registered });
+    registered = false;
+    // The page's WebPhone may reload or navigate itself: every load after the first is a new
+    // WebPhone that has not registered yet, and nothing is posted to it until it has.
+    let loads = 0;
+    frame?.addEventListener('load', () => {
+      if (++loads < 2 || found !== frame) return;
+      registered = false;
+      send({ kind: MSG.DOCK_LOADING });
+    });
+    if (had !== (frame != null) || frame) {
+      announce();
       onChange(frame != null);
     }
   }
@@ -58,7 +85,8 @@ var myccPagePhone = (() => {
   /** The background has news (a click waits): a registered phone is handed it and posts it. */
   async function sync() {
     if (!frame) return;
-    const reply = await myccDelivery.untilAnswered(() => send({ kind: MSG.DOCK_SYNC, registered }));
+    if (!accepted) await announce();
+    const reply = await myccDelivery.untilAnswered(() => send({ kind: MSG.DOCK_SYNC, registered, taker: dialer.taker }));
     dialer(reply?.request, (target) => {
       if (!frame?.contentWindow) return false;
       frame.contentWindow.postMessage({ type: 'OutboundCallRequest', data: { target } }, origin);
@@ -76,6 +104,8 @@ var myccPagePhone = (() => {
     dialer ??= myccDelivery.createDialer({ send, sentKind: MSG.DOCK_SENT });
     if (!watcher) {
       myccLifecycle.listen(window, 'message', onMessage);
+      // The page goes (navigation, a removed subframe): its phone goes with it.
+      myccLifecycle.listen(window, 'pagehide', () => frame && send({ kind: MSG.PAGE_PHONE, present: false }));
       // Each batch of changes costs one walk of the document's iframes (a live collection).
       watcher = new MutationObserver(look);
       watcher.observe(document, { childList: true, subtree: true, attributes: true, attributeFilter: ['src'] });

@@ -8,6 +8,15 @@
 
 (function (root) {
   const TRIES = 8;
+
+  /**
+   * A random id. Not crypto.randomUUID(): browsers give that only to secure pages, and a content
+   * script on a plain-http CRM (many internal ones are) gets the page's status.
+   */
+  function newId() {
+    const bytes = crypto.getRandomValues(new Uint8Array(16));
+    return Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
+  }
   const pause = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 
   /**
@@ -15,7 +24,7 @@
    * it). `phoneEventTypes()` gives the types to deliver in order.
    */
   function createRelay({ send, kind, phoneEventTypes }) {
-    const loadId = crypto.randomUUID();
+    const loadId = newId();
     const outbox = [];
     let sequence = 0;
     let delivering = false;
@@ -63,11 +72,16 @@
    */
   function createDialer({ send, sentKind }) {
     const posted = new Set();
-    return function handOver(request, post) {
+    // Who takes requests: this load of this host. The background hands a request it gave out
+    // again only to the same taker, and takes the acknowledgement only from it.
+    const taker = newId();
+    function handOver(request, post) {
       if (typeof request?.id !== 'string' || typeof request.target !== 'string') return;
       if (!posted.has(request.id) && post(request.target) !== false) posted.add(request.id);
-      if (posted.has(request.id)) send({ kind: sentKind, id: request.id });
-    };
+      if (posted.has(request.id)) send({ kind: sentKind, id: request.id, taker });
+    }
+    handOver.taker = taker;
+    return handOver;
   }
 
   /** Asks `ask()` until an answer comes, waiting longer each time, at most TRIES times. */
@@ -79,7 +93,7 @@
     }
   }
 
-  const delivery = Object.freeze({ createRelay, untilAnswered, asJson, createDialer });
+  const delivery = Object.freeze({ createRelay, untilAnswered, asJson, createDialer, newId });
   root.myccDelivery = delivery;
   if (typeof module === 'object' && module.exports) module.exports = delivery;
 })(globalThis);

@@ -13,6 +13,7 @@
     CALL_CANCEL: 'call:cancel',
     PAGE_DOCK_LOST: 'page:dockLost',
     PAGE_PHONE: 'page:phone',
+    PAGE_LEAVING: 'page:leaving',
     // dock frame or side panel → background (DOCK_EVENT, DOCK_SYNC and DOCK_SENT also from the
     // content script of a page that embeds the WebPhone itself)
     DOCK_HELLO: 'dock:hello',
@@ -53,10 +54,7 @@
   // one whose extension context is gone takes itself out of the page when it hears it.
   const TAKEOVER_EVENT = 'mycc-connect-takeover';
 
-  // What happened to a waiting dial request (MSG.DIAL_UPDATE's `state`).
-  const DIAL_STATES = Object.freeze(['sent', 'expired', 'cancelled', 'superseded', 'replaced']);
-
-  const protocol = Object.freeze({ MSG, DOCK_FRAME_KEY, TAKEOVER_EVENT, DIAL_STATES });
+  const protocol = Object.freeze({ MSG, DOCK_FRAME_KEY, TAKEOVER_EVENT });
   root.myccProtocol = protocol;
   if (typeof module === 'object' && module.exports) module.exports = protocol;
 })(globalThis);

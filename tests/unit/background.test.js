@@ -87,16 +87,18 @@ test('at most one dial request waits: a newer click replaces the older one', asy
 test('a waiting request is handed over once, and only to the live dock whose WebPhone has registered', async () => {
   const { bg, dock } = await withLiveDock({}, { registered: false });
   await bg.send({ kind: MSG.CALL_DIAL, target: '0982861121', clickId: 'click-3' }, senders.content(7, `${CRM}/list`));
-  assert.equal((await bg.send({ kind: MSG.DOCK_SYNC, registered: false }, dock)).request, null, 'not before it registers');
+  assert.equal((await bg.send({ kind: MSG.DOCK_SYNC, registered: false, taker: 't1' }, dock)).request, null, 'not before it registers');
   const other = await bg.send({ kind: MSG.PAGE_HELLO }, senders.content(8, `${CRM}/other`));
-  assert.equal((await bg.send({ kind: MSG.DOCK_SYNC, registered: true }, senders.dock(8, other.dockKey))).request, null, 'not to a dock that is not live');
-  const taken = await bg.send({ kind: MSG.DOCK_SYNC, registered: true }, dock);
+  assert.equal((await bg.send({ kind: MSG.DOCK_SYNC, registered: true, taker: 't1' }, senders.dock(8, other.dockKey))).request, null, 'not to a dock that is not live');
+  const taken = await bg.send({ kind: MSG.DOCK_SYNC, registered: true, taker: 't1' }, dock);
   assert.equal(taken.request.target, '0982861121');
   // The worker stopped before the dock heard the answer: asked again, the same request (the dock
   // posts each id once), until the dock says it was posted.
-  assert.equal((await bg.send({ kind: MSG.DOCK_SYNC, registered: true }, dock)).request.id, taken.request.id);
-  assert.deepEqual(await bg.send({ kind: MSG.DOCK_SENT, id: taken.request.id }, dock), { ok: true });
-  assert.equal((await bg.send({ kind: MSG.DOCK_SYNC, registered: true }, dock)).request, null, 'gone once posted');
+  assert.equal((await bg.send({ kind: MSG.DOCK_SYNC, registered: true, taker: 't1' }, dock)).request.id, taken.request.id);
+  assert.equal((await bg.send({ kind: MSG.DOCK_SYNC, registered: true, taker: 'another load' }, dock)).request, null, 'not to another load of the WebPhone');
+  assert.deepEqual(await bg.send({ kind: MSG.DOCK_SENT, id: taken.request.id, taker: 'another load' }, dock), { ok: false });
+  assert.deepEqual(await bg.send({ kind: MSG.DOCK_SENT, id: taken.request.id, taker: 't1' }, dock), { ok: true });
+  assert.equal((await bg.send({ kind: MSG.DOCK_SYNC, registered: true, taker: 't1' }, dock)).request, null, 'gone once posted');
   assert.ok(bg.sentToTabs.some((s) => s.tabId === 7 && s.message.kind === MSG.DIAL_UPDATE && s.message.state === 'sent'));
 });
 
@@ -109,17 +111,17 @@ test('a waiting request is never dialled after it expired, was cancelled, or ano
   const first = await bg.send({ kind: MSG.CALL_DIAL, target: '0982861121', clickId: 'click-4' }, page);
   assert.equal(first.expiresAt - Date.now() <= 5000, true);
   clock.now = () => realNow.call(clock) + 5001;
-  assert.equal((await bg.send({ kind: MSG.DOCK_SYNC, registered: true }, dock)).request, null, 'expired');
+  assert.equal((await bg.send({ kind: MSG.DOCK_SYNC, registered: true, taker: 't1' }, dock)).request, null, 'expired');
   clock.now = realNow;
   assert.ok(bg.sentToTabs.some((s) => s.message.kind === MSG.DIAL_UPDATE && s.message.state === 'expired'));
 
   const second = await bg.send({ kind: MSG.CALL_DIAL, target: '0982861121', clickId: 'click-5' }, page);
   assert.deepEqual(await bg.send({ kind: MSG.CALL_CANCEL, id: second.id }, page), { ok: true });
-  assert.equal((await bg.send({ kind: MSG.DOCK_SYNC, registered: true }, dock)).request, null, 'cancelled');
+  assert.equal((await bg.send({ kind: MSG.DOCK_SYNC, registered: true, taker: 't1' }, dock)).request, null, 'cancelled');
 
   await bg.send({ kind: MSG.CALL_DIAL, target: '0982861121', clickId: 'click-6' }, page);
   await bg.send({ kind: MSG.DOCK_EVENT, json: JSON.stringify(GUIDE['queue-ringing']) }, dock);
-  assert.equal((await bg.send({ kind: MSG.DOCK_SYNC, registered: true }, dock)).request, null, 'another call came in meanwhile');
+  assert.equal((await bg.send({ kind: MSG.DOCK_SYNC, registered: true, taker: 't1' }, dock)).request, null, 'another call came in meanwhile');
   assert.ok(bg.sentToTabs.some((s) => s.message.kind === MSG.DIAL_UPDATE && s.message.state === 'superseded'));
 });
 
@@ -239,7 +241,7 @@ test("a page that embeds the WebPhone itself: its phone is the agent's, spoken f
   bg.sentToTabs.length = 0;
   await bg.send({ kind: MSG.CALL_DIAL, target: '0982861121', clickId: 'page-click' }, senders.content(8, `${CRM}/other`));
   assert.ok(bg.sentToTabs.some((s) => s.tabId === 8 && s.frameId === 3 && s.message.kind === MSG.DOCK_POKE), 'the embedding frame is asked to dial');
-  const handed = await bg.send({ kind: MSG.DOCK_SYNC, registered: true }, embedding);
+  const handed = await bg.send({ kind: MSG.DOCK_SYNC, registered: true, taker: 't1' }, embedding);
   assert.equal(handed.request.target, '0982861121');
 
   bg.sentToTabs.length = 0;
@@ -375,4 +377,17 @@ test('content scripts are registered for the CRM sites in force only, follow eve
   assert.ok(bg.injected.every((d) => d.target.tabId === 7), 'the news tab gets nothing');
   await bg.browser.storage.sync.set({ settings: settings({ crms: [] }) });
   await until(() => registered().length === 0, 'unregistered when no CRM is left');
+});
+
+test("the live tab's page going to another site hands the phone on: its state is not ready, and a dock that asks takes it", async () => {
+  const { bg, hello } = await withLiveDock();
+  const other = await bg.send({ kind: MSG.PAGE_HELLO }, senders.content(8, `${CRM}/other`));
+  assert.equal((await bg.send({ kind: MSG.DOCK_HELLO }, senders.dock(8, other.dockKey))).role, 'remote');
+  await bg.send({ kind: MSG.PAGE_LEAVING }, senders.content(7, `${CRM}/list`));
+  assert.equal((await session(bg)).phoneState, 'notRegistered', 'its WebPhone went with the page');
+  assert.equal((await bg.send({ kind: MSG.DOCK_SYNC, registered: false, taker: 'x' }, senders.dock(8, other.dockKey))).liveTab, 7, 'a reload of the same CRM page keeps it');
+  bg.tabList.find((t) => t.id === 7).url = 'https://mail.example.com/inbox'; // no content script there to say so
+  assert.equal((await bg.send({ kind: MSG.DOCK_SYNC, registered: false, taker: 'x' }, senders.dock(8, other.dockKey))).liveTab, null);
+  assert.equal((await bg.send({ kind: MSG.DOCK_HELLO }, senders.dock(8, other.dockKey))).role, 'live');
+  assert.equal(hello.active, true);
 });

@@ -37,7 +37,8 @@ test('a dial request is posted once however often it is handed over, and acknowl
   handOver({ id: 'c' }, (target) => posted.push(target));
   await settle();
   assert.deepEqual(posted, ['0982861121']);
-  assert.deepEqual(sent, [{ kind: 'sent', id: 'a' }, { kind: 'sent', id: 'a' }], 'nothing acknowledged that was not posted');
+  assert.deepEqual(sent, [{ kind: 'sent', id: 'a', taker: handOver.taker }, { kind: 'sent', id: 'a', taker: handOver.taker }], 'nothing acknowledged that was not posted');
+  assert.match(handOver.taker, /^[0-9a-f]{32}$/, 'an id made without crypto.randomUUID (missing on plain-http pages)');
 });
 
 test('WebPhone messages become JSON text, or null when they cannot', () => {
