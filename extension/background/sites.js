@@ -116,9 +116,15 @@ async function handOverOpenCrmTabs() {
   const crmTabs = tabs.filter((tab) => typeof tab.url === 'string' && wasm.crmForUrl(settings.json, tab.url) >= 0);
   await Promise.all(crmTabs.map(async (tab) => {
     const probes = await api.scripting
-      .executeScript({ target: { tabId: tab.id, allFrames: true }, func: () => typeof globalThis.myccLifecycle === 'object' && globalThis.myccLifecycle.alive() })
+      .executeScript({
+        target: { tabId: tab.id, allFrames: true },
+        func: () => ({ alive: typeof globalThis.myccLifecycle === 'object' && globalThis.myccLifecycle.alive(), url: location.href }),
+      })
       .catch(() => []);
-    const frameIds = probes.filter((probe) => probe.result !== true).map((probe) => probe.frameId);
+    // Only the frames the registration would have given the scripts to: a CRM site, or the CRM
+    // page's own origin (never an ad's frame or the WebPhone's).
+    const wanted = (url) => wasm.crmForUrl(settings.json, url) >= 0 || sameOrigin(url, tab.url);
+    const frameIds = probes.filter((probe) => probe.result && !probe.result.alive && wanted(probe.result.url)).map((probe) => probe.frameId);
     if (!frameIds.length) return;
     const target = { tabId: tab.id, frameIds };
     await api.scripting.insertCSS({ target, files: CONTENT_SCRIPTS.css }).catch(() => undefined);

@@ -141,7 +141,8 @@ function fakeBrowser({ tabs = [] } = {}) {
       },
       executeScript: async (details) => {
         injected.push(details);
-        return details.func ? (details.target.frameIds ?? [0]).map((frameId) => ({ frameId, result: false })) : [];
+        const tab = tabList.find((t) => t.id === details.target.tabId);
+        return details.func ? (details.target.frameIds ?? [0]).map((frameId) => ({ frameId, result: { alive: false, url: tab?.url ?? '' } })) : [];
       },
       insertCSS: async (details) => injected.push(details),
     },
