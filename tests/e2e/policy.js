@@ -55,12 +55,17 @@ function policyUnsupported(driver) {
   return null;
 }
 
-/** What storage.managed holds for the extension now ({} when there is no policy). */
+/**
+ * What storage.managed holds for the extension now ({} when there is no policy), or null when it
+ * did not answer within 2 s (seen in Chromium, about one run in two, right after a policy reload:
+ * the read never settles, nor does any later one from that page; a new extension page answers).
+ */
 const managedPolicy = (driver) =>
   driver.extension(async () => {
     const api = globalThis.browser ?? globalThis.chrome;
     // Firefox rejects ("Managed storage manifest not found") when no policy names the extension.
-    return (await Promise.resolve(api.storage.managed.get(null)).catch(() => ({}))) ?? {};
+    const read = Promise.resolve(api.storage.managed.get(null)).then((value) => value ?? {}, () => ({}));
+    return Promise.race([read, new Promise((resolve) => setTimeout(() => resolve(null), 2000))]);
   });
 
 /** The part of `policy` the browser passes on: the fields the extension's schema declares. */
@@ -117,7 +122,13 @@ async function setPolicy(driver, policy) {
     await driver.restart();
   }
   const wanted = declared(policy);
-  await waitUntil(async () => isDeepStrictEqual(await managedPolicy(driver), wanted), {
+  await waitUntil(async () => {
+    const managed = await managedPolicy(driver);
+    if (process.env.E2E_TRACE) console.log(`storage.managed: ${JSON.stringify(managed)}`);
+    // A read that hangs keeps hanging in that page: ask from a new one.
+    if (managed === null) await driver.freshExtensionPage?.();
+    return isDeepStrictEqual(managed, wanted);
+  }, {
     what: `storage.managed to be ${JSON.stringify(wanted)}`,
     timeout: 15000,
   });
