@@ -27,11 +27,19 @@ const SCHEMA = JSON.parse(fs.readFileSync(path.join(__dirname, '..', '..', 'exte
 // the running Firefox; firefoxFile: our policies.json is on disk (firefoxOriginal: what was there
 // before, undefined for nothing); firefoxLock: we hold the lock.
 const installed = { chromium: false /* or the file written */, chromiumDirs: null, firefox: false, firefoxFile: false, firefoxOriginal: undefined, firefoxLock: false };
-process.on('exit', () => {
+function undoAll() {
   if (installed.chromium) removeChromiumFile(installed.chromium);
   if (installed.firefoxFile) restoreFirefoxFile();
   if (installed.firefoxLock) fs.rmSync(FIREFOX_LOCK, { force: true });
-});
+}
+process.on('exit', undoAll);
+// A run stopped from outside (timeout, Ctrl-C) must not leave a policy behind for the next one.
+for (const [signal, code] of [['SIGINT', 130], ['SIGTERM', 143]]) {
+  process.once(signal, () => {
+    undoAll();
+    process.exit(code);
+  });
+}
 
 const chromiumPolicyFile = (driver) => path.join(CHROMIUM_POLICY_DIR, `mycc-e2e-${new URL(driver.extensionOrigin).host}.json`);
 
