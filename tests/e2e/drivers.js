@@ -195,6 +195,11 @@ async function chromium({ extensionDir, crmOrigin, headless = true }) {
       }
       await page.bringToFront();
     },
+    /** Closes the page extension() runs in; the next call opens a new one. */
+    async freshExtensionPage() {
+      if (extPage && !extPage.isClosed()) await extPage.close();
+      extPage = null;
+    },
     /** How many times the extension's service worker started again after stopping. */
     workerStarts: () => workerLife.starts,
     /** Stops the extension's service worker, as Chrome does when it is idle. */

@@ -110,9 +110,12 @@ async function sidePanelAndBack(driver, env, links, { how, toPanel, back }) {
   await toPanel();
   await waitUntil(async () => !(await hasDock(driver)), { what: `the dock to leave the page (${how})` });
   assert.equal((await pageCounts(driver)).links, links, 'the links stay');
+  // The session may still say "ready" from before: wait for the new WebPhone's own registration.
+  const events = await eventCount(driver);
   await back();
   await waitUntil(() => hasDock(driver), { what: `the dock back in the page (${how})` });
-  await phoneReadyIn(driver, null, 'the WebPhone to register in the page again');
+  await eventsHandled(driver, events + 1, 'the WebPhone to register in the page again');
+  await phoneReadyIn(driver, null, 'the WebPhone ready in the page again');
   await assertCallPathAlive(driver, env, driver, { links });
 }
 
