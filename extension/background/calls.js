@@ -129,7 +129,9 @@ function callEvent(sender, json, read, wasm, settings, eventId) {
     // stale: the agent is on another call now, and it must never be dialled behind their back.
     if (read.kind === 'ringing' || read.kind === 'answered') await dropDialRequest('superseded');
     const message = JSON.parse(json);
-    await broadcastToCrmTabs({ kind: MSG.PHONE_EVENT, message: { type: message.type, data: message.data ?? null }, phoneState });
+    // The caller, as written in Vietnam, for the page to announce a ringing call.
+    const caller = read.kind === 'ringing' ? wasm.shownNumber(read.call?.customerDial ?? read.call?.customerNumber ?? '') : null;
+    await broadcastToCrmTabs({ kind: MSG.PHONE_EVENT, message: { type: message.type, data: message.data ?? null }, phoneState, caller });
     if (read.kind === 'ringing') {
       // A side panel can't be opened without the agent's gesture: there the notification does it.
       // A page's own phone is the page's to show.

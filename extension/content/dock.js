@@ -40,6 +40,7 @@ var myccDock = (() => {
     .notice { margin-top: 6px; max-width: 320px; margin-left: auto; background: #1e293b; color: #fff; padding: 8px 10px;
       border-radius: 6px; }
     .notice[hidden], .waiting[hidden] { display: none; }
+    .announcer { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
     .waiting { margin-top: 6px; max-width: 320px; margin-left: auto; display: flex; gap: 8px; align-items: center;
       background: #fffbeb; color: #713f12; border: 1px solid #d97706; padding: 6px 8px; border-radius: 6px; }
     .waiting span { flex: 1; }
@@ -119,7 +120,12 @@ var myccDock = (() => {
     cancel.setAttribute('data-mycc-cancel', '');
     cancel.textContent = t('dialCancel');
     waiting.append(waitingText, cancel);
-    shadow.append(style, bar, panel, waiting, notice);
+    // A ringing call is announced in the CRM page itself, politely (the agent may be typing).
+    const announcer = document.createElement('div');
+    announcer.className = 'announcer';
+    announcer.setAttribute('role', 'status');
+    announcer.setAttribute('aria-live', 'polite');
+    shadow.append(style, bar, panel, waiting, notice, announcer);
     toggle.addEventListener('click', (event) => event.isTrusted && setOpen(!view.open));
     size.addEventListener('click', (event) => {
       if (!event.isTrusted) return;
@@ -128,7 +134,7 @@ var myccDock = (() => {
       save();
     });
     cancel.addEventListener('click', (event) => event.isTrusted && waitingFor?.cancel());
-    parts = { toggle, label, size, panel, notice, frame, waiting, waitingText, cancel };
+    parts = { toggle, label, size, panel, notice, frame, waiting, waitingText, cancel, announcer };
   }
 
   function render() {
@@ -142,6 +148,9 @@ var myccDock = (() => {
     size.setAttribute('aria-label', t(view.size === 'small' ? 'dockLarger' : 'dockSmaller'));
     size.hidden = !view.open;
     panel.hidden = !view.open;
+    // Closed means closed for keyboards and screen readers too: the WebPhone keeps running
+    // off-screen, but no Tab stop lands in it.
+    panel.inert = !view.open;
     const [width, height] = SIZES[view.size] ?? SIZES.small;
     panel.style.width = `${width}px`;
     panel.style.height = `${height}px`;
@@ -284,6 +293,11 @@ var myccDock = (() => {
     notice(words);
   }
 
+  /** Says `text` to screen readers in the page (a ringing call), without showing anything. */
+  function announce(text) {
+    if (parts) parts.announcer.textContent = text;
+  }
+
   /** Tells the dock frame to ask the background for news; the message itself carries none. */
   function poke() {
     channel?.postMessage('poke');
@@ -302,6 +316,7 @@ var myccDock = (() => {
     notice,
     showWaiting,
     endWaiting,
+    announce,
     isOurs: (node) => node === host,
   };
 })();

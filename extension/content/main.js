@@ -99,6 +99,7 @@
       case MSG.PHONE_EVENT:
         if (!docked) break;
         if (typeof message.phoneState === 'string') myccDock.setPhoneState(message.phoneState);
+        if (typeof message.caller === 'string') myccDock.announce(t('announceRinging', [message.caller]));
         // A page that embeds the WebPhone itself hears it already: no echo.
         if (page.crm?.pageApi && !myccPagePhone.owns()) window.postMessage({ type: message.message.type, data: message.message.data }, location.origin);
         break;

@@ -4,6 +4,23 @@ const assert = require('node:assert/strict');
 const { waitUntil, standin, settingsFor, configure, sessionState, openDock, openCrmPage } = require('../helpers.js');
 
 const SCENARIOS = {
+  async 'a closed dock is inert (no Tab stop inside), an open one is not; a ringing call is announced in the page'(driver, env) {
+    await configure(driver, settingsFor(env, { popOn: 'never' }));
+    await openCrmPage(driver, env, '/pages/list.html');
+    const panelInert = () => driver.evaluate(() => document.querySelector('[data-mycc-dock]').shadowRoot.querySelector('.panel').inert);
+    await openDock(driver);
+    assert.equal(await panelInert(), false, 'open: usable');
+    await driver.click('[data-mycc-dock] >> [data-mycc-toggle]');
+    await waitUntil(async () => (await panelInert()) === true, { what: 'the closed dock to be inert' });
+    await standin(env).send({ action: 'replay', scenario: 'queue-ringing' });
+    const said = await waitUntil(
+      () => driver.evaluate(() => document.querySelector('[data-mycc-dock]').shadowRoot.querySelector('[aria-live="polite"]')?.textContent),
+      { what: 'the ringing call announced in the page' },
+    );
+    assert.match(said, /(Incoming call from|Cuộc gọi đến từ) 0900 000 101/);
+    await standin(env).send({ action: 'end' });
+  },
+
   async "the page can't reach the dock frame, its key or the WebPhone's window; only the toggle"(driver, env) {
     await configure(driver, settingsFor(env, { popOn: 'never' }));
     await openCrmPage(driver, env, '/pages/hostile.html');
