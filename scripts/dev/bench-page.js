@@ -10,7 +10,7 @@
 const path = require('path');
 const server = require('../../tests/server.js');
 const drivers = require('../../tests/e2e/drivers.js');
-const { settingsFor, configure } = require('../../tests/e2e/scenarios.js');
+const { settingsFor, configure } = require('../../tests/e2e/helpers.js');
 
 const ROWS = Number(process.env.BENCH_ROWS ?? 5000);
 const FLOOD_SECONDS = Number(process.env.BENCH_FLOOD_SECONDS ?? 10);

@@ -6,7 +6,7 @@ const fs = require('fs');
 const path = require('path');
 const server = require('../../tests/server.js');
 const drivers = require('../../tests/e2e/drivers.js');
-const { settingsFor, configure, standin, receivedAtStandin, waitUntil, sessionState, linkedNumbers, dockOpen } = require('../../tests/e2e/scenarios.js');
+const { settingsFor, configure, standin, receivedAtStandin, waitUntil, sessionState, linkedNumbers, dockOpen } = require('../../tests/e2e/helpers.js');
 
 const root = path.join(__dirname, '..', '..');
 const outDir = path.join(root, 'dist', 'demo');
