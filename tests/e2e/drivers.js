@@ -10,6 +10,10 @@ const os = require('os');
 const path = require('path');
 const { execFileSync } = require('child_process');
 
+// The pause between two checks of a condition the drivers wait for (never a wait in itself).
+const POLL_MS = 200;
+const pause = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+
 const GECKO_ID = 'connect@mycc-connect.org';
 const FIREFOX_UUID = '5a1b7c2e-3d4f-4a6b-8c9d-0e1f2a3b4c5d';
 
@@ -40,7 +44,7 @@ async function chromium({ extensionDir, crmOrigin, headless = true }) {
     for (let tries = 0; tries < 200; tries++) {
       const frame = p.frames().find((f) => f.url().startsWith(`${extensionOrigin}/dock.html`));
       if (frame) return frame;
-      await new Promise((resolve) => setTimeout(resolve, 50));
+      await pause(POLL_MS / 4);
     }
     throw new Error('no dock frame in the page');
   }
@@ -190,7 +194,7 @@ async function chromium({ extensionDir, crmOrigin, headless = true }) {
           if (Date.now() > deadline) throw new Error(`the extension did not come back after runtime.reload(): ${error.message}`);
           if (extPage && !extPage.isClosed()) await extPage.close().catch(() => undefined);
           extPage = null;
-          await new Promise((r) => setTimeout(r, 200));
+          await pause(POLL_MS);
         }
       }
       await page.bringToFront();
@@ -399,7 +403,7 @@ async function firefox({ extensionDir, crmOrigin, artifactsDir, prefs = {} }) {
             await driver.switchTo().window(mainHandle);
             extHandle = null;
           }
-          await new Promise((r) => setTimeout(r, 200));
+          await pause(POLL_MS);
         }
       }
     },
