@@ -289,10 +289,8 @@ const SCENARIOS = {
       const url = `${origin}${LIST}?f13=${Date.now()}`;
       await driver.goto(url);
       const tabId = await tabIdOf(driver, url);
-      return waitUntil(async () => {
-        const entry = (await sessionState(driver)).crmTabs?.[tabId];
-        return entry ? entry.crm : false;
-      }, { what: `the page on ${origin} registered as a CRM page` });
+      const entry = await waitUntil(async () => (await sessionState(driver)).crmTabs?.[tabId], { what: `the page on ${origin} registered as a CRM page` });
+      return entry.crm;
     };
     try {
       await resetSync(driver, { ...general, crms: [] });
