@@ -250,7 +250,8 @@ const SCENARIOS = {
     const files = [tempJson('many.json', many), tempJson('wide.json', wide), tempJson('huge.json', huge)];
     const optionsForm = async () => {
       const options = await driver.openExtensionPage('options.html');
-      await waitUntil(() => options.evaluate(() => Boolean(document.getElementById('crm-0-name') || document.getElementById('save'))), { what: 'the options form' });
+      // Shown and wired: the settings in force fill the form in the same task that adds its listeners.
+      await waitUntil(() => options.evaluate(() => document.getElementById('webphoneUrl').value !== ''), { what: 'the options form' });
       return options;
     };
     const importFile = async (file, tone) => {
