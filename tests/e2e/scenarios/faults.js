@@ -532,23 +532,36 @@ const CHROMIUM_ONLY = {
       for (let i = 0; i < 10; i++) {
         const call = freshCall(`09123456${String(10 + i)}`);
         calls.push(call);
-        // The call: the worker stopped before it, right after it was posted, while it rings, or after its end.
-        const where = i % 4;
+        // The call: the worker stopped before it, right after it was posted, as soon as the
+        // background has logged it (in the middle of handling it), while it rings, or after its end.
+        const where = i % 5;
         if (where === 0) await stop();
         await sc.send({ action: 'raw', message: call.ringing });
         if (where === 1) await stop();
+        if (where === 2) {
+          await waitUntil(async () => ((await sessionState(driver)).events ?? []).some((e) => (e.json ?? '').includes(call.id)), { what: `call ${i} logged`, interval: 5 });
+          await stop();
+        }
         await popped(call);
-        if (where === 2) await stop();
-        await sc.send({ action: 'raw', message: call.end });
         if (where === 3) await stop();
+        await sc.send({ action: 'raw', message: call.end });
+        if (where === 4) await stop();
         await badgeIn(driver, READY, 20000);
-        // The click: the worker stopped before it, right after it, or not at all.
+        // The click: the worker stopped before it, right after it, as soon as the background has
+        // taken it (before the WebPhone has it), or not at all.
         const [selector, target] = clicks[i % clicks.length];
-        const how = i % 3;
+        const how = i % 4;
         if (how === 0) await stop();
         await driver.click(selector);
         dialled.push(target);
         if (how === 1) await stop();
+        if (how === 2) {
+          await waitUntil(async () => {
+            const state = await sessionState(driver);
+            return state.dialRequest?.target === target || (state.pending ?? []).some((r) => r.target === target) || (await sc.received()).length >= dialled.length;
+          }, { what: `click ${i} taken by the background`, interval: 5 });
+          await stop();
+        }
         await requested(dialled.length);
       }
       // A later positive signal: one more call and click, with the worker stopped before each.
