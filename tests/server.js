@@ -107,12 +107,21 @@ function webphoneServer() {
   let received = [];
   let loads = 0; // how often the stand-in page was loaded (reloads, retries)
   const loadUrls = []; // the address of each load (path and query)
+  // /control/fail?status=500: the stand-in page answers with that status (a WebPhone server
+  // down); status=0 serves it again.
+  let failStatus = 0;
   const handler = async (req, res) => {
     const url = new URL(req.url, 'http://x');
     if (url.pathname === '/webphone' || url.pathname === '/webphone/') {
       loads++;
       loadUrls.push(req.url);
+      if (failStatus) return send(res, failStatus, '<!doctype html><title>Server error</title><p>The WebPhone server failed.</p>', 'text/html; charset=utf-8');
       return file(res, path.join(here, 'webphone', 'index.html'));
+    }
+    if (url.pathname === '/control/fail') {
+      const status = Number(url.searchParams.get('status') ?? 0);
+      failStatus = Number.isInteger(status) && status >= 400 && status <= 599 ? status : 0;
+      return send(res, 200, { failStatus }, 'application/json');
     }
     if (url.pathname === '/control/loads') return send(res, 200, { loads, urls: loadUrls }, 'application/json');
     if (url.pathname === '/webphone/standin.js') return file(res, path.join(here, 'webphone', 'standin.js'));

@@ -7,7 +7,7 @@ const server = require('../server.js');
 const drivers = require('./drivers.js');
 
 // One file per feature under scenarios/, each exporting { SCENARIOS, CHROMIUM_ONLY }; run in this order.
-const FEATURES = ['linking', 'dialing', 'calls', 'dock', 'hosting', 'pagephone', 'options', 'popup', 'statechange'];
+const FEATURES = ['linking', 'dialing', 'calls', 'dock', 'hosting', 'pagephone', 'options', 'popup', 'statechange', 'faults'];
 const SCENARIOS = {};
 const CHROMIUM_ONLY = {};
 for (const feature of FEATURES) {
@@ -23,6 +23,8 @@ for (const feature of FEATURES) {
 }
 
 const root = path.join(__dirname, '..', '..');
+// E2E_EXTENSION_DIR: run the scenarios against another build (an older commit's, to see a test fail there).
+const extensionDir = process.env.E2E_EXTENSION_DIR ? path.resolve(process.env.E2E_EXTENSION_DIR) : path.join(root, 'dist', 'extension');
 
 function run(browser) {
   let env;
@@ -31,7 +33,7 @@ function run(browser) {
   before(async () => {
     fs.mkdirSync(artifactsDir, { recursive: true });
     env = await server.start();
-    driver = await drivers[browser]({ extensionDir: path.join(root, 'dist', 'extension'), crmOrigin: env.crmOrigin, artifactsDir });
+    driver = await drivers[browser]({ extensionDir, crmOrigin: env.crmOrigin, artifactsDir });
   });
   after(async () => {
     await driver?.close();
@@ -42,7 +44,8 @@ function run(browser) {
   const scenarios = { ...SCENARIOS, ...(browser === 'chromium' ? CHROMIUM_ONLY : {}) };
   for (const [name, scenario] of Object.entries(scenarios)) {
     if (only && !only.some((part) => name.includes(part))) continue;
-    test(`${browser}: ${name}`, { timeout: 60000 }, async (t) => {
+    // A scenario that must wait on the extension's own timers (a watchdog, a back-off) says how long it needs.
+    test(`${browser}: ${name}`, { timeout: scenario.timeout ?? 60000 }, async (t) => {
       try {
         await scenario(driver, env, t);
       } catch (error) {

@@ -69,6 +69,43 @@
   end.addEventListener('click', endCall);
   grid.append(end);
 
+  /** A note in the received list (not a message from the parent): {type: 'e2e:note', data}. */
+  function note(data) {
+    return fetch('/control/received', { method: 'POST', body: JSON.stringify({ origin: location.origin, message: { type: 'e2e:note', data } }) });
+  }
+
+  // Junk a broken or hostile WebPhone could post: ~20 kinds that are not the protocol's events
+  // (non-objects, no type, a type that is not text, a long type, huge data, unknown types,
+  // event types with a payload of the wrong shape). None is a valid event.
+  const HUGE = 'x'.repeat(70 * 1024);
+  const deep = (depth) => {
+    let value = { leaf: true };
+    for (let i = 0; i < depth; i++) value = { type: 'OnCallRinging', data: value };
+    return value;
+  };
+  const JUNK = [
+    () => null,
+    () => 42,
+    () => 'OnCallRinging',
+    () => true,
+    () => [1, 2, 3],
+    () => ({}),
+    () => ({ data: { callerIdNumber: '0982861121' } }),
+    () => ({ type: 123, data: {} }),
+    () => ({ type: null, data: {} }),
+    () => ({ type: 'T'.repeat(5000), data: {} }),
+    () => ({ type: 'e2e:unknown', data: { pad: HUGE } }),
+    (i) => ({ type: `e2e:unknown-${i}`, data: { i } }),
+    () => ({ type: 'SomethingElse', data: null }),
+    () => ({ type: '', data: {} }),
+    () => ({ type: '__proto__', data: {} }),
+    () => ({ type: 'OnCallRinging', data: 'not an object' }),
+    () => ({ type: 'OnCallAnswer', data: [1, 2] }),
+    () => ({ type: 'OnCallRinging', data: { callerIdNumber: HUGE } }),
+    () => deep(300),
+    () => new Map([['type', 'OnCallRinging']]),
+  ];
+
   window.addEventListener('message', (event) => {
     if (event.source !== window.parent) return;
     const item = document.createElement('li');
@@ -83,9 +120,13 @@
   // Register once the control channel is up, so a test never commands a stand-in that can't
   // hear it yet; without a control channel (opened by hand), register anyway after 2 s.
   let registered = false;
-  const registerOnce = () => {
+  // ?e2eNote=TEXT: a note in the received list just before registering by itself, so a test can
+  // tell what came before that registration from what came after (as the register command's note).
+  const selfNote = new URLSearchParams(location.search).get('e2eNote');
+  const registerOnce = async () => {
     if (registered) return;
     registered = true;
+    if (selfNote) await note(selfNote);
     register();
   };
   // ?registerAfter=MS plays a WebPhone that takes that long to log in; "never", one that is
@@ -109,11 +150,33 @@
       register();
     }
     else if (command.action === 'raw') post(command.message);
+    else if (command.action === 'flood') {
+      // {count, then}: `count` junk messages as fast as possible, then the real message `then`
+      // at once; a note in the received list says when `then` was posted (thenAt, ms since epoch)
+      // and how long the flood took.
+      const started = Date.now();
+      for (let i = 0; i < command.count; i++) post(JUNK[i % JUNK.length](i));
+      const thenAt = Date.now();
+      if (command.then) post(command.then);
+      status.textContent = `Đã gửi ${command.count} tin rác`;
+      await note({ flooded: command.count, floodMs: thenAt - started, thenAt });
+    } else if (command.action === 'big') {
+      // {count, chars, message}: `message` posted `count` times, each with a field of `chars`
+      // characters added to its data (data.e2ePad).
+      for (let i = 0; i < command.count; i++) {
+        const message = structuredClone(command.message);
+        message.data = { ...(message.data ?? {}), e2ePad: 'p'.repeat(command.chars) };
+        post(message);
+      }
+      await note({ big: command.count, chars: command.chars });
+    }
     else if (command.action === 'reload') {
       // The WebPhone reloads itself, as a real one does after a crash or an update; with
       // registerAfter it comes back as that kind of WebPhone ("never": one that stays logged out).
+      // With note, it notes that text in the received list before it registers by itself.
       const url = new URL(location.href);
       if (command.registerAfter != null) url.searchParams.set('registerAfter', String(command.registerAfter));
+      if (command.note != null) url.searchParams.set('e2eNote', String(command.note));
       location.replace(url.href);
     }
   };
