@@ -48,10 +48,10 @@ function readBody(req) {
 // Strict CSP for the page that must still work: no inline script, no wasm.
 const STRICT_CSP = { 'content-security-policy': "default-src 'self'; script-src 'self'; style-src 'self'; object-src 'none'" };
 
-// A page that arrives in two parts, 1.5 s apart, as a slow CRM's does: the extension links the
+// A page that arrives in two parts, 1.5 s apart, as a slow CRM's does: the extension marks the
 // first part while the page loads. A number is cut between the parts (the parser appends the
 // rest to the same text node), and a script in the second part fills a place in the first.
-// Before the second part, a script notes what was linked by then.
+// Before the second part, a script notes what was marked by then.
 function streamed(res) {
   res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' });
   res.write(`<!doctype html><html lang="vi"><head><meta charset="utf-8"><title>Trang tải chậm</title></head><body>
@@ -62,7 +62,7 @@ ${'<p>Ghi chú không có số.</p>'.repeat(50)}
 <p id="cut">Miễn phí 1800 5454`);
   setTimeout(() => {
     res.end(` 54 nhé</p>
-<script>window.linkedWhileLoading = document.querySelectorAll('#early a[data-mycc-phone], #row a[data-mycc-phone]').length;
+<script>window.markedWhileLoading = [...(CSS.highlights.get('mycc-phone') ?? [])].filter((r) => ['early', 'row'].includes(r.startContainer.parentElement?.id)).length;
 document.getElementById('behind').textContent = 'Tổng đài 1900 54 54 54';</script>
 <p id="late">Hotline (028) 3823 4567</p>
 </body></html>`);
@@ -83,6 +83,8 @@ function crmHandler(req, res) {
   }
   if (url.pathname === '/bench/probe.js') return file(res, path.join(here, 'bench', 'probe.js'));
   if (url.pathname === '/pages/streamed') return streamed(res);
+  // The framework pages, built from the real packages by tests/frameworks/build.js.
+  if (url.pathname.startsWith('/frameworks/')) return file(res, path.join(here, 'frameworks', '.built', path.basename(url.pathname)));
   if (url.pathname.startsWith('/pages/')) {
     const name = path.basename(url.pathname);
     const fileName = path.extname(name) ? name : `${name}.html`;

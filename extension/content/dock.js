@@ -15,6 +15,7 @@ var myccDock = (() => {
   let view = { open: false, size: 'small' };
   let noticeTimer = 0;
   let waitingFor = null; // {id, expiryTimer}: the click that waits for the WebPhone
+  let numbers = { list: () => [], dial: () => undefined }; // the page's marked numbers (main.js)
 
   const STYLE = `
     :host { all: initial; position: fixed !important; top: 8px !important; right: 8px !important;
@@ -40,7 +41,12 @@ var myccDock = (() => {
     .waiting { margin-top: 6px; max-width: 320px; margin-left: auto; display: flex; gap: 8px; align-items: center;
       background: #fffbeb; color: #713f12; border: 1px solid #d97706; padding: 6px 8px; border-radius: 6px; }
     .waiting span { flex: 1; }
-    @media (forced-colors: active) { button, .panel { border: 1px solid ButtonText; } }
+    .numbers { margin-top: 6px; max-width: 320px; max-height: 50vh; overflow: auto; margin-left: auto; background: #fff;
+      color: #0f172a; border: 1px solid #94a3b8; border-radius: 8px; padding: 6px; box-shadow: 0 6px 24px rgba(0,0,0,.3); }
+    .numbers[hidden] { display: none; }
+    .numbers ul { list-style: none; margin: 0; padding: 0; display: grid; gap: 4px; }
+    .numbers li button { width: 100%; text-align: left; border-radius: 6px; box-shadow: none; }
+    @media (forced-colors: active) { button, .panel, .numbers { border: 1px solid ButtonText; } }
   `;
 
   function build(dockUrl) {
@@ -63,7 +69,19 @@ var myccDock = (() => {
     dot.setAttribute('aria-hidden', 'true');
     const label = document.createElement('span');
     toggle.append(dot, label);
-    bar.append(size, toggle);
+    const listButton = document.createElement('button');
+    listButton.type = 'button';
+    listButton.setAttribute('data-mycc-numbers', '');
+    listButton.setAttribute('aria-controls', 'mycc-numbers');
+    listButton.setAttribute('aria-expanded', 'false');
+    listButton.textContent = t('dockNumbers');
+    bar.append(listButton, size, toggle);
+    const list = document.createElement('div');
+    list.className = 'numbers';
+    list.id = 'mycc-numbers';
+    list.setAttribute('role', 'region');
+    list.setAttribute('aria-label', t('dockNumbers'));
+    list.hidden = true;
     const panel = document.createElement('div');
     panel.className = 'panel';
     panel.id = 'mycc-panel';
@@ -89,7 +107,8 @@ var myccDock = (() => {
     cancel.setAttribute('data-mycc-cancel', '');
     cancel.textContent = t('dialCancel');
     waiting.append(waitingText, cancel);
-    shadow.append(style, bar, panel, waiting, notice);
+    shadow.append(style, bar, list, panel, waiting, notice);
+    listButton.addEventListener('click', (event) => event.isTrusted && showNumbers(list.hidden));
     toggle.addEventListener('click', (event) => event.isTrusted && setOpen(!view.open));
     size.addEventListener('click', (event) => {
       if (!event.isTrusted) return;
@@ -98,7 +117,36 @@ var myccDock = (() => {
       save();
     });
     cancel.addEventListener('click', (event) => event.isTrusted && waitingFor?.cancel());
-    parts = { toggle, label, size, panel, notice, frame, waiting, waitingText, cancel };
+    parts = { toggle, label, size, panel, notice, frame, waiting, waitingText, cancel, listButton, list };
+  }
+
+  /** The numbers on this page as a list of buttons, one per number, in page order. */
+  function showNumbers(open) {
+    if (!parts) return;
+    const { listButton, list } = parts;
+    listButton.setAttribute('aria-expanded', String(open));
+    list.hidden = !open;
+    list.replaceChildren();
+    if (!open) return;
+    const entries = numbers.list();
+    if (!entries.length) {
+      list.textContent = t('dockNumbersNone');
+      return;
+    }
+    const ul = document.createElement('ul');
+    for (const { text, e164, dial } of entries) {
+      const li = document.createElement('li');
+      const button = document.createElement('button');
+      button.type = 'button';
+      button.setAttribute('data-mycc-number', e164);
+      button.textContent = text;
+      button.setAttribute('aria-label', t('dockNumbersCall', [text, dial]));
+      button.addEventListener('click', (event) => event.isTrusted && numbers.dial(e164));
+      li.append(button);
+      ul.append(li);
+    }
+    list.append(ul);
+    ul.querySelector('button').focus();
   }
 
   function render() {
@@ -210,5 +258,8 @@ var myccDock = (() => {
     showWaiting,
     endWaiting,
     isOurs: (node) => node === host,
+    /** Where the numbers list gets its entries ([{text, e164, dial}]) and how it dials. */
+    setNumbers: (source) => (numbers = source),
+    showNumbers,
   };
 })();

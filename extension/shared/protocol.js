@@ -40,11 +40,14 @@
   // A content script of a newer instance of the extension announces itself with this DOM event;
   // one whose extension context is gone takes itself out of the page when it hears it.
   const TAKEOVER_EVENT = 'mycc-connect-takeover';
+  // The page attached a shadow root: dispatched on its host by content/page-world.js, which runs
+  // in the page's world without this file, and so spells it itself (checked).
+  const SHADOW_EVENT = 'mycc-connect-shadow';
 
   // What happened to a waiting dial request (MSG.DIAL_UPDATE's `state`).
   const DIAL_STATES = Object.freeze(['sent', 'expired', 'cancelled', 'superseded', 'replaced']);
 
-  const protocol = Object.freeze({ MSG, DOCK_FRAME_POKE, TAKEOVER_EVENT, DIAL_STATES });
+  const protocol = Object.freeze({ MSG, DOCK_FRAME_POKE, TAKEOVER_EVENT, SHADOW_EVENT, DIAL_STATES });
   root.myccProtocol = protocol;
   if (typeof module === 'object' && module.exports) module.exports = protocol;
 })(globalThis);

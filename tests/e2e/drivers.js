@@ -2,6 +2,7 @@
 // One small driver interface over Playwright (Chromium) and Selenium (Firefox), so each
 // scenario is written once and run in both browsers against the extension as built.
 //   goto(url) · evaluate(fn, arg) in the page · click(css) and clickInDock(css): trusted clicks
+//   clickAt(x, y), hover(x, y): the mouse at a point of the viewport · press(key, modifiers): a key
 //   extension(fn, arg): run an async function in an extension page (storage, action, ...)
 //   screenshot(file) · close()
 const fs = require('fs');
@@ -66,6 +67,16 @@ async function chromium({ extensionDir, crmOrigin, headless = true }) {
     async clickInDock(selector) {
       await page.frameLocator('[data-mycc-dock] >> iframe').locator(selector).click();
     },
+    clickAt: (x, y) => page.mouse.click(x, y),
+    hover: (x, y) => page.mouse.move(x, y),
+    async drag(from, to) {
+      await page.mouse.move(...from);
+      await page.mouse.down();
+      await page.mouse.move(...to, { steps: 5 });
+      await page.mouse.up();
+    },
+    /** A key with modifiers held: press('k', ['Alt', 'Shift']). */
+    press: (key, modifiers = []) => page.keyboard.press([...modifiers, key.length === 1 ? `Key${key.toUpperCase()}` : key].join('+')),
     dockText: (selector) => page.frameLocator('[data-mycc-dock] >> iframe').locator(selector).textContent(),
     async pressEnterOn(selector) {
       await page.locator(selector).first().focus();
@@ -252,6 +263,28 @@ async function firefox({ extensionDir, crmOrigin, artifactsDir, prefs = {} }) {
     },
     evaluate: (fn, arg) => driver.executeScript(`return (${fn.toString()})(arguments[0]);`, arg ?? null),
     click: (selector) => clickThroughShadow(selector),
+    async clickAt(x, y) {
+      const { Origin } = require('selenium-webdriver/lib/input');
+      await driver.actions().move({ x: Math.round(x), y: Math.round(y), origin: Origin.VIEWPORT }).click().perform();
+    },
+    async hover(x, y) {
+      const { Origin } = require('selenium-webdriver/lib/input');
+      await driver.actions().move({ x: Math.round(x), y: Math.round(y), origin: Origin.VIEWPORT }).perform();
+    },
+    async drag(from, to) {
+      const { Origin } = require('selenium-webdriver/lib/input');
+      const at = ([x, y]) => ({ x: Math.round(x), y: Math.round(y), origin: Origin.VIEWPORT });
+      await driver.actions().move(at(from)).press().move({ ...at(to), duration: 100 }).release().perform();
+    },
+    async press(key, modifiers = []) {
+      const { Key } = require('selenium-webdriver');
+      const keys = { Alt: Key.ALT, Shift: Key.SHIFT, Control: Key.CONTROL, Escape: Key.ESCAPE, Enter: Key.ENTER };
+      let actions = driver.actions();
+      for (const m of modifiers) actions = actions.keyDown(keys[m]);
+      actions = actions.sendKeys(keys[key] ?? key);
+      for (const m of [...modifiers].reverse()) actions = actions.keyUp(keys[m]);
+      await actions.perform();
+    },
     async clickInDock(selector) {
       const root = await dockHost();
       const frame = await root.findElement(By.css('iframe'));

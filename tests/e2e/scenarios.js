@@ -93,38 +93,77 @@ async function openDock(tab) {
   await waitUntil(() => dockOpen(tab), { what: 'the dock open' });
 }
 
-const linkedNumbers = (driver) =>
-  driver.evaluate(() => [...document.querySelectorAll('a[data-mycc-phone]')].map((a) => [a.textContent, a.getAttribute('data-mycc-phone')]));
+/**
+ * The numbers marked in the page, read from the page's own world: the text of each range of the
+ * `mycc-phone` highlight, in page order (a range in a shadow root at its host's place). `within`
+ * (a CSS selector) keeps those under that element; `frame` reads a same-origin iframe's.
+ */
+const markedNumbers = (driver, { within = null, frame = null } = {}) =>
+  driver.evaluate(({ within, frame }) => {
+    const win = frame ? document.querySelector(frame).contentWindow : window;
+    const highlight = win.CSS.highlights.get('mycc-phone');
+    if (!highlight) return [];
+    const outer = (node) => {
+      for (let root = node.getRootNode(); root instanceof win.ShadowRoot; root = node.getRootNode()) node = root.host;
+      return node;
+    };
+    const scope = within && win.document.querySelector(within);
+    const ranges = [...highlight].filter((r) => !r.collapsed && (!scope || scope.contains(outer(r.startContainer))));
+    const position = (r) => [outer(r.startContainer), r.startOffset];
+    ranges.sort((a, b) => {
+      const [x, xo] = position(a);
+      const [y, yo] = position(b);
+      if (x === y) return a.startContainer === b.startContainer ? xo - yo : 0;
+      return x.compareDocumentPosition(y) & win.Node.DOCUMENT_POSITION_FOLLOWING ? -1 : 1;
+    });
+    return ranges.map((r) => r.toString());
+  }, { within, frame });
+
+/** The centre of the marked number `text` in the viewport (scrolled into view first), or null. */
+const numberAt = (driver, text) =>
+  driver.evaluate((text) => {
+    const range = [...(CSS.highlights.get('mycc-phone') ?? [])].find((r) => r.toString() === text);
+    if (!range) return null;
+    range.startContainer.parentElement.scrollIntoView({ block: 'center' });
+    const rect = range.getClientRects()[0];
+    return [rect.left + rect.width / 2, rect.top + rect.height / 2];
+  }, text);
+
+/** The dock's "numbers on this page": [text, e164] per button (opened with a trusted click). */
+async function numbersInDock(driver) {
+  const read = () =>
+    driver.evaluate(() => {
+      const list = document.querySelector('[data-mycc-dock]').shadowRoot.querySelector('#mycc-numbers');
+      return !list.hidden && [...list.querySelectorAll('[data-mycc-number]')].map((b) => [b.textContent, b.getAttribute('data-mycc-number')]);
+    });
+  await waitUntil(() => driver.evaluate(() => Boolean(document.querySelector('[data-mycc-dock]'))), { what: 'the dock' });
+  if (!(await read())) await driver.click('[data-mycc-dock] >> [data-mycc-numbers]');
+  return waitUntil(read, { what: 'the numbers list' });
+}
 
 const SCENARIOS = {
-  async 'numbers on a CRM page become call links; dates, money and ids do not'(driver, env) {
+  async 'numbers on a CRM page are marked; dates, money and ids are not'(driver, env) {
     await configure(driver, settingsFor(env));
     await openCrmPage(driver, env, '/pages/list.html', { phoneReady: false });
-    const before = 'Anh An: 0982 861 121 (di động)';
-    const links = await waitUntil(async () => {
-      const l = await linkedNumbers(driver);
+    const marked = await waitUntil(async () => {
+      const l = await markedNumbers(driver);
       return l.length >= 5 && l;
-    }, { what: 'five links' });
+    }, { what: 'five marked numbers' });
     await new Promise((r) => setTimeout(r, 300));
-    assert.deepEqual(links, [
+    assert.deepEqual(marked, ['0982 861 121', '+84 912 345 678', '(028) 3823 4567', '0168 286 1121', '1900 54 54 54']);
+    assert.deepEqual(await markedNumbers(driver), marked, 'nothing else is marked later (dates, money, IP, tax code, mycc-no-call)');
+    assert.deepEqual(await numbersInDock(driver), [
       ['0982 861 121', '+84982861121'],
       ['+84 912 345 678', '+84912345678'],
       ['(028) 3823 4567', '+842838234567'],
       ['0168 286 1121', '+84382861121'],
       ['1900 54 54 54', '+841900545454'],
-    ]);
-    const texts = await driver.evaluate(() => ({
-      a: document.getElementById('a').textContent,
-      c: document.getElementById('c').innerHTML,
-      e: document.getElementById('e').innerHTML,
-      label: document.querySelector('a[data-mycc-phone]').getAttribute('aria-label'),
-      href: document.querySelector('a[data-mycc-phone]').getAttribute('href'),
-    }));
-    assert.equal(texts.a, before, 'the visible text is unchanged');
-    assert.ok(!texts.c.includes('<a'), 'no link among dates, money, IP and tax code');
-    assert.ok(!texts.e.includes('<a'), 'mycc-no-call is honoured');
-    assert.match(texts.label, /^(Call|Gọi) 0982 861 121$/);
-    assert.equal(texts.href, 'tel:+84982861121');
+    ], 'each marked number dials its own E.164');
+    const page = await driver.evaluate(async () => {
+      const served = new DOMParser().parseFromString(await (await fetch(location.href)).text(), 'text/html');
+      return served.getElementById('list').innerHTML === document.getElementById('list').innerHTML;
+    });
+    assert.equal(page, true, 'the page is exactly as served');
   },
 
   async 'the six documented payloads reach the extension verbatim'(driver, env) {
@@ -147,23 +186,12 @@ const SCENARIOS = {
     await openCrmPage(driver, env, '/pages/list.html');
     const sc = standin(env);
     await sc.clear();
-    await waitUntil(async () => (await linkedNumbers(driver)).length >= 5, { what: 'links' });
-    await driver.click('#a a[data-mycc-phone]');
+    await waitUntil(async () => (await markedNumbers(driver)).length >= 5, { what: 'marked numbers' });
+    await driver.clickAt(...(await numberAt(driver, '0982 861 121')));
     const received = await receivedAtStandin(sc, 1, 'the OutboundCallRequest at the stand-in');
     assert.deepEqual(received.map((r) => r.message), [{ type: 'OutboundCallRequest', data: { target: '0982861121' } }]);
     assert.equal(received[0].origin, driver.extensionOrigin, 'sent by the dock frame');
     assert.equal(await driver.evaluate(() => location.pathname), '/pages/list.html', 'the page did not navigate');
-  },
-
-  async 'keyboard: Enter on a focused number dials'(driver, env) {
-    await configure(driver, settingsFor(env));
-    await openCrmPage(driver, env, '/pages/list.html');
-    const sc = standin(env);
-    await sc.clear();
-    await waitUntil(async () => (await linkedNumbers(driver)).length >= 5, { what: 'links' });
-    await driver.pressEnterOn('#b a[data-mycc-phone]');
-    const received = await receivedAtStandin(sc, 1, 'the request at the stand-in');
-    assert.deepEqual(received.map((r) => r.message.data.target), ['0912345678']);
   },
 
   async 'a call asked for before the WebPhone registers is placed once it does, once'(driver, env) {
@@ -173,9 +201,9 @@ const SCENARIOS = {
     const sc = standin(env);
     await sc.clear();
     await driver.goto(`${env.crmOrigin}/pages/list.html`);
-    await waitUntil(async () => (await linkedNumbers(driver)).length >= 5, { what: 'links' });
+    await waitUntil(async () => (await markedNumbers(driver)).length >= 5, { what: 'marked numbers' });
     assert.notEqual((await sessionState(driver)).phoneState, 'ready', 'the WebPhone is still logging in');
-    await driver.click('#a a[data-mycc-phone]');
+    await driver.clickAt(...(await numberAt(driver, '0982 861 121')));
     const notice = await waitUntil(
       () => driver.evaluate(() => document.querySelector('[data-mycc-dock]').shadowRoot.querySelector('.notice').textContent),
       { what: 'a notice' },
@@ -207,7 +235,7 @@ const SCENARIOS = {
     await openCrmPage(driver, env, '/pages/hostile.html');
     const sc = standin(env);
     await sc.clear();
-    await waitUntil(() => driver.evaluate(() => Boolean(document.querySelector('a[data-mycc-phone]'))), { what: 'a link' });
+    await waitUntil(async () => (await markedNumbers(driver)).length > 0, { what: 'a marked number' });
     const eventsBefore = (await sessionState(driver)).events.length;
     assert.equal(await driver.evaluate(() => window.forgeClicks()), true);
     assert.equal(await driver.evaluate((p) => window.forgeEvents(p), GUIDE['queue-ringing']), true);
@@ -258,111 +286,104 @@ const SCENARIOS = {
     await expectBadge(['ON', 'OK']);
   },
 
-  async 'a strict-CSP page is linked and gets the dock'(driver, env) {
+  async 'a strict-CSP page is marked and gets the dock'(driver, env) {
     await configure(driver, settingsFor(env));
     await openCrmPage(driver, env, '/pages/strict-csp.html');
-    const links = await waitUntil(async () => {
-      const l = await linkedNumbers(driver);
-      return l.length >= 2 && l;
-    }, { what: 'links on the strict-CSP page' });
-    assert.deepEqual(links.map((l) => l[1]), ['+84982861121', '+84912345678']);
+    await waitUntil(async () => (await markedNumbers(driver)).length >= 2, { what: 'marked numbers on the strict-CSP page' });
+    assert.deepEqual((await numbersInDock(driver)).map((l) => l[1]), ['+84982861121', '+84912345678']);
     assert.equal(await driver.evaluate(() => Boolean(document.querySelector('[data-mycc-dock]'))), true);
   },
 
   // 600 rows make more text nodes than one message to the background carries (Chromium detects
   // there: the page forbids the content script's wasm), so the answers of several parts must each
   // land on their own nodes.
-  async 'a big strict-CSP page is linked in full, each link on its own number, its text unchanged'(driver, env) {
+  async 'a big strict-CSP page is marked in full, each range on its own number, its text unchanged'(driver, env) {
     const page = '/bench/table?rows=600&csp=strict';
     await configure(driver, settingsFor(env, { popOn: 'never' }));
     await openCrmPage(driver, env, page);
     const numbers = await driver.evaluate(() => Number(document.getElementById('t').dataset.numbers));
-    const linkCount = () => driver.evaluate(() => document.querySelectorAll('a[data-mycc-phone]').length);
-    await waitUntil(async () => (await linkCount()) >= numbers, { what: `${numbers} links on the big strict-CSP page` });
+    const rangeCount = () => driver.evaluate(() => CSS.highlights.get('mycc-phone')?.size ?? 0);
+    await waitUntil(async () => (await rangeCount()) >= numbers, { what: `${numbers} marked numbers on the big strict-CSP page` });
+    const e164 = (text) => {
+      const digits = text.replace(/\D/g, '');
+      return text.startsWith('+') ? `+${digits}` : `+84${digits.slice(1)}`;
+    };
+    const listed = await numbersInDock(driver);
+    const texts = await markedNumbers(driver);
     const check = await driver.evaluate(async (url) => {
-      const e164 = (text) => {
-        const digits = text.replace(/\D/g, '');
-        return text.startsWith('+') ? `+${digits}` : `+84${digits.slice(1)}`;
-      };
-      const links = [...document.querySelectorAll('a[data-mycc-phone]')];
       const served = new DOMParser().parseFromString(await (await fetch(url)).text(), 'text/html');
-      return {
-        links: links.length,
-        misplaced: links.filter((a) => a.getAttribute('data-mycc-phone') !== e164(a.textContent)).map((a) => a.textContent),
-        textUnchanged: served.getElementById('t').textContent === document.getElementById('t').textContent,
-      };
+      return { ranges: CSS.highlights.get('mycc-phone').size, textUnchanged: served.getElementById('t').innerHTML === document.getElementById('t').innerHTML };
     }, page);
-    assert.deepEqual(check, { links: numbers, misplaced: [], textUnchanged: true });
+    assert.deepEqual(check, { ranges: numbers, textUnchanged: true });
+    assert.equal(texts.length, numbers);
+    assert.deepEqual(listed.filter(([text, dial]) => dial !== e164(text)), [], 'each range dials its own number');
+    assert.equal(listed.length, new Set(texts.map(e164)).size, 'every number is in the list');
   },
 
   async 'inputs, editors, code and existing links are left untouched'(driver, env) {
     await configure(driver, settingsFor(env));
     await driver.goto(`${env.crmOrigin}/pages/untouched.html`);
-    await waitUntil(() => driver.evaluate(() => Boolean(document.querySelector('#control a[data-mycc-phone]'))), { what: 'the control number linked' });
-    const count = await driver.evaluate(() => document.querySelectorAll('a[data-mycc-phone]').length);
-    assert.equal(count, 1, 'only the control paragraph is linked');
+    await waitUntil(async () => (await markedNumbers(driver, { within: '#control' })).length === 1, { what: 'the control number marked' });
+    assert.deepEqual(await markedNumbers(driver), ['0982 861 121'], 'only the control paragraph is marked');
     const values = await driver.evaluate(() => [document.getElementById('input').value, document.getElementById('textarea').value]);
     assert.deepEqual(values, ['0982 861 121', '0982 861 121']);
   },
 
-  async 'turning the site off restores the page byte for byte, and on again re-links'(driver, env) {
+  async 'turning the site off deletes the highlight and its shadow-root stylesheets; on again re-marks'(driver, env) {
     const settings = settingsFor(env);
+    const setSettings = (s) => driver.extension(async (x) => (globalThis.browser ?? globalThis.chrome).storage.sync.set({ settings: x }), s);
+    const state = () =>
+      driver.evaluate(() => ({
+        highlight: CSS.highlights.has('mycc-phone'),
+        dock: Boolean(document.querySelector('[data-mycc-dock]')),
+        sheets: document.getElementById('card').shadowRoot.adoptedStyleSheets.length,
+      }));
     await configure(driver, settings);
-    await driver.goto(`${env.crmOrigin}/pages/list.html`);
-    await waitUntil(async () => (await linkedNumbers(driver)).length >= 5, { what: 'links' });
-    // The page as served, and its text nodes as they are now (splitting keeps each original first).
-    const original = await driver.evaluate(async () => {
-      window.originalNodes = [...document.getElementById('list').querySelectorAll('li')].map((li) => li.firstChild);
-      const served = new DOMParser().parseFromString(await (await fetch(location.href)).text(), 'text/html');
-      return served.getElementById('list').innerHTML;
-    });
-    await driver.extension(async (s) => (globalThis.browser ?? globalThis.chrome).storage.sync.set({ settings: s }), { ...settings, crms: [] });
-    await waitUntil(() => driver.evaluate(() => !document.querySelector('[data-mycc-dock]') && !document.querySelector('a[data-mycc-phone]')), { what: 'links and dock gone' });
-    const restored = await driver.evaluate(() => ({
-      html: document.getElementById('list').innerHTML,
-      same: [...document.getElementById('list').querySelectorAll('li')].every((li, i) => li.firstChild === window.originalNodes[i]),
-    }));
-    assert.equal(restored.html, original);
-    assert.equal(restored.same, true, 'the original text nodes are back in place, not copies');
-    await driver.extension(async (s) => (globalThis.browser ?? globalThis.chrome).storage.sync.set({ settings: s }), settings);
-    await waitUntil(async () => (await linkedNumbers(driver)).length >= 5, { what: 'links again' });
+    await driver.goto(`${env.crmOrigin}/pages/shadow.html`);
+    await waitUntil(async () => (await markedNumbers(driver)).length === 1, { what: 'the shadow-root number marked' });
+    assert.deepEqual(await state(), { highlight: true, dock: true, sheets: 1 }, "the highlight's stylesheet in the shadow root");
+    await setSettings({ ...settings, crms: [] });
+    await waitUntil(async () => {
+      const now = await state();
+      return !now.highlight && !now.dock && now.sheets === 0;
+    }, { what: 'the highlight, its stylesheet and the dock gone' });
+    await setSettings(settings);
+    await waitUntil(async () => (await markedNumbers(driver)).length === 1, { what: 'marked again' });
+    assert.deepEqual(await state(), { highlight: true, dock: true, sheets: 1 });
   },
 
   async 'a live page: in-place text updates, appended rows, removed nodes'(driver, env) {
     await configure(driver, settingsFor(env));
     await driver.goto(`${env.crmOrigin}/pages/spa.html`);
-    await waitUntil(async () => (await linkedNumbers(driver)).length === 1, { what: 'the first link' });
+    await waitUntil(async () => (await markedNumbers(driver)).length === 1, { what: 'the first number marked' });
     assert.equal(await driver.evaluate(() => window.setLive('Đang gọi: 0933 456 789')), true);
     await waitUntil(async () => {
-      const l = await linkedNumbers(driver);
-      return l.length === 1 && l[0][1] === '+84933456789';
-    }, { what: 'the new number linked and the old link gone' });
+      const l = await markedNumbers(driver);
+      return l.length === 1 && l[0] === '0933 456 789';
+    }, { what: 'the new number marked and the old mark gone' });
     assert.equal(await driver.evaluate(() => document.getElementById('live').textContent), 'Đang gọi: 0933 456 789');
     assert.equal(await driver.evaluate(() => window.liveNodeStillOurs()), true, "the framework's node is still in place");
     await driver.evaluate(() => window.addRows(100));
-    await waitUntil(async () => (await linkedNumbers(driver)).length === 101, { what: '100 appended rows linked' });
+    await waitUntil(async () => (await markedNumbers(driver)).length === 101, { what: '100 appended rows marked' });
     await driver.evaluate(() => {
       window.removeLive();
       return true;
     });
-    await waitUntil(() => driver.evaluate(() => !document.getElementById('live').querySelector('a')), { what: 'the link of a removed node gone' });
+    await waitUntil(async () => (await markedNumbers(driver)).length === 100, { what: 'the mark of a removed node gone' });
+    assert.equal(await driver.evaluate(() => [...CSS.highlights.get('mycc-phone')].filter((r) => r.collapsed).length), 0, 'no range left behind');
   },
 
-  async 'a text rewritten many times a second is left alone until it settles, then linked'(driver, env) {
+  async 'a text rewritten many times a second is marked again after each rewrite, and ends marked right'(driver, env) {
     await configure(driver, settingsFor(env));
     await driver.goto(`${env.crmOrigin}/pages/spa.html`);
-    await waitUntil(async () => (await linkedNumbers(driver)).length === 1, { what: 'the first link' });
-    // 30 rewrites, 40 ms apart: the ticker turns restless after CHURN_LIMIT (linkify.js).
-    const CHURN_LIMIT = 3;
-    const tickerLinks = () => driver.evaluate(() => document.querySelectorAll('#ticker a[data-mycc-phone]').length);
+    await waitUntil(async () => (await markedNumbers(driver)).length === 1, { what: 'the first number marked' });
     const ticked = await driver.evaluate(() => window.tick(30, 40));
-    assert.ok(ticked.linked <= CHURN_LIMIT, `linked before ${ticked.linked} of 30 rewrites`);
-    await waitUntil(async () => (await tickerLinks()) === 1, { what: 'the settled ticker linked', timeout: 5000 });
+    await waitUntil(async () => JSON.stringify(await markedNumbers(driver, { within: '#ticker' })) === '["0912 000 129"]', { what: 'the settled ticker marked', timeout: 5000 });
     assert.equal(await driver.evaluate(() => document.getElementById('ticker').textContent), ticked.text);
-    assert.equal(await driver.evaluate(() => document.querySelector('#ticker a').getAttribute('data-mycc-phone')), '+84912000129');
+    assert.equal(await driver.evaluate(() => [...CSS.highlights.get('mycc-phone')].filter((r) => r.collapsed).length), 0, 'no range left behind');
   },
 
-  async 'a page that loads slowly is linked while it loads, numbers cut by the network included'(driver, env) {
+  async 'a page that loads slowly is marked while it loads, numbers cut by the network included'(driver, env) {
     await configure(driver, settingsFor(env, { popOn: 'never' }));
     await openCrmPage(driver, env, '/pages/blank.html'); // the background has answered once
     await driver.goto(`${env.crmOrigin}/pages/streamed`);
@@ -373,38 +394,29 @@ const SCENARIOS = {
       ['#cut', '1800 5454 54', '+841800545454'],
       ['#late', '(028) 3823 4567', '+842838234567'],
     ];
-    const links = await waitUntil(async () => {
-      const found = await driver.evaluate((places) => places.map(([css]) => {
-        const el = document.querySelector(css);
-        return [...el.querySelectorAll('a[data-mycc-phone]')].map((a) => [a.textContent, a.getAttribute('data-mycc-phone')]);
-      }), expected);
+    const marks = await waitUntil(async () => {
+      const found = await Promise.all(expected.map(([within]) => markedNumbers(driver, { within })));
       return found.every((l) => l.length) && found;
-    }, { what: 'five links' });
-    assert.deepEqual(links, expected.map(([, text, e164]) => [[text, e164]]));
+    }, { what: 'five marked numbers' });
+    assert.deepEqual(marks, expected.map(([, text]) => [text]));
+    assert.deepEqual(await numbersInDock(driver), [expected[0], expected[2], expected[1], expected[3], expected[4]].map(([, text, e164]) => [text, e164]));
     const page = await driver.evaluate(() => ({
-      early: window.linkedWhileLoading,
+      early: window.markedWhileLoading,
       cut: document.getElementById('cut').textContent,
       behind: document.getElementById('behind').textContent,
     }));
     // The row comes after a table the parser has closed: the text before that table is not
     // one the parser can still append to, and the live scan goes on past it.
-    assert.equal(page.early, 2, 'the first part, its table included, was linked before the second arrived');
-    assert.equal(page.cut, 'Miễn phí 1800 5454 54 nhé', 'the cut number was not linked before its end arrived');
+    assert.equal(page.early, 2, 'the first part, its table included, was marked before the second arrived');
+    assert.equal(page.cut, 'Miễn phí 1800 5454 54 nhé', 'the cut number was not marked before its end arrived');
     assert.equal(page.behind, 'Tổng đài 1900 54 54 54');
   },
 
-  async 'open shadow roots and same-origin iframes are linked'(driver, env) {
+  async 'open shadow roots and same-origin iframes are marked'(driver, env) {
     await configure(driver, settingsFor(env));
     await driver.goto(`${env.crmOrigin}/pages/shadow.html`);
-    await waitUntil(
-      () => driver.evaluate(() => document.getElementById('card').shadowRoot.querySelector('a[data-mycc-phone]')?.getAttribute('data-mycc-phone')),
-      { what: 'the shadow-root number linked' },
-    );
-    const inner = await waitUntil(
-      () => driver.evaluate(() => document.getElementById('inner').contentDocument?.querySelector('a[data-mycc-phone]')?.getAttribute('data-mycc-phone')),
-      { what: 'the iframe number linked' },
-    );
-    assert.equal(inner, '+84933456789');
+    await waitUntil(async () => (await markedNumbers(driver, { within: '#card' }))[0] === '0982 861 121', { what: 'the shadow-root number marked' });
+    await waitUntil(async () => (await markedNumbers(driver, { frame: '#inner' }).catch(() => []))[0] === '0933 456 789', { what: 'the iframe number marked' });
   },
 
   async 'the page API re-posts events and takes requests only when the CRM opts in'(driver, env) {
@@ -476,7 +488,7 @@ const CHROMIUM_ONLY = {
     await openCrmPage(driver, env, '/pages/list.html');
     assert.deepEqual(await driver.inContentScript(inPageEngine), ['+84982861121']);
     await openCrmPage(driver, env, '/pages/strict-csp.html');
-    await waitUntil(async () => (await linkedNumbers(driver)).length >= 2, { what: 'links on the strict-CSP page' });
+    await waitUntil(async () => (await markedNumbers(driver)).length >= 2, { what: 'marked numbers on the strict-CSP page' });
     assert.equal(await driver.inContentScript(inPageEngine), 'not compiled', "the page's CSP forbids wasm in the content script");
   },
 
@@ -536,17 +548,17 @@ SCENARIOS['bring the phone to another tab: refused during a call, then moved'] =
   await second.close();
 };
 
-SCENARIOS['dock mode "sidepanel": the phone lives in the side panel, pages only link and dial'] = async (driver, env) => {
+SCENARIOS['dock mode "sidepanel": the phone lives in the side panel, pages only mark and dial'] = async (driver, env) => {
   const sc = standin(env);
   await configure(driver, { ...settingsFor(env), dock: 'sidepanel' });
   await driver.goto(`${env.crmOrigin}/pages/list.html`);
-  await waitUntil(async () => (await linkedNumbers(driver)).length >= 5, { what: 'links' });
+  await waitUntil(async () => (await markedNumbers(driver)).length >= 5, { what: 'marked numbers' });
   assert.equal(await driver.evaluate(() => Boolean(document.querySelector('[data-mycc-dock]'))), false, 'no dock in the page');
   const panel = await driver.openExtensionPage('sidepanel.html');
   await waitUntil(async () => (await sessionState(driver)).phoneState === 'ready', { what: 'the WebPhone in the panel', timeout: 15000 });
   assert.equal((await sessionState(driver)).liveTab, 'panel');
   await sc.clear();
-  await driver.click('#a a[data-mycc-phone]');
+  await driver.clickAt(...(await numberAt(driver, '0982 861 121')));
   const received = await receivedAtStandin(sc, 1, 'the request at the panel WebPhone');
   assert.deepEqual(received.map((r) => r.message.data.target), ['0982861121']);
   await sc.send({ action: 'replay', scenario: 'queue-ringing' });
@@ -646,7 +658,7 @@ SCENARIOS['the toolbar popup turns myCC on for this site and off again'] = async
   await configure(driver, { ...settingsFor(env), crms: [] });
   await driver.goto(`${env.crmOrigin}/pages/list.html`);
   await new Promise((r) => setTimeout(r, 500));
-  assert.equal((await linkedNumbers(driver)).length, 0, 'not a CRM yet');
+  assert.equal((await markedNumbers(driver)).length, 0, 'not a CRM yet');
   const tabId = await driver.extension(
     async (url) => (await (globalThis.browser ?? globalThis.chrome).tabs.query({})).find((tab) => tab.url === url)?.id,
     `${env.crmOrigin}/pages/list.html`,
@@ -656,7 +668,7 @@ SCENARIOS['the toolbar popup turns myCC on for this site and off again'] = async
   await waitUntil(() => popup.evaluate(() => document.getElementById('site').textContent), { what: 'the popup' });
   assert.equal(await popup.evaluate(() => document.getElementById('site').textContent), `${env.crmOrigin}/*`);
   await popup.click('#use');
-  await waitUntil(async () => (await linkedNumbers(driver)).length >= 5, { what: 'the page linked after turning the site on' });
+  await waitUntil(async () => (await markedNumbers(driver)).length >= 5, { what: 'the page marked after turning the site on' });
   const saved = await storedSettings(driver);
   assert.deepEqual(saved.crms.map((c) => [c.name, c.sites]), [['127.0.0.1', [`${env.crmOrigin}/*`]]]);
   // Show or hide the WebPhone from the popup.
@@ -667,7 +679,7 @@ SCENARIOS['the toolbar popup turns myCC on for this site and off again'] = async
   const again = await driver.openExtensionPage(`popup.html?tab=${tabId}`);
   await waitUntil(() => again.evaluate(() => document.getElementById('use').checked), { what: 'the popup again' });
   await again.click('#use');
-  await waitUntil(async () => (await linkedNumbers(driver)).length === 0, { what: 'the links gone after turning it off' });
+  await waitUntil(async () => (await markedNumbers(driver)).length === 0, { what: 'the marks gone after turning it off' });
   await again.close();
 };
 
@@ -755,4 +767,4 @@ SCENARIOS['a WebPhone that never registers: the dock says so, offers Reload, and
   assert.match(await driver.dockText('#status'), /ready|sẵn sàng/i);
 };
 
-module.exports = { SCENARIOS, CHROMIUM_ONLY, waitUntil, standin, receivedAtStandin, settingsFor, configure, sessionState, linkedNumbers, dockOpen };
+module.exports = { SCENARIOS, CHROMIUM_ONLY, waitUntil, standin, receivedAtStandin, settingsFor, configure, sessionState, openCrmPage, markedNumbers, numberAt, numbersInDock, dockOpen };

@@ -5,7 +5,12 @@ const path = require('path');
 const fs = require('fs');
 const server = require('../server.js');
 const drivers = require('./drivers.js');
-const { SCENARIOS, CHROMIUM_ONLY } = require('./scenarios.js');
+const frameworks = require('../frameworks/build.js');
+
+// Each file's scenarios, in order; a file may also have CHROMIUM_ONLY ones.
+const FILES = [require('./scenarios.js'), require('./scenarios/marking.js')];
+const SCENARIOS = Object.assign({}, ...FILES.map((f) => f.SCENARIOS));
+const CHROMIUM_ONLY = Object.assign({}, ...FILES.map((f) => f.CHROMIUM_ONLY ?? {}));
 
 const root = path.join(__dirname, '..', '..');
 
@@ -15,6 +20,7 @@ function run(browser) {
   const artifactsDir = path.join(__dirname, '.artifacts', browser);
   before(async () => {
     fs.mkdirSync(artifactsDir, { recursive: true });
+    await frameworks.build(); // the framework pages, from the real packages
     env = await server.start();
     driver = await drivers[browser]({ extensionDir: path.join(root, 'dist', 'extension'), crmOrigin: env.crmOrigin, artifactsDir });
   });
