@@ -69,17 +69,40 @@ document.getElementById('behind').textContent = 'Tổng đài 1900 54 54 54';</s
   }, 1500);
 }
 
+// The benchmark table arriving slowly: its rows in `chunks` parts, `gap` ms apart, as a CRM
+// that streams a big result set.
+function streamedTable(res, url) {
+  const rows = Math.min(Number(url.searchParams.get('rows') ?? 5000), 20000);
+  const chunks = Math.max(1, Number(url.searchParams.get('chunks') ?? 20));
+  const gap = Number(url.searchParams.get('gap') ?? 100);
+  const lines = require('./bench/table.js').table(rows).html.split('\n');
+  res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' });
+  const per = Math.ceil(lines.length / chunks);
+  let at = 0;
+  const next = () => {
+    const part = lines.slice(at, at + per).join('\n');
+    at += per;
+    if (at >= lines.length) return res.end(part);
+    res.write(`${part}\n`);
+    setTimeout(next, gap);
+  };
+  next();
+}
+
 function crmHandler(req, res) {
   const url = new URL(req.url, 'http://x');
   if (url.pathname === '/' || url.pathname === '/index.html') return file(res, path.join(here, 'demo', 'crm.html'));
   if (url.pathname === '/search') return file(res, path.join(here, 'demo', 'search.html'));
   if (url.pathname.startsWith('/demo/')) return file(res, path.join(here, 'demo', path.basename(url.pathname)));
+  if (url.pathname === '/bench/virtual') return send(res, 200, require('./bench/virtual.js').virtual(Number(url.searchParams.get('rows') ?? 5000)).html, 'text/html; charset=utf-8');
+  if (url.pathname === '/bench/stream') return streamedTable(res, url);
   if (url.pathname === '/bench/table') {
     const rows = Math.min(Number(url.searchParams.get('rows') ?? 5000), 20000);
     // `csp=strict`: the issue's strict page (`script-src 'self'`), where Chromium refuses the content
     // script's wasm and the background detects.
     const headers = url.searchParams.get('csp') === 'strict' ? { 'content-security-policy': "script-src 'self'" } : {};
-    return send(res, 200, require('./bench/table.js').table(rows).html, 'text/html; charset=utf-8', headers);
+    const shape = ['implicit', 'grid'].includes(url.searchParams.get('shape')) ? url.searchParams.get('shape') : 'table';
+    return send(res, 200, require('./bench/table.js').table(rows, shape).html, 'text/html; charset=utf-8', headers);
   }
   if (url.pathname === '/bench/probe.js') return file(res, path.join(here, 'bench', 'probe.js'));
   if (url.pathname === '/pages/streamed') return streamed(res);

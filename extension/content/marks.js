@@ -41,6 +41,16 @@ var myccMarks = (() => {
   const roots = new Set(); // nodes waiting to be scanned
   const shadows = new Map(); // shadow root we observe -> our stylesheet in it, once it holds numbers
   let scan = null; // the root being walked, across slices
+  // Ranges made but not yet in the highlight. Each change to the highlight costs the page a
+  // repaint of it, so the first ranges of a round (what is on screen) go in at once, and the
+  // rest together when the round ends (or every FLUSH_MS on a long one).
+  const pending = [];
+  const FLUSH_MS = 1000;
+  // While the page loads, each slice rides on a parser task: it collects for longer (fewer,
+  // bigger slices keep up with the parser), and the rest of the slice is detecting and marking.
+  const LOADING_COLLECT_MS = 12;
+  const MAX_NODES = 1500; // a slice's candidates: detecting and marking them stays near 10 ms
+  let flushedAt = 0;
   let sweep = false; // nodes were removed: ranges on them are gone
 
   // Called for every element walked: cheap reads only.
@@ -113,6 +123,7 @@ var myccMarks = (() => {
   // While the page loads, the parser may still append to the document's last text node, and
   // to text it fosters before a table it is in: those are held until it has moved on.
   const loading = () => document.readyState === 'loading';
+  let parserWatch = null; // while the page loads: says the parser has added nodes
   function growing() {
     if (!loading()) return null;
     let node = document;
@@ -120,6 +131,12 @@ var myccMarks = (() => {
       while (child && options.isOurs(child)) child = child.previousSibling;
       if (!child) break;
       node = child;
+    }
+    // The parser adds to the ancestors of its last node: watching them (not the subtree, which
+    // makes a record per node it inserts) tells at the end of each of its tasks.
+    if (parserWatch) {
+      parserWatch.disconnect();
+      for (let n = node; n; n = n.parentNode) if (n.nodeType !== Node.TEXT_NODE) parserWatch.observe(n, { childList: true });
     }
     const held = new Set([node]);
     for (let el = node.parentElement; el; el = el.parentElement) {
@@ -152,6 +169,12 @@ var myccMarks = (() => {
       }
       const node = scan.held ?? scan.single ?? scan.walker?.nextNode() ?? null;
       scan.held = scan.single = null;
+      if (!node && scan.root === document && loading()) {
+        // The walker follows the parser: more comes. If it stopped on our dock (on <html>, maybe
+        // after a <body> the parser is still filling), it steps back, to go on from there.
+        if (options.isOurs(scan.walker.currentNode)) scan.walker.previousNode();
+        return false;
+      }
       if (!node) {
         scan = null;
         continue;
@@ -169,6 +192,7 @@ var myccMarks = (() => {
       if (scan.allowed && !allowedUnder(scan, node.parentElement)) continue;
       nodes.push(node);
       texts.push(text);
+      if (nodes.length === MAX_NODES) return true;
     }
   }
 
@@ -187,7 +211,7 @@ var myccMarks = (() => {
         const range = document.createRange();
         range.setStart(node, start - offset);
         range.setEnd(node, stop - offset);
-        highlight.add(range);
+        pending.push(range);
         dialOf.set(range, e164);
         mine.push(range);
       }
@@ -208,7 +232,7 @@ var myccMarks = (() => {
     if (!ranges) return;
     marked.delete(node);
     for (const range of ranges) {
-      highlight.delete(range);
+      highlight.delete(range); // a pending one is skipped when flushed: it is no longer in dialOf
       dialOf.delete(range);
     }
   }
@@ -235,30 +259,41 @@ var myccMarks = (() => {
     }
   }
 
+  function flush() {
+    for (const range of pending) if (dialOf.has(range)) highlight.add(range);
+    pending.length = 0;
+    flushedAt = performance.now();
+  }
+
   let pumping = false;
   let scheduled = false;
   let lastRound = -Infinity;
   const nextTask = () => new Promise((resolve) => setTimeout(() => resolve(), 0));
 
   /** Marks what is waiting, a slice per task. */
-  async function pump() {
+  async function pump(collectMs = SLICE_MS / 2) {
     if (pumping) return;
     pumping = true;
     try {
+      let first = true;
       while (enabled) {
         const start = performance.now();
         handleRecords(observer.takeRecords());
         if (sweep) sweepRemoved();
         const nodes = [];
         const texts = [];
-        const more = collect(nodes, texts, start + SLICE_MS / 2);
+        const more = collect(nodes, texts, start + collectMs);
         if (nodes.length) {
           let found = myccEngine.detectNow(texts, options.country);
           if (!found) found = await myccEngine.detect(texts, options.country);
           if (!enabled) break;
           mark(nodes, texts, found);
         }
-        if (!more) break;
+        if (first || !more || loading() || performance.now() - flushedAt > FLUSH_MS) flush();
+        first = false;
+        // While the page loads, a hop to another task waits behind the parser (100 to 500 ms):
+        // the parser's next task (parserWatch) or a timer goes on.
+        if (!more || loading()) break;
         await nextTask();
       }
     } catch (error) {
@@ -277,10 +312,10 @@ var myccMarks = (() => {
       lastRound = performance.now();
       pump();
     };
-    // While the page loads, a timer keeps up with the parser (frames are few and late then).
+    // A task of its own, not an animation frame: marking writes nothing that needs a layout,
+    // so it need not share the page's frame. While the page loads, every 50 ms.
     const wait = loading() ? 50 : lastRound + FOLLOW_MS - performance.now();
-    if (wait > 0 || document.hidden) setTimeout(run, Math.max(wait, 0));
-    else requestAnimationFrame(run);
+    setTimeout(run, Math.max(wait, 0));
   }
 
   function onShadowAttached(event) {
@@ -306,17 +341,26 @@ var myccMarks = (() => {
     // make a record for every node it inserts. At DOMContentLoaded the document is observed,
     // and scanned once more when idle for what scripts changed behind the walk (what was
     // detected already is skipped).
-    if (loading()) document.addEventListener('DOMContentLoaded', parsed, { once: true });
-    else observer.observe(document, OBSERVE);
+    if (loading()) {
+      document.addEventListener('DOMContentLoaded', parsed, { once: true });
+      // Each of the parser's tasks ends with this callback: a slice of marking rides on it.
+      parserWatch = new MutationObserver(() => !pumping && loading() && pump(LOADING_COLLECT_MS));
+    } else {
+      observer.observe(document, OBSERVE);
+    }
     window.addEventListener(SHADOW_EVENT, onShadowAttached, true);
     pump();
   }
 
   function parsed() {
+    parserWatch?.disconnect();
+    parserWatch = null;
     if (!enabled) return;
     observer.observe(document, OBSERVE);
     sweep = true;
-    schedule();
+    // The parser's last part goes in within this task, before the page's first frame after
+    // parsing; a long rest follows in slices.
+    pump(LOADING_COLLECT_MS);
     requestIdleCallback(() => enabled && (roots.add(document), schedule()), { timeout: 1000 });
   }
 
@@ -328,11 +372,14 @@ var myccMarks = (() => {
     observer.disconnect();
     window.removeEventListener(SHADOW_EVENT, onShadowAttached, true);
     document.removeEventListener('DOMContentLoaded', parsed, { once: true });
+    parserWatch?.disconnect();
+    parserWatch = null;
     if (CSS.highlights.get(NAME) === highlight) CSS.highlights.delete(NAME);
     for (const [root, sheet] of shadows) {
       if (sheet) root.adoptedStyleSheets = root.adoptedStyleSheets.filter((s) => s !== sheet);
     }
     highlight = null;
+    pending.length = 0;
     shadows.clear();
     marked.clear();
     dialOf.clear();

@@ -13,6 +13,7 @@ const SCENARIOS = Object.assign({}, ...FILES.map((f) => f.SCENARIOS));
 const CHROMIUM_ONLY = Object.assign({}, ...FILES.map((f) => f.CHROMIUM_ONLY ?? {}));
 
 const root = path.join(__dirname, '..', '..');
+// E2E_EXTENSION_DIR runs the scenarios against another build (an older one, to see a new test fail).
 
 function run(browser) {
   let env;
@@ -22,7 +23,7 @@ function run(browser) {
     fs.mkdirSync(artifactsDir, { recursive: true });
     await frameworks.build(); // the framework pages, from the real packages
     env = await server.start();
-    driver = await drivers[browser]({ extensionDir: path.join(root, 'dist', 'extension'), crmOrigin: env.crmOrigin, artifactsDir });
+    driver = await drivers[browser]({ extensionDir: process.env.E2E_EXTENSION_DIR ?? path.join(root, 'dist', 'extension'), crmOrigin: env.crmOrigin, artifactsDir });
   });
   after(async () => {
     await driver?.close();
