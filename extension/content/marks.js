@@ -48,8 +48,9 @@ var myccMarks = (() => {
   const FLUSH_MS = 1000;
   // While the page loads, each slice rides on a parser task: it collects for longer (fewer,
   // bigger slices keep up with the parser), and the rest of the slice is detecting and marking.
-  const LOADING_COLLECT_MS = 12;
-  const MAX_NODES = 1500; // a slice's candidates: detecting and marking them stays near 10 ms
+  const LOADING_COLLECT_MS = 10;
+  const DCL_TASK_MS = 20;
+  const MAX_NODES = 1000; // a slice's candidates: detecting and marking them stays near 10 ms
   let flushedAt = 0;
   let sweep = false; // nodes were removed: ranges on them are gone
 
@@ -271,9 +272,10 @@ var myccMarks = (() => {
   const nextTask = () => new Promise((resolve) => setTimeout(() => resolve(), 0));
 
   /** Marks what is waiting, a slice per task. */
-  async function pump(collectMs = SLICE_MS / 2) {
+  async function pump(collectMs = SLICE_MS / 2, sameTaskMs = 0) {
     if (pumping) return;
     pumping = true;
+    const taskStart = performance.now();
     try {
       let first = true;
       while (enabled) {
@@ -294,6 +296,7 @@ var myccMarks = (() => {
         // While the page loads, a hop to another task waits behind the parser (100 to 500 ms):
         // the parser's next task (parserWatch) or a timer goes on.
         if (!more || loading()) break;
+        if (performance.now() - taskStart < sameTaskMs) continue;
         await nextTask();
       }
     } catch (error) {
@@ -358,9 +361,10 @@ var myccMarks = (() => {
     if (!enabled) return;
     observer.observe(document, OBSERVE);
     sweep = true;
-    // The parser's last part goes in within this task, before the page's first frame after
-    // parsing; a long rest follows in slices.
-    pump(LOADING_COLLECT_MS);
+    // The parser's last part goes in within this task (slices until DCL_TASK_MS), before the
+    // page's first frame after parsing: a hop would wait for that frame. A long rest follows in
+    // slices of their own.
+    pump(LOADING_COLLECT_MS, DCL_TASK_MS);
     requestIdleCallback(() => enabled && (roots.add(document), schedule()), { timeout: 1000 });
   }
 

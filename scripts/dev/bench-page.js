@@ -192,6 +192,7 @@ async function chromiumRuns(env) {
 
   // Streamed: 20 parts, 100 ms apart.
   const stream = await tracedLoad(page, cdp, driver.extensionOrigin, env.crmOrigin, `${env.crmOrigin}/bench/stream?rows=${ROWS}&chunks=20&gap=100&visible=${visible}`);
+  if (process.env.BENCH_TRACE) require('fs').writeFileSync(`${process.env.BENCH_TRACE}.stream.json`, JSON.stringify(stream.trace));
   const sm = stream.probe.marks;
   const streamOver = stream.ours.filter((t) => t.oursMs > 50).length;
   console.log(`\na ${ROWS}-row table streamed in 20 parts 100 ms apart, Chromium: visible rows marked ${(sm.visible - sm.dcl).toFixed(0)} ms after DOMContentLoaded (${(sm.visible).toFixed(0)} ms from navigation), the whole table ${(sm.all - sm.dcl).toFixed(0)} ms after it`);

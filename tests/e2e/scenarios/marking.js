@@ -27,6 +27,14 @@ async function dialled(sc, targets) {
   assert.deepEqual(received.map((r) => r.message.data.target), targets);
 }
 
+/** tests/pages/marks.html, its four numbers marked; returns the stand-in's control. */
+async function marksPage(driver, env, { phoneReady = true } = {}) {
+  await configure(driver, settingsFor(env, { popOn: 'never' }));
+  await openCrmPage(driver, env, '/pages/marks.html', { phoneReady });
+  await marked(driver, ['0982 861 121', '+84 912 345 678', '0933 456 789', '1900 54 54 54']);
+  return standin(env);
+}
+
 /**
  * One framework page: marked right before and after the framework's own update, the
  * framework's text and order as its model says, its dock list's dial numbers, nothing in the
@@ -75,10 +83,7 @@ const SCENARIOS = {
   },
 
   async 'a trusted click on a marked number dials it; the page never sees that click; a selection does not dial'(driver, env) {
-    const sc = standin(env);
-    await configure(driver, settingsFor(env, { popOn: 'never' }));
-    await openCrmPage(driver, env, '/pages/marks.html');
-    await marked(driver, ['0982 861 121', '+84 912 345 678', '0933 456 789', '1900 54 54 54']);
+    const sc = await marksPage(driver, env);
     const served = await driver.evaluate(async () => {
       const page = new DOMParser().parseFromString(await (await fetch(location.href)).text(), 'text/html');
       return page.getElementById('card').innerHTML === document.getElementById('card').innerHTML;
@@ -104,10 +109,7 @@ const SCENARIOS = {
   },
 
   async 'hint mode: Alt+Shift+K puts a letter on each number on screen, a letter calls, Esc leaves'(driver, env) {
-    const sc = standin(env);
-    await configure(driver, settingsFor(env, { popOn: 'never' }));
-    await openCrmPage(driver, env, '/pages/marks.html');
-    await marked(driver, ['0982 861 121', '+84 912 345 678', '0933 456 789', '1900 54 54 54']);
+    const sc = await marksPage(driver, env);
     await sc.clear();
     await driver.press('k', ['Alt', 'Shift']);
     await driver.press('s'); // the second number on screen
@@ -121,10 +123,7 @@ const SCENARIOS = {
   },
 
   async "the dock lists the page's numbers as buttons that dial"(driver, env) {
-    const sc = standin(env);
-    await configure(driver, settingsFor(env, { popOn: 'never' }));
-    await openCrmPage(driver, env, '/pages/marks.html');
-    await marked(driver, ['0982 861 121', '+84 912 345 678', '0933 456 789', '1900 54 54 54']);
+    const sc = await marksPage(driver, env);
     assert.deepEqual(await numbersInDock(driver), [
       ['0982 861 121', '+84982861121'],
       ['+84 912 345 678', '+84912345678'],
@@ -140,9 +139,7 @@ const SCENARIOS = {
 const CHROMIUM_ONLY = {
   // The chip is in a closed shadow root: only the content script's own world can read it.
   async 'hovering a marked number shows a call chip with the number as it will be dialled'(driver, env) {
-    await configure(driver, settingsFor(env, { popOn: 'never' }));
-    await openCrmPage(driver, env, '/pages/marks.html', { phoneReady: false });
-    await marked(driver, ['0982 861 121', '+84 912 345 678', '0933 456 789', '1900 54 54 54']);
+    await marksPage(driver, env, { phoneReady: false });
     await driver.hover(...(await numberAt(driver, '1900 54 54 54')));
     const chip = await waitUntil(() => driver.inContentScript('myccPointer.chipText()'), { what: 'the call chip' });
     assert.match(chip, /^(Call|Gọi) 1900545454$/);
