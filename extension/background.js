@@ -9,6 +9,7 @@ if (typeof importScripts === 'function' && typeof wasm_bindgen === 'undefined') 
   // (a unit test keeps the two lists equal).
   importScripts(
     'shared/protocol.js',
+    'shared/settings-store.js',
     'wasm/mycc_connect.js',
     'background/base.js',
     'background/settings.js',
@@ -17,6 +18,7 @@ if (typeof importScripts === 'function' && typeof wasm_bindgen === 'undefined') 
     'background/calls.js',
     'background/dialing.js',
     'background/sites.js',
+    'background/menus.js',
   );
 }
 
@@ -38,19 +40,31 @@ const ROUTES = {
   [MSG.PAGE_DETECT]: { from: ['content'], handle: (m) => detectForPage(m) },
   [MSG.CALL_DIAL]: {
     from: ['content'],
-    handle: (m, sender) => (isText(m.target) ? dial(sender, m.target) : { ok: false, reason: 'notANumber' }),
+    handle: (m, sender) => (isText(m.target) && isText(m.clickId) ? dial(sender, m.target, m.clickId) : { ok: false, reason: 'notANumber' }),
   },
   [MSG.CALL_CANCEL]: { from: ['content'], handle: (m) => (isText(m.id) ? cancelDial(m.id) : { ok: false }) },
+  [MSG.PAGE_DOCK_LOST]: { from: ['content'], handle: (m, sender) => (sender.frameId === 0 ? markDockLost(sender.tab.id) : { ok: false }) },
+  [MSG.PAGE_PHONE]: { from: ['content'], handle: (m, sender) => pagePhoneSeen(sender, m.present === true, m.registered === true) },
   [MSG.DOCK_HELLO]: { from: ['dock', 'panel'], handle: (m, sender) => dockHello(sender) },
   [MSG.DOCK_CLAIM]: { from: ['dock', 'panel'], handle: (m, sender) => dockClaim(sender) },
-  [MSG.DOCK_EVENT]: { from: ['dock', 'panel'], handle: (m, sender) => (isText(m.json) ? webphoneEvent(sender, m.json) : { ok: false }) },
-  [MSG.DOCK_SYNC]: { from: ['dock', 'panel'], handle: (m, sender) => dockSync(sender, m.registered === true) },
+  [MSG.DOCK_EVENT]: {
+    from: ['dock', 'panel', 'content'],
+    handle: (m, sender) => (isText(m.json) ? webphoneEvent(sender, m.json, m.eventId) : { ok: false }),
+  },
+  [MSG.DOCK_SENT]: { from: ['dock', 'panel', 'content'], handle: (m, sender) => (isText(m.id) ? dialSent(sender, m.id) : { ok: false }) },
+  [MSG.DOCK_SYNC]: { from: ['dock', 'panel', 'content'], handle: (m, sender) => dockSync(sender, m.registered === true) },
   [MSG.DOCK_LOADING]: { from: ['dock', 'panel'], handle: (m, sender) => dockLoading(sender) },
-  [MSG.POPUP_STATUS]: { from: ['popup'], handle: () => popupStatus() },
+  [MSG.POPUP_STATUS]: { from: ['popup'], handle: (m) => popupStatus(m.tabId) },
   [MSG.POPUP_TOGGLE_DOCK]: {
     from: ['popup'],
-    handle: (m) => (Number.isInteger(m.tabId) ? toTab(m.tabId, { kind: MSG.DOCK_TOGGLE }) : null),
+    handle: (m) => (Number.isInteger(m.tabId) ? toggleDock({ id: m.tabId }) : null),
   },
+  [MSG.POPUP_DIAL]: {
+    from: ['popup'],
+    handle: (m) => (isText(m.target) && Number.isInteger(m.tabId) ? dial({ tab: { id: m.tabId } }, m.target, crypto.randomUUID()) : { ok: false }),
+  },
+  [MSG.POPUP_RECENT]: { from: ['popup'], handle: () => recentCalls() },
+  [MSG.POPUP_CLEAR_RECENT]: { from: ['popup'], handle: () => clearRecentCalls() },
   [MSG.SITE_STATUS]: { from: ['popup'], handle: (m) => (isText(m.url) ? siteStatus(m.url) : { ok: false }) },
   [MSG.SITE_SET]: {
     from: ['popup'],
@@ -62,8 +76,10 @@ api.runtime.onMessage.addListener((message, sender, sendResponse) => {
   if (sender.id !== api.runtime.id || !message || typeof message.kind !== 'string') return false;
   const route = ROUTES[message.kind];
   if (!route || !route.from.some((role) => SENDERS[role](sender))) return false;
+  // A dock frame proves it is the one its page made with the key it was handed (isOurDock).
+  const from = { ...sender, dockKey: typeof message.dockKey === 'string' ? message.dockKey : null };
   Promise.resolve()
-    .then(() => route.handle(message, sender))
+    .then(() => route.handle(message, from))
     .then(sendResponse, (error) => {
       console.error('myCC Connect:', message.kind, error);
       sendResponse({ ok: false, error: String(error?.message ?? error) });
@@ -80,10 +96,10 @@ function dockLoading(sender) {
   });
 }
 
-/** What the toolbar popup shows: the phone's state and where it lives under the settings in force. */
-async function popupStatus() {
-  const [status, settings] = await Promise.all([phoneStatus(), loadSettings()]);
-  return { ...status, dockMode: settings.settings.dock };
+/** What the toolbar popup shows for a tab: the phone's state, where it lives under the settings in force, and trouble. */
+async function popupStatus(tabId) {
+  const [status, settings, { crmTabs }] = await Promise.all([phoneStatus(), loadSettings(), hostSession.get()]);
+  return { ...status, dockMode: settings.settings.dock, dockLost: crmTabs[tabId]?.dockLost === true };
 }
 
 // ---- toolbar and keyboard ---------------------------------------------------------------
@@ -103,7 +119,13 @@ function openSidePanel(tab) {
 
 function toggleDock(tab) {
   if (dockMode === 'sidepanel') return openSidePanel(tab);
-  const toggleIn = (target) => target?.id != null && toTab(target.id, { kind: MSG.DOCK_TOGGLE });
+  // A page that embeds the WebPhone itself keeps it where it is: it is only brought into view.
+  const toggleIn = async (target) => {
+    if (target?.id == null) return;
+    const { pagePhone } = await hostSession.get();
+    if (pagePhone?.tabId === target.id) await toTab(target.id, { kind: MSG.PAGE_PHONE_SHOW }, pagePhone.frameId);
+    else await toTab(target.id, { kind: MSG.DOCK_TOGGLE });
+  };
   if (tab) return toggleIn(tab);
   return api.tabs.query({ active: true, lastFocusedWindow: true }).then(([active]) => toggleIn(active));
 }

@@ -9,7 +9,7 @@
 
 (() => {
   const api = globalThis.browser ?? globalThis.chrome;
-  const { MSG, DOCK_FRAME_POKE } = globalThis.myccProtocol;
+  const { MSG, DOCK_FRAME_KEY } = globalThis.myccProtocol;
   const t = (key, subs) => api.i18n.getMessage(key, subs) || key;
   const statusLine = document.getElementById('status');
   const reloadButton = document.getElementById('reload');
@@ -25,7 +25,14 @@
   let watchdog = 0;
   let retryDelay = REGISTER_TIMEOUT_MS;
   let lockRelease = null;
-  const send = (message) => api.runtime.sendMessage(message).catch(() => null);
+  const posted = new Set(); // dial request ids posted to the WebPhone, so none goes twice
+  // In a CRM page: the key our content script handed over, which proves to the background that
+  // this frame is the page's own dock, and the private channel its pokes come through.
+  let dockKey = null;
+  let keyAccepted = false;
+  const send = (message) => api.runtime.sendMessage({ ...message, dockKey }).then((reply) => reply ?? null, () => null);
+
+  const relay = myccDelivery.createRelay({ send, kind: MSG.DOCK_EVENT, phoneEventTypes: () => me.phoneEventTypes ?? [] });
 
   function status(text, tone = 'ok') {
     statusLine.textContent = text;
@@ -43,10 +50,15 @@
     lockRelease = null;
   }
 
+  /** Posts a dial request to the registered WebPhone, once per id, and says so to the background. */
   function post(request) {
-    if (typeof request?.target !== 'string' || !frame?.contentWindow) return;
-    frame.contentWindow.postMessage({ type: 'OutboundCallRequest', data: { target: request.target } }, me.webphoneOrigin);
-    status(t('dockDialling', [request.target]));
+    if (typeof request?.id !== 'string' || typeof request.target !== 'string' || !frame?.contentWindow) return;
+    if (!posted.has(request.id)) {
+      posted.add(request.id);
+      frame.contentWindow.postMessage({ type: 'OutboundCallRequest', data: { target: request.target } }, me.webphoneOrigin);
+      status(t('dockDialling', [request.target]));
+    }
+    send({ kind: MSG.DOCK_SENT, id: request.id });
   }
 
   /**
@@ -104,9 +116,12 @@
   }
 
   async function sync() {
-    const reply = await send({ kind: MSG.DOCK_SYNC, registered: me.role === 'live' && registered });
+    // Asked until answered: if the worker stopped under the question, a waiting click would wait for nothing.
+    const reply = await myccDelivery.untilAnswered(() => send({ kind: MSG.DOCK_SYNC, registered: me.role === 'live' && registered }));
     if (!reply?.ok) return;
-    if (me.role === 'live' && reply.liveTab != null && reply.liveTab !== me.tabId) becomeRemote({ ...me, role: 'remote', liveTitle: '' });
+    // Another tab, the side panel or this page's own WebPhone has the phone now: let go of ours.
+    const elsewhere = reply.liveTab != null && (reply.liveTab !== me.tabId || reply.pagePhone);
+    if (me.role === 'live' && elsewhere) becomeRemote({ ...me, role: 'remote', liveTitle: '' });
     else if (me.role === 'remote' && reply.liveTab == null) hello();
     else if (me.role === 'live') {
       post(reply.request);
@@ -116,8 +131,8 @@
   }
 
   function onWebPhoneMessage(event) {
-    if (event.source === window.parent && event.data?.[DOCK_FRAME_POKE] === true) {
-      sync();
+    if (event.source === window.parent && typeof event.data?.[DOCK_FRAME_KEY] === 'string') {
+      takeKey(event.data[DOCK_FRAME_KEY], event.ports[0]);
       return;
     }
     if (!frame || event.source !== frame.contentWindow || event.origin !== me.webphoneOrigin) return;
@@ -143,7 +158,7 @@
       callUp = false;
       status(t('state_ready'));
     }
-    send({ kind: MSG.DOCK_EVENT, json });
+    relay(json, type);
   }
 
   function becomeLive(reply) {
@@ -182,8 +197,21 @@
     status(t(reason === 'panelOff' ? 'dockPanelOff' : 'dockNoTab'), 'problem');
   }
 
+  /**
+   * The page's content script hands over the key and a port once per load of this frame. The page
+   * itself could post a key too, but can't know ours: once the background has accepted a key,
+   * later ones are ignored.
+   */
+  function takeKey(key, port) {
+    if (isPanel || keyAccepted || !port) return;
+    dockKey = key;
+    port.onmessage = () => sync();
+    hello();
+  }
+
   async function hello() {
     const reply = await send({ kind: MSG.DOCK_HELLO });
+    if (reply && reply.role !== 'none') keyAccepted = true;
     if (!reply || reply.role === 'none') becomeNone(reply?.reason);
     else if (reply.role === 'remote') becomeRemote(reply);
     else if (me.role === 'live' && frame && reply.webphoneUrl === me.webphoneUrl) me = reply; // the same phone goes on
@@ -212,9 +240,16 @@
     });
     // The agent or IT may switch the dock mode or the WebPhone while the panel is open.
     api.storage.onChanged.addListener((changes, area) => {
-      if (area === 'managed' || (area === 'sync' && changes.settings)) hello();
+      if (area === 'managed' || area === 'sync') hello();
     });
   }
-  if (window.top === window && !isPanel) status(t('dockNoTab'), 'problem');
-  else hello();
+  // In a CRM page our content script hands the key over as soon as this frame has loaded: a frame
+  // still without one after KEY_WAIT_MS was not made by it (or was opened on its own).
+  const KEY_WAIT_MS = 1000;
+  if (isPanel) hello();
+  else if (window.top === window) status(t('dockNoTab'), 'problem');
+  else {
+    status(t('dockLoading'));
+    setTimeout(() => dockKey == null && status(t('dockNoTab'), 'problem'), KEY_WAIT_MS);
+  }
 })();

@@ -1,31 +1,36 @@
 'use strict';
-// The options page: edits the settings document through a form. Validation, presets, the
-// managed policy and the Test field are the Rust core's (the same code the background uses),
-// so the page and the background can't disagree. An invalid document is never stored, and
-// the message names the field. Built with createElement only.
+// The options page: a form over the settings in force. Every decision is the Rust core's (the
+// same wasm the background uses), so the page and the background can't disagree: what is in
+// force under IT's policy, whether the form is valid, and what the agent's own document becomes
+// on Save and Import (only what the agent changed). This script collects the form's input into
+// the form document and writes back what the core returns; it never builds or indexes a
+// settings document itself. Errors are shown in the UI language, next to their field. Built
+// with createElement only.
 
-/* global wasm_bindgen */
+/* global wasm_bindgen, myccErrors */
 (async () => {
   const api = globalThis.browser ?? globalThis.chrome;
-  const t = (key, subs) => api.i18n.getMessage(key, subs) || key;
+  const getMessage = (key, subs) => api.i18n.getMessage(key, subs);
+  const t = (key, subs) => getMessage(key, subs) || key;
+  const say = (error) => myccErrors.describe(error, getMessage);
   const $ = (id) => document.getElementById(id);
-  const GENERAL = ['webphoneUrl', 'defaultCountry', 'dock'];
+  const GENERAL = ['webphoneUrl', 'defaultCountry', 'dock', 'dialWaitSeconds'];
   const SAMPLE_NUMBER = '0982 861 121';
 
   for (const el of document.querySelectorAll('[data-i18n]')) el.textContent = t(el.dataset.i18n);
   document.documentElement.lang = api.i18n.getUILanguage().startsWith('vi') ? 'vi' : 'en';
   await wasm_bindgen({ module_or_path: api.runtime.getURL('wasm/mycc_connect_bg.wasm') });
   const core = wasm_bindgen;
-  const presets = JSON.parse(core.crmPresets());
-  const managed = await api.storage.managed?.get(null).catch(() => ({})) ?? {};
+  /** Calls a core export with JSON in and out. */
+  const ask = (name, ...args) => JSON.parse(core[name](...args));
+  const presets = ask('crmPresets');
+  const managed = JSON.stringify((await api.storage.managed?.get(null).catch(() => null)) ?? null);
 
-  let stored = {}; // the agent's own document, as saved
-  let crms = []; // the CRM list being edited
-  let locked = [];
+  let stored = {}; // the agent's own document, as in storage.sync: only what the agent changed
+  let storedJson = '{}'; // the same, as read: a save is refused if storage no longer holds it
+  let inForce = null; // the core's settingsInForce(stored, managed)
+  let crms = []; // the CRM cards' input
   let country = 'VN';
-
-  const effective = (doc) => JSON.parse(core.effectiveSettings(JSON.stringify(doc), JSON.stringify(managed)));
-  const normalize = (doc) => JSON.parse(core.normalizeSettings(JSON.stringify(doc)));
 
   function element(tag, props = {}, ...children) {
     const el = document.createElement(tag);
@@ -62,6 +67,7 @@
     const searchUrl = element('input', { id: id('searchUrl'), type: 'url', value: crm.searchUrl ?? '', spellcheck: 'false', autocomplete: 'off' });
     const popOn = select(id('popOn'), crm.popOn ?? 'ringing', [['ringing', 'optPopOnRinging'], ['answer', 'optPopOnAnswer'], ['never', 'optPopOnNever']]);
     const popFor = select(id('popFor'), crm.popFor ?? 'inbound', [['inbound', 'optPopForInbound'], ['outbound', 'optPopForOutbound'], ['all', 'optPopForAll']]);
+    const popTarget = select(id('popTarget'), crm.popTarget ?? 'reuse', [['reuse', 'optPopTargetReuse'], ['newTab', 'optPopTargetNewTab'], ['crmTab', 'optPopTargetCrmTab']]);
     const pageApi = element('input', { id: id('pageApi'), type: 'checkbox' });
     pageApi.checked = crm.pageApi === true;
     const sample = element('input', { id: id('sample'), value: SAMPLE_NUMBER, size: '16', autocomplete: 'off' });
@@ -87,17 +93,18 @@
       crm.popOn = popOn.value;
       crm.popFor = popFor.value;
       crm.pageApi = pageApi.checked;
+      crm.popTarget = popTarget.value;
       heading.textContent = title();
       validate();
     };
-    for (const input of [name, sites, searchUrl, popOn, popFor, pageApi]) input.addEventListener('input', update);
-    for (const input of [popOn, popFor, pageApi]) input.addEventListener('change', update);
+    for (const input of [name, sites, searchUrl, popOn, popFor, popTarget, pageApi]) input.addEventListener('input', update);
+    for (const input of [popOn, popFor, popTarget, pageApi]) input.addEventListener('change', update);
 
     let lastUrl = '';
     testButton.addEventListener('click', () => {
-      const result = JSON.parse(core.testTemplate(searchUrl.value, sample.value, country));
+      const result = ask('testTemplate', searchUrl.value, sample.value, country);
       lastUrl = result.ok ? result.url : '';
-      testUrl.textContent = result.ok ? result.url : t('optTestInvalid', [result.message]);
+      testUrl.textContent = result.ok ? result.url : t('optTestInvalid', [say(result.error)]);
       testUrl.dataset.tone = result.ok ? 'ok' : 'problem';
       openButton.disabled = !result.ok;
     });
@@ -116,6 +123,7 @@
         { class: 'row' },
         element('label', { for: popOn.id, text: t('optPopOn') }), popOn,
         element('label', { for: popFor.id, text: t('optPopFor') }), popFor,
+        element('label', { for: popTarget.id, text: t('optPopTarget') }), popTarget,
         pageApi, element('label', { for: pageApi.id, text: t('optPageApi') }),
       ),
       element('div', { class: 'row' }, element('label', { for: sample.id, text: t('optTestLabel') }), sample, testButton, openButton),
@@ -147,7 +155,8 @@
 
   function addFromPreset() {
     const preset = presets.find((p) => p.id === $('preset').value) ?? presets[presets.length - 1];
-    crms.push({ name: preset.name, sites: [...preset.sites], searchUrl: preset.searchUrl, popOn: 'ringing', popFor: 'inbound', pageApi: false });
+    // A new card's first input; the card's controls start at the core's defaults for the rest.
+    crms.push({ name: preset.name, sites: [...preset.sites], searchUrl: preset.searchUrl });
     renderCrms();
     validate();
     const added = document.querySelectorAll('.crm');
@@ -155,84 +164,126 @@
     report(t('optPresetAdded', [preset.name, preset.note]), 'ok');
   }
 
-  // ---- the document ---------------------------------------------------------------------
+  // ---- the form document and the core's verdicts --------------------------------------------
 
-  function fromForm() {
-    // Unknown fields of the stored document, and of each CRM, are kept.
-    return { ...stored, webphoneUrl: $('webphoneUrl').value.trim(), defaultCountry: $('defaultCountry').value.trim(), dock: $('dock').value, crms };
+  /** What a number field holds: nothing (the default), a number, or text the core will refuse. */
+  function numberInput(input) {
+    // The browser does not tell what was typed when it is not a number: say so with a stand-in.
+    if (input.validity.badInput) return '?';
+    const text = input.value.trim();
+    return text === '' ? null : Number(text);
   }
 
-  function show(doc) {
-    const inForce = effective(doc);
-    const shown = inForce.ok ? inForce.settings : doc;
-    locked = inForce.ok ? inForce.locked : [];
-    $('webphoneUrl').value = shown.webphoneUrl ?? '';
-    $('defaultCountry').value = shown.defaultCountry ?? 'VN';
-    $('dock').value = shown.dock ?? 'page';
-    country = shown.defaultCountry ?? 'VN';
-    crms = structuredClone(shown.crms ?? []);
+  /**
+   * The form document: the settings in force (unknown fields included) with the form's input
+   * read over them. Collecting only: the core judges it and makes the agent's document.
+   */
+  function formDocument() {
+    return {
+      ...inForce.settings,
+      webphoneUrl: $('webphoneUrl').value,
+      defaultCountry: $('defaultCountry').value,
+      dock: $('dock').value,
+      dialWaitSeconds: numberInput($('dialWaitSeconds')),
+      crms,
+    };
+  }
+
+  /** Shows the settings in force for the agent's document `stored`. */
+  function show() {
+    inForce = ask('settingsInForce', JSON.stringify(stored), managed);
+    const shown = inForce.settings;
+    $('webphoneUrl').value = shown.webphoneUrl;
+    $('defaultCountry').value = shown.defaultCountry;
+    $('dock').value = shown.dock;
+    $('dialWaitSeconds').value = String(shown.dialWaitSeconds);
+    country = shown.defaultCountry;
+    crms = structuredClone(shown.crms);
     renderCrms();
   }
 
   function applyLocks() {
+    const { locked } = inForce;
     $('managed').hidden = locked.length === 0;
     for (const name of GENERAL) $(name).disabled = locked.includes(name);
     const crmsLocked = locked.includes('crms');
     if (crmsLocked) for (const el of $('crms-section').querySelectorAll('input, textarea, select, button')) el.disabled = true;
   }
 
-  /** Live validation: clears old messages and puts the new one next to its field. */
+  /** Marks the field an error is about and puts the error, in words, next to it. */
+  function showError(error) {
+    const where = /^crms\[(\d+)\](?:\.(\w+))?/.exec(error.field);
+    if (where) {
+      const [, index, field] = where;
+      $(`crm-${index}-${field ?? 'name'}`)?.setAttribute('aria-invalid', 'true');
+      const box = $(`crm-${index}-error`);
+      if (box) box.textContent = say(error);
+    } else if (GENERAL.includes(error.field)) {
+      $(error.field).setAttribute('aria-invalid', 'true');
+      $(`${error.field}-error`).textContent = say(error);
+    }
+  }
+
+  /** Live validation: clears old messages and shows the core's verdict on the form. */
   function validate() {
     for (const el of document.querySelectorAll('[aria-invalid]')) el.removeAttribute('aria-invalid');
     for (const el of document.querySelectorAll('.error')) el.textContent = '';
-    const result = normalize(fromForm());
-    if (result.ok) return result;
-    const where = /^crms\[(\d+)\](?:\.(\w+))?/.exec(result.field);
-    if (where) {
-      const [, index, field] = where;
-      const input = $(`crm-${index}-${field ?? 'name'}`);
-      input?.setAttribute('aria-invalid', 'true');
-      const error = $(`crm-${index}-error`);
-      const label = { name: 'optCrmName', sites: 'optCrmSites', searchUrl: 'optCrmSearchUrl', popOn: 'optPopOn', popFor: 'optPopFor', pageApi: 'optPageApi' }[field ?? 'name'];
-      if (error) error.textContent = `${label ? t(label) : result.field}: ${result.message}`;
-    } else if (GENERAL.includes(result.field)) {
-      $(result.field).setAttribute('aria-invalid', 'true');
-      $(`${result.field}-error`).textContent = result.message;
-    }
+    const result = ask('normalizeSettings', JSON.stringify(formDocument()));
+    if (!result.ok) showError(result.error);
     return result;
   }
 
-  async function save(doc, okText, badKey) {
-    const result = normalize(doc);
-    if (!result.ok) {
-      report(t(badKey, [result.field, result.message]), 'problem');
+  /**
+   * Writes the agent's new document (as the core made it) and shows what is now in force. A
+   * refusal (too big, the browser's quota, changed in another window) is shown in words, nothing
+   * is written, and the form keeps what was typed.
+   */
+  async function store(user, okText) {
+    const written = await myccSettingsStore.write(api, core, user, storedJson);
+    if (!written.ok) {
+      report(say(written.error), 'problem');
       return false;
     }
-    await api.storage.sync.set({ settings: result.settings });
-    stored = result.settings;
-    show(stored);
+    stored = user;
+    storedJson = JSON.stringify(user);
+    show();
     report(okText, 'ok');
     return true;
+  }
+
+  /** Problems the core set aside while working out the settings in force, in words. */
+  function reportProblems() {
+    const lines = inForce.problems.map((p) => t(p.source === 'policy' ? 'optPolicyProblem' : 'optAgentProblem', [say(p.error)]));
+    if (lines.length) report(lines.join(' '), 'problem');
   }
 
   // ---- start ------------------------------------------------------------------------------
 
   for (const preset of presets) $('preset').append(element('option', { value: preset.id, text: preset.name }));
-  const saved = normalize((await api.storage.sync.get('settings')).settings ?? {});
-  stored = saved.ok ? saved.settings : normalize({}).settings;
-  show(stored);
+  const loaded = await myccSettingsStore.read(api, core);
+  stored = loaded.user;
+  storedJson = loaded.json;
+  show();
+  reportProblems();
+  if (loaded.problem) report(say(loaded.problem), 'problem');
 
   for (const name of GENERAL) $(name).addEventListener('input', validate);
   $('dock').addEventListener('change', validate);
   $('add').addEventListener('click', addFromPreset);
   $('form').addEventListener('submit', (event) => {
     event.preventDefault();
-    const result = validate();
-    if (!result.ok) report(t('optInvalid', [result.field, result.message]), 'problem');
-    else save(fromForm(), t('optSaved'), 'optInvalid');
+    validate();
+    const result = ask('editFromForm', JSON.stringify(stored), managed, JSON.stringify(formDocument()));
+    if (!result.ok) {
+      showError(result.error);
+      report(t('optInvalid', [say(result.error)]), 'problem');
+    } else {
+      store(result.user, t('optSaved'));
+    }
   });
   $('export').addEventListener('click', () => {
-    const blob = new Blob([`${JSON.stringify(stored, null, 2)}\n`], { type: 'application/json' });
+    // The settings in force, per the contract: what this agent works with, IT's part included.
+    const blob = new Blob([`${JSON.stringify(inForce.settings, null, 2)}\n`], { type: 'application/json' });
     const link = element('a', { href: URL.createObjectURL(blob), download: 'mycc-connect-settings.json' });
     link.click();
     setTimeout(() => URL.revokeObjectURL(link.href), 10000);
@@ -240,9 +291,15 @@
   $('import').addEventListener('change', async () => {
     const file = $('import').files?.[0];
     if (!file) return;
-    const result = JSON.parse(core.normalizeSettings(await file.text()));
-    if (!result.ok) report(t('optImportInvalid', [result.field, result.message]), 'problem');
-    else await save(result.settings, t('optImported'), 'optImportInvalid');
+    const result = ask('editImport', JSON.stringify(stored), managed, await file.text());
+    if (!result.ok) {
+      // The path too, so the admin can find the spot in the file.
+      const { field } = result.error;
+      report(field ? t('optImportInvalidAt', [say(result.error), field]) : t('optImportInvalid', [say(result.error)]), 'problem');
+    } else {
+      const kept = result.keptByPolicy.map((name) => myccErrors.fieldLabel(name, getMessage)).join(', ');
+      await store(result.user, kept ? t('optImportedKept', [kept]) : t('optImported'));
+    }
     $('import').value = '';
   });
 })();

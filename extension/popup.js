@@ -1,6 +1,8 @@
 'use strict';
 // The toolbar popup: the phone's state, show/hide the WebPhone, use myCC on this site, settings.
 // Decisions are the background's (one place edits settings, with the core's validation).
+
+/* global myccErrors */
 (async () => {
   const api = globalThis.browser ?? globalThis.chrome;
   const { MSG } = globalThis.myccProtocol;
@@ -14,12 +16,15 @@
     ? await api.tabs.get(forced).catch(() => null)
     : (await api.tabs.query({ active: true, currentWindow: true }))[0];
   // Where the phone lives under the settings in force (the agent's and IT's), as the background says.
-  const status = await ask({ kind: MSG.POPUP_STATUS });
+  const status = await ask({ kind: MSG.POPUP_STATUS, tabId: tab?.id });
   const dockMode = status?.dockMode ?? 'page';
   const state = status?.phoneState ?? 'notRegistered';
   $('toggle').dataset.dockMode = dockMode;
   $('phone').textContent = `${t('popupPhone')}: ${t(`state_${state}`)}`;
   $('phone').dataset.state = state;
+  showCallCard(status?.card, state);
+  $('dock-lost').hidden = status?.dockLost !== true;
+  $('dock-lost').textContent = t('popupDockLost');
   $('toggle').textContent = t('popupToggle');
   $('options').textContent = t('popupOptions');
   $('site-title').textContent = t('popupThisSite');
@@ -60,12 +65,77 @@
   $('use').addEventListener('change', async () => {
     const reply = await ask({ kind: MSG.SITE_SET, url: tab.url, on: $('use').checked, crmIndex: Number($('crm-choice').value) });
     if (!reply?.ok) {
-      $('site-result').textContent = reply?.reason === 'invalid' ? `${reply.field}: ${reply.message}` : t('popupSiteFailed');
+      // The core's refusal ({field, code, args}) in the UI language; anything else (no answer,
+      // a failure inside the background) is the generic message.
+      const refusal = reply?.error != null && typeof reply.error === 'object' ? reply.error : null;
+      $('site-result').textContent = refusal ? myccErrors.describe(refusal, (key, subs) => api.i18n.getMessage(key, subs)) : t('popupSiteFailed');
       $('site-result').dataset.tone = 'problem';
       return;
     }
     await showSite();
   });
 
-  await showSite();
+  /** The current call: direction, number, state and a running timer. */
+  function showCallCard(card, phoneState) {
+    const line = $('call-card');
+    line.hidden = !card;
+    if (!card) return;
+    const direction = t(card.direction === 'inbound' ? 'popupInbound' : 'popupOutbound');
+    const tick = () => {
+      const seconds = Math.max(0, Math.floor((Date.now() - card.sinceMs) / 1000));
+      const time = `${Math.floor(seconds / 60)}:${String(seconds % 60).padStart(2, '0')}`;
+      line.textContent = t('popupCallNow', [direction, card.shown, t(`state_${phoneState}`), time]);
+    };
+    tick();
+    setInterval(tick, 1000);
+  }
+
+  /** The recent calls, newest first, each with "call back" and "open in the CRM". */
+  async function showRecent() {
+    const recent = (await ask({ kind: MSG.POPUP_RECENT })) ?? [];
+    $('recent-title').textContent = t('popupRecent');
+    $('recent-clear').textContent = t('popupRecentClear');
+    $('recent-clear').hidden = recent.length === 0;
+    $('recent-empty').hidden = recent.length > 0;
+    $('recent-empty').textContent = t('popupRecentEmpty');
+    const when = new Intl.DateTimeFormat(api.i18n.getUILanguage(), { hour: '2-digit', minute: '2-digit', day: '2-digit', month: '2-digit' });
+    $('recent').replaceChildren(...recent.map((call) => {
+      const item = document.createElement('li');
+      item.dataset.missed = String(call.missed);
+      const number = document.createElement('span');
+      number.className = 'number';
+      number.textContent = call.shown;
+      const what = document.createElement('span');
+      what.className = 'what';
+      const kind = call.missed ? t('popupMissed') : t(call.direction === 'inbound' ? 'popupInbound' : 'popupOutbound');
+      what.textContent = `${kind} · ${when.format(new Date(call.atMs))}`;
+      const actions = document.createElement('span');
+      actions.className = 'actions';
+      const back = document.createElement('button');
+      back.type = 'button';
+      back.className = 'small';
+      back.textContent = t('popupCallBack');
+      back.setAttribute('aria-label', t('popupCallBackLabel', [call.shown]));
+      back.addEventListener('click', () => ask({ kind: MSG.POPUP_DIAL, target: call.number, tabId: tab?.id }).then(() => window.close()));
+      actions.append(back);
+      if (call.searchUrl) {
+        const open = document.createElement('button');
+        open.type = 'button';
+        open.className = 'small secondary';
+        open.textContent = t('popupOpenInCrm');
+        open.setAttribute('aria-label', t('popupOpenInCrmLabel', [call.shown]));
+        open.addEventListener('click', () => api.tabs.create({ url: call.searchUrl }).then(() => window.close()));
+        actions.append(open);
+      }
+      item.append(number, actions, what);
+      return item;
+    }));
+  }
+  $('recent-clear').addEventListener('click', async () => {
+    await ask({ kind: MSG.POPUP_CLEAR_RECENT });
+    await showRecent();
+    $('recent-title').focus?.();
+  });
+
+  await Promise.all([showSite(), showRecent()]);
 })();

@@ -24,16 +24,23 @@ pub enum EventKind {
     Other,
 }
 
+/// The `type`s that change the phone's state, each with its kind. The guide names "Call End"
+/// without a type; `OnCallEnd` is the name the stand-in uses, the others are its likely spellings.
+pub const PHONE_EVENT_TYPES: &[(&str, EventKind)] = &[
+    ("OnRegistered", EventKind::Registered),
+    ("OnCallRinging", EventKind::Ringing),
+    ("OnCallAnswer", EventKind::Answered),
+    ("OnCallEnd", EventKind::Ended),
+    ("OnCallEnded", EventKind::Ended),
+    ("OnCallHangup", EventKind::Ended),
+];
+
 impl EventKind {
     pub fn from_type(message_type: &str) -> Self {
-        match message_type {
-            "OnRegistered" => Self::Registered,
-            "OnCallRinging" => Self::Ringing,
-            "OnCallAnswer" => Self::Answered,
-            // The guide names "Call End" without a type; this is the name the stand-in uses.
-            "OnCallEnd" | "OnCallEnded" | "OnCallHangup" => Self::Ended,
-            _ => Self::Other,
-        }
+        PHONE_EVENT_TYPES
+            .iter()
+            .find(|(name, _)| *name == message_type)
+            .map_or(Self::Other, |(_, kind)| *kind)
     }
 }
 
@@ -144,9 +151,15 @@ pub struct Call {
     pub timestamp_ms: Option<i64>,
 }
 
+/// The longest field value a [`Call`] keeps: ids and numbers are far shorter, and the call is
+/// persisted (`storage.session`), so a hostile payload can't make it large.
+const MAX_FIELD_LEN: usize = 256;
+
 fn text(map: &Map<String, Value>, key: &str) -> Option<String> {
     match map.get(key) {
-        Some(Value::String(s)) if !s.trim().is_empty() => Some(s.trim().to_string()),
+        Some(Value::String(s)) if !s.trim().is_empty() && s.len() <= MAX_FIELD_LEN => {
+            Some(s.trim().to_string())
+        }
         Some(Value::Number(n)) => Some(n.to_string()),
         _ => None,
     }
@@ -286,6 +299,8 @@ impl PhoneState {
         }
     }
 }
+
+pub mod recent;
 
 #[cfg(test)]
 mod tests;

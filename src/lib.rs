@@ -6,6 +6,7 @@
 
 pub mod call;
 pub mod detect;
+pub mod error;
 pub mod presets;
 pub mod settings;
 pub mod site_match;

@@ -1,14 +1,33 @@
 //! The settings document (`storage.sync` key `settings`; also what Export writes and Import
 //! reads). Missing fields take defaults, unknown fields survive a round trip, and an invalid
 //! document is refused with an error that names the field.
+//!
+//! What the agent stores is only what the agent changed: `policy` lays it over IT's managed
+//! policy into the settings in force, and `edit` turns each edit (the options form, an import,
+//! "use myCC on this site") into the agent's new document.
+
+mod edit;
+mod policy;
+pub mod storage;
+
+/// The `storage.sync` key of the agent's document (see `storage` for documents that need more).
+pub const STORAGE_KEY: &str = "settings";
+
+pub use edit::{edit_from_form, edit_import, edit_site, site_status, Imported, SiteStatus};
+pub use policy::{in_force, in_force_text, InForce, Policy, Source, SourcedError};
 
 use crate::call::{Call, CallPhase, Direction};
 use crate::detect::NationalRules;
+use crate::error::{Code, FieldError, Problem};
 use crate::site_match::{MatchPattern, UrlParts};
 use crate::template::{PopValues, Template};
 use serde_json::{json, Map, Value};
 
 pub const DEFAULT_WEBPHONE_URL: &str = "https://mycc.vn/webphone";
+
+/// How long a click waits for a WebPhone that is not registered yet, by default and at most:
+/// long enough to log in, short enough that nobody is dialled who was asked for long ago.
+pub const DIAL_WAIT_SECONDS: (u32, std::ops::RangeInclusive<u32>) = (30, 5..=600);
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum DockMode {
@@ -40,6 +59,7 @@ pub struct Crm {
     pub pop_on: PopOn,
     pub pop_for: PopFor,
     pub page_api: bool,
+    pub pop_target: PopTarget,
     extra: Map<String, Value>,
 }
 
@@ -50,29 +70,9 @@ pub struct Settings {
     pub default_country: String,
     pub rules: NationalRules,
     pub dock: DockMode,
+    pub dial_wait_seconds: u32,
     pub crms: Vec<Crm>,
     extra: Map<String, Value>,
-}
-
-/// Why a settings document was refused: the field (a path such as `crms[1].searchUrl`) and
-/// what is wrong with it.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct SettingsError {
-    pub field: String,
-    pub message: String,
-}
-
-impl std::fmt::Display for SettingsError {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(f, "{}: {}", self.field, self.message)
-    }
-}
-
-fn error(field: impl Into<String>, message: impl Into<String>) -> SettingsError {
-    SettingsError {
-        field: field.into(),
-        message: message.into(),
-    }
 }
 
 /// Takes the known keys out of `map`, leaving the unknown ones to be kept as they are.
@@ -82,10 +82,10 @@ struct Fields {
 }
 
 impl Fields {
-    fn new(value: &Value, path: &str) -> Result<Fields, SettingsError> {
+    fn new(value: &Value, path: &str) -> Result<Fields, FieldError> {
         let map = value
             .as_object()
-            .ok_or_else(|| error(path, "must be an object"))?
+            .ok_or_else(|| Problem::bare(Code::NotObject).at(path))?
             .clone();
         Ok(Fields {
             map,
@@ -101,20 +101,57 @@ impl Fields {
         }
     }
 
-    fn string(&mut self, key: &str, default: &str) -> Result<String, SettingsError> {
+    fn fail(&self, key: &str, problem: Problem) -> FieldError {
+        problem.at(self.field(key))
+    }
+
+    fn string(&mut self, key: &str, default: &str) -> Result<String, FieldError> {
         match self.map.remove(key) {
             None | Some(Value::Null) => Ok(default.to_string()),
             Some(Value::String(s)) => Ok(s.trim().to_string()),
-            Some(_) => Err(error(self.field(key), "must be text")),
+            Some(_) => Err(self.fail(key, Problem::bare(Code::NotText))),
         }
     }
 
-    fn boolean(&mut self, key: &str, default: bool) -> Result<bool, SettingsError> {
+    fn boolean(&mut self, key: &str, default: bool) -> Result<bool, FieldError> {
         match self.map.remove(key) {
             None | Some(Value::Null) => Ok(default),
             Some(Value::Bool(b)) => Ok(b),
-            Some(_) => Err(error(self.field(key), "must be true or false")),
+            Some(_) => Err(self.fail(key, Problem::bare(Code::NotBoolean))),
         }
+    }
+
+    /// A whole number within `range`. A number written as text (`"30"`) is refused like any
+    /// other text: the document is JSON, and a form sends numbers as numbers.
+    fn whole_number(
+        &mut self,
+        key: &str,
+        (default, range): (u32, std::ops::RangeInclusive<u32>),
+    ) -> Result<u32, FieldError> {
+        let value = match self.map.remove(key) {
+            None | Some(Value::Null) => return Ok(default),
+            Some(value) => value,
+        };
+        let shown = match &value {
+            Value::String(s) => s.clone(),
+            other => other.to_string(),
+        };
+        let whole = match &value {
+            Value::Number(n) => n
+                .as_i64()
+                .or_else(|| n.as_f64().filter(|f| f.fract() == 0.0).map(|f| f as i64)),
+            _ => None,
+        };
+        let Some(whole) = whole else {
+            return Err(self.fail(key, Problem::new(Code::NotWholeNumber, [shown])));
+        };
+        u32::try_from(whole)
+            .ok()
+            .filter(|n| range.contains(n))
+            .ok_or_else(|| {
+                let (min, max) = (range.start().to_string(), range.end().to_string());
+                self.fail(key, Problem::new(Code::OutOfRange, [shown, min, max]))
+            })
     }
 
     fn choice<T: Copy>(
@@ -122,7 +159,7 @@ impl Fields {
         key: &str,
         default: T,
         choices: &[(&str, T)],
-    ) -> Result<T, SettingsError> {
+    ) -> Result<T, FieldError> {
         let value = self.string(key, "")?;
         if value.is_empty() {
             return Ok(default);
@@ -133,18 +170,15 @@ impl Fields {
             .map(|(_, v)| *v)
             .ok_or_else(|| {
                 let names: Vec<&str> = choices.iter().map(|(n, _)| *n).collect();
-                error(
-                    self.field(key),
-                    format!("\"{value}\" is not one of {}", names.join(", ")),
-                )
+                self.fail(key, Problem::new(Code::NotOneOf, [value, names.join(", ")]))
             })
     }
 
-    fn array(&mut self, key: &str) -> Result<Vec<Value>, SettingsError> {
+    fn array(&mut self, key: &str) -> Result<Vec<Value>, FieldError> {
         match self.map.remove(key) {
             None | Some(Value::Null) => Ok(Vec::new()),
             Some(Value::Array(items)) => Ok(items),
-            Some(_) => Err(error(self.field(key), "must be a list")),
+            Some(_) => Err(self.fail(key, Problem::bare(Code::NotList))),
         }
     }
 }
@@ -156,6 +190,22 @@ const POP_ON: &[(&str, PopOn)] = &[
     ("answer", PopOn::Answer),
     ("never", PopOn::Never),
 ];
+/// Where a CRM's screen pop opens: one tab per CRM that each pop reuses (so pops don't pile up),
+/// a new tab each time, or the agent's own CRM tab (the one last used, when it is not the tab
+/// that hosts the phone).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PopTarget {
+    Reuse,
+    NewTab,
+    CrmTab,
+}
+
+const POP_TARGET: &[(&str, PopTarget)] = &[
+    ("reuse", PopTarget::Reuse),
+    ("newTab", PopTarget::NewTab),
+    ("crmTab", PopTarget::CrmTab),
+];
+
 const POP_FOR: &[(&str, PopFor)] = &[
     ("inbound", PopFor::Inbound),
     ("outbound", PopFor::Outbound),
@@ -170,19 +220,19 @@ fn name_of<T: PartialEq + Copy>(choices: &[(&'static str, T)], value: T) -> &'st
 }
 
 /// The WebPhone's origin, if `url` is an http(s) address.
-pub fn webphone_origin(url: &str) -> Result<String, String> {
-    let parts = UrlParts::parse(url).ok_or("is not a web address (https://…)")?;
+pub fn webphone_origin(url: &str) -> Result<String, Problem> {
+    let parts = UrlParts::parse(url).ok_or_else(|| Problem::new(Code::NotWebAddress, [url]))?;
     if parts.scheme != "https" && parts.scheme != "http" {
-        return Err("must be an http: or https: address".into());
+        return Err(Problem::bare(Code::NotHttp));
     }
     Ok(parts.origin())
 }
 
-fn parse_crm(value: &Value, path: &str) -> Result<Crm, SettingsError> {
+fn parse_crm(value: &Value, path: &str) -> Result<Crm, FieldError> {
     let mut f = Fields::new(value, path)?;
     let name = f.string("name", "")?;
     if name.is_empty() {
-        return Err(error(f.field("name"), "must not be empty"));
+        return Err(f.fail("name", Problem::bare(Code::Empty)));
     }
     let mut sites = Vec::new();
     let mut patterns = Vec::new();
@@ -190,17 +240,17 @@ fn parse_crm(value: &Value, path: &str) -> Result<Crm, SettingsError> {
         let field = format!("{}[{i}]", f.field("sites"));
         let site = site
             .as_str()
-            .ok_or_else(|| error(&field, "must be text"))?
+            .ok_or_else(|| Problem::bare(Code::NotText).at(&field))?
             .trim()
             .to_string();
-        patterns.push(MatchPattern::parse(&site).map_err(|m| error(&field, m))?);
+        patterns.push(MatchPattern::parse(&site).map_err(|p| p.at(&field))?);
         sites.push(site);
     }
     let search_url = f.string("searchUrl", "")?;
     let template = if search_url.is_empty() {
         None
     } else {
-        Some(Template::parse(&search_url).map_err(|m| error(f.field("searchUrl"), m))?)
+        Some(Template::parse(&search_url).map_err(|p| f.fail("searchUrl", p))?)
     };
     Ok(Crm {
         name,
@@ -211,39 +261,49 @@ fn parse_crm(value: &Value, path: &str) -> Result<Crm, SettingsError> {
         pop_on: f.choice("popOn", PopOn::Ringing, POP_ON)?,
         pop_for: f.choice("popFor", PopFor::Inbound, POP_FOR)?,
         page_api: f.boolean("pageApi", false)?,
+        pop_target: f.choice("popTarget", PopTarget::Reuse, POP_TARGET)?,
         extra: f.map,
     })
 }
 
+impl Crm {
+    /// `popTarget` as the settings document spells it.
+    pub fn pop_target_name(&self) -> &'static str {
+        name_of(POP_TARGET, self.pop_target)
+    }
+}
+
 impl Settings {
-    pub fn parse(value: &Value) -> Result<Settings, SettingsError> {
+    pub fn parse(value: &Value) -> Result<Settings, FieldError> {
         let mut f = Fields::new(value, "")?;
         let webphone_url = f.string("webphoneUrl", DEFAULT_WEBPHONE_URL)?;
         let webphone_origin =
-            webphone_origin(&webphone_url).map_err(|m| error("webphoneUrl", m))?;
+            webphone_origin(&webphone_url).map_err(|p| f.fail("webphoneUrl", p))?;
         let default_country = f.string("defaultCountry", "VN")?.to_ascii_uppercase();
-        let rules =
-            NationalRules::for_country(&default_country).map_err(|m| error("defaultCountry", m))?;
+        let rules = NationalRules::for_country(&default_country).map_err(|_| {
+            f.fail(
+                "defaultCountry",
+                Problem::new(Code::CountryUnknown, [default_country.as_str()]),
+            )
+        })?;
         let dock = f.choice("dock", DockMode::Page, DOCK_MODES)?;
+        let dial_wait_seconds = f.whole_number("dialWaitSeconds", DIAL_WAIT_SECONDS)?;
         let mut crms: Vec<Crm> = Vec::new();
         for (i, item) in f.array("crms")?.iter().enumerate() {
             let crm = parse_crm(item, &format!("crms[{i}]"))?;
             for (j, site) in crm.sites.iter().enumerate() {
+                let field = format!("crms[{i}].sites[{j}]");
                 if let Some((k, other)) = crms
                     .iter()
                     .enumerate()
                     .find(|(_, c)| c.sites.contains(site))
                 {
-                    return Err(error(
-                        format!("crms[{i}].sites[{j}]"),
-                        format!("\"{site}\" is already a site of crms[{k}] ({})", other.name),
-                    ));
+                    let number = (k + 1).to_string();
+                    let args = [site.as_str(), number.as_str(), other.name.as_str()];
+                    return Err(Problem::new(Code::SiteDuplicate, args).at(field));
                 }
                 if crm.sites[..j].contains(site) {
-                    return Err(error(
-                        format!("crms[{i}].sites[{j}]"),
-                        format!("\"{site}\" is listed twice"),
-                    ));
+                    return Err(Problem::new(Code::SiteTwice, [site.as_str()]).at(field));
                 }
             }
             crms.push(crm);
@@ -254,15 +314,14 @@ impl Settings {
             default_country,
             rules,
             dock,
+            dial_wait_seconds,
             crms,
             extra: f.map,
         })
     }
 
-    pub fn parse_str(text: &str) -> Result<Settings, SettingsError> {
-        let value: Value = serde_json::from_str(text)
-            .map_err(|e| error("(document)", format!("not valid JSON: {e}")))?;
-        Settings::parse(&value)
+    pub fn parse_str(text: &str) -> Result<Settings, FieldError> {
+        Settings::parse(&parse_json(text)?)
     }
 
     pub fn default_settings() -> Settings {
@@ -275,6 +334,7 @@ impl Settings {
         out.insert("webphoneUrl".into(), json!(self.webphone_url));
         out.insert("defaultCountry".into(), json!(self.default_country));
         out.insert("dock".into(), json!(name_of(DOCK_MODES, self.dock)));
+        out.insert("dialWaitSeconds".into(), json!(self.dial_wait_seconds));
         let crms: Vec<Value> = self
             .crms
             .iter()
@@ -286,6 +346,10 @@ impl Settings {
                 c.insert("popOn".into(), json!(name_of(POP_ON, crm.pop_on)));
                 c.insert("popFor".into(), json!(name_of(POP_FOR, crm.pop_for)));
                 c.insert("pageApi".into(), json!(crm.page_api));
+                c.insert(
+                    "popTarget".into(),
+                    json!(name_of(POP_TARGET, crm.pop_target)),
+                );
                 Value::Object(c)
             })
             .collect();
@@ -301,12 +365,29 @@ impl Settings {
             .position(|crm| crm.patterns.iter().any(|p| p.matches(&url)))
     }
 
-    /// The screen pop for this call, if one is due: the CRM of the tab that hosts the live
-    /// WebPhone, else the first CRM with a search URL.
-    pub fn screen_pop(&self, host_crm: Option<usize>, call: &Call) -> Option<ScreenPop> {
-        let index = host_crm
+    /// The CRM whose search a call opens: the CRM of the tab that hosts the live WebPhone, else
+    /// the first CRM with a search URL.
+    fn pop_crm(&self, host_crm: Option<usize>) -> Option<usize> {
+        host_crm
             .filter(|&i| self.crms.get(i).is_some_and(|c| c.template.is_some()))
-            .or_else(|| self.crms.iter().position(|c| c.template.is_some()))?;
+            .or_else(|| self.crms.iter().position(|c| c.template.is_some()))
+    }
+
+    /// The CRM search for this call's customer, whatever `popOn` and `popFor` say ("open in the
+    /// CRM" from the recent calls), or `None` without a number or a search URL.
+    pub fn search_for(&self, host_crm: Option<usize>, call: &Call) -> Option<ScreenPop> {
+        let index = self.pop_crm(host_crm)?;
+        call.customer_number.as_ref()?;
+        let url = self.crms[index]
+            .template
+            .as_ref()?
+            .expand(&PopValues::from_call(call))?;
+        Some(ScreenPop { crm: index, url })
+    }
+
+    /// The screen pop for this call, if one is due (the CRM as in `search_for`).
+    pub fn screen_pop(&self, host_crm: Option<usize>, call: &Call) -> Option<ScreenPop> {
+        let index = self.pop_crm(host_crm)?;
         let crm = &self.crms[index];
         let phase_ok = matches!(
             (crm.pop_on, call.phase),
@@ -320,68 +401,25 @@ impl Settings {
         if !phase_ok || !direction_ok || call.customer_number.is_none() {
             return None;
         }
-        let url = crm.template.as_ref()?.expand(&PopValues::from_call(call));
+        let url = crm.template.as_ref()?.expand(&PopValues::from_call(call))?;
         Some(ScreenPop { crm: index, url })
     }
 }
 
 /// Fields IT may preset for a whole call center through managed storage (Chrome policy,
-/// Firefox `policies.json`).
-pub const MANAGEABLE: &[&str] = &["webphoneUrl", "defaultCountry", "dock", "crms"];
+/// Firefox `policies.json`). They are every top-level field this version reads: any other is
+/// unknown and kept as it is.
+pub const MANAGEABLE: &[&str] = &[
+    "webphoneUrl",
+    "defaultCountry",
+    "dock",
+    "dialWaitSeconds",
+    "crms",
+];
 
-/// The settings in force and the fields IT locked (the options page shows them read-only).
-#[derive(Debug, Clone, PartialEq)]
-pub struct Effective {
-    pub settings: Settings,
-    pub locked: Vec<String>,
-}
-
-/// Lays IT's managed values over the agent's document. A managed field listed in `locked`
-/// always wins; any other managed field is a default the agent's own value overrides.
-pub fn effective(user: &Value, managed: &Value) -> Result<Effective, SettingsError> {
-    let mut doc = user
-        .as_object()
-        .cloned()
-        .ok_or_else(|| error("", "must be an object"))?;
-    let Some(managed) = managed.as_object() else {
-        return Ok(Effective {
-            settings: Settings::parse(&Value::Object(doc))?,
-            locked: Vec::new(),
-        });
-    };
-    let locked: Vec<String> = match managed.get("locked") {
-        None | Some(Value::Null) => Vec::new(),
-        Some(Value::Array(names)) => names
-            .iter()
-            .filter_map(Value::as_str)
-            .filter(|name| MANAGEABLE.contains(name) && managed.contains_key(*name))
-            .map(str::to_string)
-            .collect(),
-        Some(_) => {
-            return Err(error(
-                "managed policy: locked",
-                "must be a list of field names",
-            ))
-        }
-    };
-    for key in MANAGEABLE {
-        if let Some(value) = managed.get(*key) {
-            if locked.iter().any(|l| l == key) || !doc.contains_key(*key) {
-                doc.insert((*key).to_string(), value.clone());
-            }
-        }
-    }
-    let settings = Settings::parse(&Value::Object(doc)).map_err(|e| {
-        let from_policy = MANAGEABLE
-            .iter()
-            .any(|k| e.field.starts_with(k) && managed.contains_key(*k));
-        if from_policy {
-            error(format!("managed policy: {}", e.field), e.message)
-        } else {
-            e
-        }
-    })?;
-    Ok(Effective { settings, locked })
+/// A JSON text as a value, or `notJson` for the whole document.
+pub fn parse_json(text: &str) -> Result<Value, FieldError> {
+    serde_json::from_str(text).map_err(|e| Problem::new(Code::NotJson, [e.to_string()]).at(""))
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -1,6 +1,8 @@
 //! WebExtension match patterns (`https://*.example.vn/*`), plus the port our settings allow
 //! (`http://127.0.0.1:8080/*`), and the small URL split they need.
 
+use crate::error::{Code, Problem};
+
 /// The parts of an absolute URL that matching and origin checks use.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct UrlParts {
@@ -98,8 +100,8 @@ pub struct MatchPattern {
 }
 
 impl MatchPattern {
-    /// Parses a pattern, or says in words what is wrong with it.
-    pub fn parse(pattern: &str) -> Result<MatchPattern, String> {
+    /// Parses a pattern, or says what is wrong with it.
+    pub fn parse(pattern: &str) -> Result<MatchPattern, Problem> {
         let pattern = pattern.trim();
         if pattern == "<all_urls>" {
             return Ok(MatchPattern {
@@ -110,27 +112,23 @@ impl MatchPattern {
                 all_urls: true,
             });
         }
-        let (scheme, rest) = pattern.split_once("://").ok_or_else(|| {
-            format!("\"{pattern}\" needs a scheme, e.g. https://crm.example.vn/*")
-        })?;
+        let (scheme, rest) = pattern
+            .split_once("://")
+            .ok_or_else(|| Problem::new(Code::PatternNoScheme, [pattern]))?;
         let scheme = match scheme {
             "*" => None,
             "http" | "https" => Some(scheme.to_string()),
-            other => {
-                return Err(format!(
-                    "\"{pattern}\": the scheme must be http, https or *, not \"{other}\""
-                ))
-            }
+            other => return Err(Problem::new(Code::PatternBadScheme, [pattern, other])),
         };
         let slash = rest
             .find('/')
-            .ok_or_else(|| format!("\"{pattern}\" needs a path, e.g. \"/*\" at the end"))?;
+            .ok_or_else(|| Problem::new(Code::PatternNoPath, [pattern]))?;
         let (host_port, path) = rest.split_at(slash);
         let (host, port) = match host_port.rsplit_once(':') {
             Some((h, p)) if !h.ends_with(']') || host_port.starts_with('[') => {
                 let port = p
                     .parse::<u16>()
-                    .map_err(|_| format!("\"{pattern}\": \"{p}\" is not a port number"))?;
+                    .map_err(|_| Problem::new(Code::PatternBadPort, [pattern, p]))?;
                 (h, Some(port))
             }
             _ => (host_port, None),
@@ -141,13 +139,13 @@ impl MatchPattern {
         } else if let Some(domain) = host.strip_prefix("*.") {
             HostPattern::Subdomains(domain.to_string())
         } else if host.is_empty() || host.contains('*') {
-            return Err(format!("\"{pattern}\": \"*\" may only stand alone or at the start of the host (*.example.vn)"));
+            return Err(Problem::new(Code::PatternBadWildcard, [pattern]));
         } else {
             HostPattern::Exact(host)
         };
         if let HostPattern::Subdomains(d) | HostPattern::Exact(d) = &host {
             if d.is_empty() || d.contains(['/', ' ', '?', '#', '@']) {
-                return Err(format!("\"{pattern}\": \"{d}\" is not a host name"));
+                return Err(Problem::new(Code::PatternBadHost, [pattern, d.as_str()]));
             }
         }
         Ok(MatchPattern {
@@ -273,17 +271,46 @@ mod tests {
 
     #[test]
     fn bad_patterns_are_explained() {
-        for (pattern, words) in [
-            ("crm.example.vn", "needs a scheme"),
-            ("ftp://crm.example.vn/*", "scheme must be"),
-            ("https://crm.example.vn", "needs a path"),
-            ("https://crm.*.vn/*", "may only stand alone"),
-            ("https://crm.example.vn:80x/*", "not a port"),
-            ("https:///*", "may only stand alone"),
+        for (pattern, code, args) in [
+            (
+                "crm.example.vn",
+                Code::PatternNoScheme,
+                vec!["crm.example.vn"],
+            ),
+            (
+                "ftp://crm.example.vn/*",
+                Code::PatternBadScheme,
+                vec!["ftp://crm.example.vn/*", "ftp"],
+            ),
+            (
+                "https://crm.example.vn",
+                Code::PatternNoPath,
+                vec!["https://crm.example.vn"],
+            ),
+            (
+                "https://crm.*.vn/*",
+                Code::PatternBadWildcard,
+                vec!["https://crm.*.vn/*"],
+            ),
+            (
+                "https://crm.example.vn:80x/*",
+                Code::PatternBadPort,
+                vec!["https://crm.example.vn:80x/*", "80x"],
+            ),
+            ("https:///*", Code::PatternBadWildcard, vec!["https:///*"]),
+            (
+                "https://crm example.vn/*",
+                Code::PatternBadHost,
+                vec!["https://crm example.vn/*", "crm example.vn"],
+            ),
         ] {
             let error = MatchPattern::parse(pattern).unwrap_err();
-            assert!(error.contains(words), "{pattern}: {error}");
+            assert_eq!(error, Problem::new(code, args), "{pattern}");
         }
+        assert!(MatchPattern::parse("https://crm.example.vn:80x/*")
+            .unwrap_err()
+            .message()
+            .contains("not a port"));
     }
 
     #[test]

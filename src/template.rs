@@ -1,6 +1,7 @@
 //! Screen-pop URL templates: `https://crm.example.vn/search?q={phone}`.
 
 use crate::call::Call;
+use crate::error::{Code, Problem};
 
 /// The placeholders a template may use, and what each stands for.
 pub const PLACEHOLDERS: &[(&str, &str)] = &[
@@ -26,29 +27,34 @@ pub struct Template {
 }
 
 impl Template {
-    pub fn parse(template: &str) -> Result<Template, String> {
+    pub fn parse(template: &str) -> Result<Template, Problem> {
         let trimmed = template.trim();
         let lower = trimmed.to_ascii_lowercase();
         if !(lower.starts_with("http://") || lower.starts_with("https://")) {
-            return Err("only http: and https: addresses are allowed".into());
+            return Err(Problem::bare(Code::NotHttp));
         }
-        if trimmed.len() <= "https://".len() || trimmed.contains(char::is_whitespace) {
-            return Err("the address is incomplete or contains spaces".into());
+        if trimmed.contains(char::is_whitespace) {
+            return Err(Problem::bare(Code::TemplateHasSpaces));
+        }
+        if trimmed.len() <= "https://".len() {
+            return Err(Problem::bare(Code::TemplateIncomplete));
         }
         let mut pieces = Vec::new();
         let mut rest = trimmed;
         while let Some(open) = rest.find('{') {
             let (literal, after) = rest.split_at(open);
-            let close = after.find('}').ok_or("a \"{\" is never closed by \"}\"")?;
+            let close = after
+                .find('}')
+                .ok_or(Problem::bare(Code::TemplateUnbalanced))?;
             let name = &after[1..close];
             if !PLACEHOLDERS.iter().any(|(known, _)| *known == name) {
                 let known: Vec<String> = PLACEHOLDERS
                     .iter()
                     .map(|(k, _)| format!("{{{k}}}"))
                     .collect();
-                return Err(format!(
-                    "unknown placeholder {{{name}}}; use one of {}",
-                    known.join(", ")
+                return Err(Problem::new(
+                    Code::TemplateUnknownPlaceholder,
+                    [name.to_string(), known.join(", ")],
                 ));
             }
             if !literal.is_empty() {
@@ -58,27 +64,33 @@ impl Template {
             rest = &after[close + 1..];
         }
         if rest.contains('}') {
-            return Err("a \"}\" has no matching \"{\"".into());
+            return Err(Problem::bare(Code::TemplateUnbalanced));
         }
         if !rest.is_empty() {
             pieces.push(Piece::Literal(rest.to_string()));
-        }
-        if let Some(Piece::Placeholder(_)) = pieces.first() {
-            return Err("the address must not start with a placeholder".into());
         }
         Ok(Template { pieces })
     }
 
     /// Fills the placeholders, each percent-encoded as a URL component.
-    pub fn expand(&self, values: &PopValues) -> String {
+    /// The address for these values, or `None` when a value is a dot segment (`.` or `..`):
+    /// percent-encoding leaves dots alone, and a caller id of `..` in `/contacts/{phone}/view`
+    /// would climb out of the path the admin wrote (`/view`). Such a call gets no pop.
+    pub fn expand(&self, values: &PopValues) -> Option<String> {
         let mut url = String::new();
         for piece in &self.pieces {
             match piece {
                 Piece::Literal(text) => url.push_str(text),
-                Piece::Placeholder(name) => url.push_str(&encode_component(values.get(name))),
+                Piece::Placeholder(name) => {
+                    let value = values.get(name);
+                    if is_dot_segment(value) {
+                        return None;
+                    }
+                    url.push_str(&encode_component(value));
+                }
             }
         }
-        url
+        Some(url)
     }
 }
 
@@ -125,6 +137,10 @@ impl PopValues {
 }
 
 /// `encodeURIComponent`: everything but `A-Z a-z 0-9 - _ . ! ~ * ' ( )` becomes `%XX` (UTF-8).
+fn is_dot_segment(value: &str) -> bool {
+    value == "." || value == ".."
+}
+
 pub fn encode_component(value: &str) -> String {
     let mut out = String::with_capacity(value.len());
     for &b in value.as_bytes() {
@@ -159,7 +175,7 @@ mod tests {
         )
         .unwrap();
         assert_eq!(
-            t.expand(&values()),
+            t.expand(&values()).unwrap(),
             "https://crm.vn/s?p=0982861121&e=%2B84982861121&d=84982861121&c=c772f9ca-1c00&i=63729795363-220b673c&q=q%201&a=b57f%23%26"
         );
     }
@@ -180,34 +196,72 @@ mod tests {
         let t =
             Template::parse("https://crm.example.vn/web#action=contacts&search={phone}").unwrap();
         assert_eq!(
-            t.expand(&values()),
+            t.expand(&values()).unwrap(),
             "https://crm.example.vn/web#action=contacts&search=0982861121"
         );
         let t = Template::parse("http://127.0.0.1:8080/customers/{digits}").unwrap();
         assert_eq!(
-            t.expand(&values()),
+            t.expand(&values()).unwrap(),
             "http://127.0.0.1:8080/customers/84982861121"
         );
         let t = Template::parse("https://crm.vn/s?q={phone}").unwrap();
-        assert_eq!(t.expand(&PopValues::default()), "https://crm.vn/s?q=");
+        assert_eq!(
+            t.expand(&PopValues::default()).unwrap(),
+            "https://crm.vn/s?q="
+        );
     }
 
     #[test]
     fn refused_templates_say_why() {
-        for (template, words) in [
-            ("javascript:alert(1)//{phone}", "only http: and https:"),
-            ("JavaScript:alert(1)", "only http: and https:"),
-            ("data:text/html,{phone}", "only http: and https:"),
-            ("ftp://crm.vn/{phone}", "only http: and https:"),
-            ("https://crm.vn/?q={name}", "unknown placeholder {name}"),
-            ("https://crm.vn/?q={phone", "never closed"),
-            ("https://crm.vn/?q=phone}", "no matching"),
-            ("https://", "incomplete"),
-            ("https://crm.vn/a b", "spaces"),
+        for (template, code) in [
+            ("javascript:alert(1)//{phone}", Code::NotHttp),
+            ("JavaScript:alert(1)", Code::NotHttp),
+            ("data:text/html,{phone}", Code::NotHttp),
+            ("ftp://crm.vn/{phone}", Code::NotHttp),
+            ("https://crm.vn/?q={name}", Code::TemplateUnknownPlaceholder),
+            ("https://crm.vn/?q={phone", Code::TemplateUnbalanced),
+            ("https://crm.vn/?q=phone}", Code::TemplateUnbalanced),
+            ("https://", Code::TemplateIncomplete),
+            ("https://crm.vn/a b", Code::TemplateHasSpaces),
         ] {
             let error = Template::parse(template).unwrap_err();
-            assert!(error.contains(words), "{template}: {error}");
+            assert_eq!(error.code, code, "{template}");
         }
+        let unknown = Template::parse("https://crm.vn/?q={name}").unwrap_err();
+        assert_eq!(unknown.args[0], "name");
+        assert!(unknown
+            .message()
+            .starts_with("unknown placeholder {name}; use one of {phone}"));
         assert!(Template::parse("HTTPS://crm.vn/?q={phone}").is_ok());
+    }
+
+    #[test]
+    fn a_value_that_is_a_dot_segment_never_changes_the_path() {
+        let t = Template::parse("https://crm.vn/contacts/{phone}/view?c={callId}").unwrap();
+        for dots in [".", ".."] {
+            let values = PopValues {
+                phone: dots.into(),
+                ..PopValues::default()
+            };
+            assert_eq!(t.expand(&values), None, "{dots}");
+            let values = PopValues {
+                call_id: dots.into(),
+                phone: "0982861121".into(),
+                ..PopValues::default()
+            };
+            assert_eq!(
+                t.expand(&values),
+                None,
+                "{dots} in the query too: refused, not guessed"
+            );
+        }
+        let values = PopValues {
+            phone: "...".into(),
+            ..PopValues::default()
+        };
+        assert_eq!(
+            t.expand(&values).as_deref(),
+            Some("https://crm.vn/contacts/.../view?c=")
+        );
     }
 }

@@ -2,6 +2,8 @@
 // Loopback server for the demo and the end-to-end tests. Two origins on two sites:
 //   CRM origin      : http://127.0.0.1:PORT, the demo CRM (/), the test pages (/pages/*), the
 //                     screen-pop target (/search)
+//   second CRM      : http://127.0.0.3:PORT, the same pages on another site (a CRM of IT's policy
+//                     beside the agent's own, in tests)
 //   WebPhone origin : http://127.0.0.2:PORT, the WebPhone stand-in (/webphone) and its control
 //                     channel (/control/*) (an address of its own, not "localhost", whose
 //                     name the browsers may try on ::1 first)
@@ -89,8 +91,16 @@ function streamedTable(res, url) {
   next();
 }
 
-function crmHandler(req, res) {
+// The vendor guide's FULL EXAMPLE CODE, byte for byte, but for its WebPhone address, which points
+// at this server's stand-in (the guide's example loads it from localhost:9999).
+function guideExample(res, webphoneUrl) {
+  const page = fs.readFileSync(path.join(here, 'fixtures', 'guide-example.html'), 'utf8');
+  send(res, 200, page.replace('http://localhost:9999', webphoneUrl), 'text/html; charset=utf-8');
+}
+
+function crmHandler(req, res, webphoneUrl) {
   const url = new URL(req.url, 'http://x');
+  if (url.pathname === '/pages/guide-example') return guideExample(res, webphoneUrl);
   if (url.pathname === '/' || url.pathname === '/index.html') return file(res, path.join(here, 'demo', 'crm.html'));
   if (url.pathname === '/search') return file(res, path.join(here, 'demo', 'search.html'));
   if (url.pathname.startsWith('/demo/')) return file(res, path.join(here, 'demo', path.basename(url.pathname)));
@@ -121,13 +131,15 @@ function webphoneServer() {
   const clients = new Set();
   let received = [];
   let loads = 0; // how often the stand-in page was loaded (reloads, retries)
+  const loadUrls = []; // the address of each load (path and query)
   const handler = async (req, res) => {
     const url = new URL(req.url, 'http://x');
     if (url.pathname === '/webphone' || url.pathname === '/webphone/') {
       loads++;
+      loadUrls.push(req.url);
       return file(res, path.join(here, 'webphone', 'index.html'));
     }
-    if (url.pathname === '/control/loads') return send(res, 200, { loads }, 'application/json');
+    if (url.pathname === '/control/loads') return send(res, 200, { loads, urls: loadUrls }, 'application/json');
     if (url.pathname === '/webphone/standin.js') return file(res, path.join(here, 'webphone', 'standin.js'));
     if (url.pathname === '/fixtures/guide-payloads.json') return file(res, path.join(here, 'fixtures', 'guide-payloads.json'));
     if (url.pathname === '/control/stream') {
@@ -171,19 +183,24 @@ function listen(handler, port, host) {
 
 async function start({ crmPort = 0, webphonePort = 0 } = {}) {
   const wp = webphoneServer();
-  const crm = await listen(crmHandler, crmPort, '127.0.0.1');
   const phone = await listen(wp.handler, webphonePort, '127.0.0.2');
-  const crmOrigin = `http://127.0.0.1:${crm.address().port}`;
   const webphoneOrigin = `http://127.0.0.2:${phone.address().port}`;
+  const pages = (req, res) => crmHandler(req, res, `${webphoneOrigin}/webphone`);
+  const crm = await listen(pages, crmPort, '127.0.0.1');
+  const crm2 = await listen(pages, crm.address().port, '127.0.0.3').catch(() => listen(pages, 0, '127.0.0.3'));
+  const crmOrigin = `http://127.0.0.1:${crm.address().port}`;
   return {
     crmOrigin,
+    crm2Origin: `http://127.0.0.3:${crm2.address().port}`,
     webphoneOrigin,
     webphoneUrl: `${webphoneOrigin}/webphone`,
     close: () => {
       wp.closeAll();
       crm.closeAllConnections?.();
+      crm2.closeAllConnections?.();
       phone.closeAllConnections?.();
       crm.close();
+      crm2.close();
       phone.close();
     },
   };

@@ -3,9 +3,23 @@
 // incoming-call notification and the screen pop, once per call. The call model itself is the
 // Rust core's (readWebPhoneMessage, phoneStateAfter, screenPop).
 
+const RECENT_KEY = 'recentCalls'; // storage.local: the recent calls (the core's list)
 const EVENT_LOG_SIZE = 50;
 const POPPED_MEMORY = 200;
-const callSession = sessionSlice({ phoneState: 'notRegistered', call: null, popped: [], events: [] });
+// A WebPhone message longer than this is not one of the protocol's events (the guide's are
+// about 2 KB): it is dropped before anything else. The event log keeps a payload up to
+// LOGGED_PAYLOAD_CHARS and only its size beyond, so storage.session stays bounded.
+const MAX_EVENT_CHARS = 64 * 1024;
+const LOGGED_PAYLOAD_CHARS = 4096;
+const DROPPED_LOG_EVERY_MS = 10000;
+const dropped = { count: 0, loggedAt: 0 };
+const HANDLED_MEMORY = 200;
+// `handled`: the ids of the call events whose every step is done. The dock sends each call event
+// until it is acknowledged (the worker can stop at any instruction), so a handler may see one
+// again: every step is idempotent, and a handled one is acknowledged at once.
+const callSession = sessionSlice({ phoneState: 'notRegistered', call: null, popped: [], events: [], handled: [] });
+// The tab each CRM's screen pops reuse (`popTarget: "reuse"`), by CRM index.
+const popSession = sessionSlice({ popTabs: {} });
 
 const BADGE = {
   notRegistered: { key: 'badgeOff', color: '#6b7280' },
@@ -38,30 +52,78 @@ async function resetPhone() {
   await broadcastToCrmTabs({ kind: MSG.PHONE_STATE, phoneState: 'notRegistered' });
 }
 
-async function phoneStatus() {
-  const [{ phoneState, call }, { liveTab }] = await Promise.all([callSession.get(), hostSession.get()]);
-  return { phoneState, call, liveTab };
+/** The page's own phone had registered before we heard it: the phone is ready. */
+async function setPhoneRegistered() {
+  await callSession.set({ phoneState: 'ready', call: null });
+  await showPhoneState('ready');
+  await broadcastToCrmTabs({ kind: MSG.PHONE_STATE, phoneState: 'ready' });
 }
 
-// Events are handled strictly in the order they arrive, reading included: an "answered"
+async function recentCalls() {
+  return (await api.storage.local.get(RECENT_KEY))[RECENT_KEY] ?? [];
+}
+
+const clearRecentCalls = () => api.storage.local.remove(RECENT_KEY).then(() => ({ ok: true }));
+
+/**
+ * The phone's state, and the call card: the current call's direction, its number as written in
+ * Vietnam and since when (the recent calls' entry for it).
+ */
+async function phoneStatus() {
+  const [{ phoneState, call }, { liveTab }, recent] = await Promise.all([callSession.get(), hostSession.get(), recentCalls()]);
+  const entry = call ? recent.find((r) => r.id === (call.interactionId ?? call.customerCallId)) : null;
+  const card = entry && (phoneState === 'ringing' || phoneState === 'inCall') ? { direction: entry.direction, shown: entry.shown, sinceMs: entry.atMs } : null;
+  return { phoneState, call, liveTab, card };
+}
+
+/** Counts a message that is not a WebPhone event, and says so in the log now and then. */
+function dropWebPhoneMessage(why) {
+  dropped.count++;
+  if (Date.now() - dropped.loggedAt < DROPPED_LOG_EVERY_MS) return { ok: false, error: why };
+  console.warn(`myCC Connect: dropped ${dropped.count} message(s) from the WebPhone that are not its events; the last: ${why}`);
+  dropped.loggedAt = Date.now();
+  dropped.count = 0;
+  return { ok: false, error: why };
+}
+
+/**
+ * A message from the WebPhone. It is classified before it waits for anything: junk is dropped,
+ * and a valid message of a type this version does not know only goes to the CRM pages that
+ * asked for every event; neither ever waits in the queue that call events are handled in, so a
+ * flood of them can't delay a ringing call.
+ */
+async function webphoneEvent(sender, json, eventId) {
+  if (json.length > MAX_EVENT_CHARS) return dropWebPhoneMessage(`${json.length} characters`);
+  const [wasm, settings] = await Promise.all([core, loadSettings()]);
+  const read = JSON.parse(wasm.readWebPhoneMessage(json, settings.settings.defaultCountry));
+  if (!read.ok) return dropWebPhoneMessage(read.error);
+  if (read.kind === 'other') {
+    if (!speaksForPhone(sender, await hostSession.get())) return { ok: false, error: 'not the live WebPhone' };
+    const message = JSON.parse(json);
+    await broadcastToCrmTabs({ kind: MSG.PHONE_EVENT, message: { type: message.type, data: message.data ?? null } });
+    return { ok: true };
+  }
+  return callEvent(sender, json, read, wasm, settings, typeof eventId === 'string' ? eventId.slice(0, 80) : null);
+}
+
+// Call events are handled strictly in the order they arrive, reading included: an "answered"
 // handled before its "ringing" would leave the phone's state wrong.
-function webphoneEvent(sender, json) {
+function callEvent(sender, json, read, wasm, settings, eventId) {
   return serially(async () => {
-    const wasm = await core;
-    const settings = await loadSettings();
-    const read = JSON.parse(wasm.readWebPhoneMessage(json, settings.settings.defaultCountry));
-    if (!read.ok) {
-      console.warn('myCC Connect: ignored a malformed WebPhone message:', read.error);
-      return { ok: false, error: read.error };
-    }
     const hosting = await hostSession.get();
-    if (!isLiveDock(sender, hosting)) return { ok: false, error: 'not the live WebPhone' };
-    if (read.kind === 'other') console.info('myCC Connect: WebPhone event of a type this version does not know:', read.type);
+    if (!speaksForPhone(sender, hosting)) return { ok: false, error: 'not the live WebPhone' };
     const state = await callSession.get();
-    const phoneState = wasm.phoneStateAfter(state.phoneState, read.type);
-    const events = [...state.events, { at: Date.now(), json }].slice(-EVENT_LOG_SIZE);
-    const call = read.call ?? (read.kind === 'registered' ? null : state.call);
-    await callSession.set({ phoneState, events, call });
+    if (eventId && state.handled.includes(eventId)) return { ok: true };
+    // Seen before but not finished (the worker stopped in the middle): the state it set stays,
+    // and the steps after it run again, each idempotent.
+    const seen = eventId != null && state.events.some((e) => e.id === eventId);
+    const phoneState = seen ? state.phoneState : wasm.phoneStateAfter(state.phoneState, read.type);
+    if (!seen) {
+      const logged = { id: eventId, at: Date.now(), type: read.type, chars: json.length, json: json.length <= LOGGED_PAYLOAD_CHARS ? json : null };
+      const events = [...state.events, logged].slice(-EVENT_LOG_SIZE);
+      const call = read.call ?? (read.kind === 'registered' ? null : state.call);
+      await callSession.set({ phoneState, events, call });
+    }
     await showPhoneState(phoneState);
     // A call that rings or is answered while a click waits for the WebPhone makes that click
     // stale: the agent is on another call now, and it must never be dialled behind their back.
@@ -70,34 +132,62 @@ function webphoneEvent(sender, json) {
     await broadcastToCrmTabs({ kind: MSG.PHONE_EVENT, message: { type: message.type, data: message.data ?? null }, phoneState });
     if (read.kind === 'ringing') {
       // A side panel can't be opened without the agent's gesture: there the notification does it.
-      if (hosting.liveTab !== PANEL) await toTab(hosting.liveTab, { kind: MSG.DOCK_SHOW });
-      if (read.call?.direction === 'inbound') await notifyRinging(hosting.liveTab, read.call);
+      // A page's own phone is the page's to show.
+      if (hosting.liveTab !== PANEL && !hosting.pagePhone) await toTab(hosting.liveTab, { kind: MSG.DOCK_SHOW });
+      if (read.call?.direction === 'inbound') await notifyRinging(wasm, hosting.liveTab, read.call);
+    } else if (read.kind === 'answered' || read.kind === 'ended') {
+      await api.notifications.clear(`ringing:${hosting.liveTab}`).catch(() => undefined);
     }
+    if (read.call) await recordRecentCall(wasm, settings, hosting, json);
     await maybeScreenPop(wasm, settings, hosting, state.popped, json);
+    if (eventId) await callSession.set({ handled: [...state.handled, eventId].slice(-HANDLED_MEMORY) });
     return { ok: true };
   });
 }
 
-async function notifyRinging(liveTab, call) {
-  const [tab] = await api.tabs.query({ active: true, lastFocusedWindow: true });
-  if (liveTab !== PANEL && tab?.id === liveTab) return;
-  const number = call.customerDial ?? call.customerNumber ?? '';
+/**
+ * A notification that stays until the call is answered or ends (where the browser lets it stay:
+ * Firefox has no `requireInteraction`); the same id each time, so a replayed event shows one.
+ */
+async function notify(id, title, message) {
+  const options = { type: 'basic', iconUrl: api.runtime.getURL('icons/icon-128.png'), title, message };
   await api.notifications
-    .create(`ringing:${liveTab}`, {
-      type: 'basic',
-      iconUrl: api.runtime.getURL('icons/icon-128.png'),
-      title: api.i18n.getMessage('notifyRingingTitle'),
-      message: api.i18n.getMessage('notifyRingingBody', [number]),
-    })
+    .create(id, { ...options, requireInteraction: true })
+    .catch(() => api.notifications.create(id, options))
     .catch(() => undefined);
 }
 
+async function notifyRinging(wasm, liveTab, call) {
+  const [tab] = await api.tabs.query({ active: true, lastFocusedWindow: true });
+  if (liveTab !== PANEL && tab?.id === liveTab) return;
+  const number = wasm.shownNumber(call.customerDial ?? call.customerNumber ?? '');
+  await notify(`ringing:${liveTab}`, api.i18n.getMessage('notifyRingingTitle'), api.i18n.getMessage('notifyRingingBody', [number]));
+}
+
+/**
+ * The recent calls (storage.local, at most 20: nothing leaves the browser) after a call event;
+ * an inbound call that ended without being answered gets its own notification, once.
+ */
+async function recordRecentCall(wasm, settings, hosting, json) {
+  const hostCrm = hosting.crmTabs[hosting.liveTab]?.crm ?? -1;
+  const next = JSON.parse(wasm.recentCallsAfter(JSON.stringify(await recentCalls()), json, settings.json, hostCrm, Date.now()));
+  await api.storage.local.set({ [RECENT_KEY]: next.recent });
+  if (next.missed) {
+    await notify(`missed:${next.missed.id}`, api.i18n.getMessage('notifyMissedTitle'), api.i18n.getMessage('notifyMissedBody', [next.missed.shown]));
+  }
+}
+
 api.notifications.onClicked.addListener(async (id) => {
-  if (id === `ringing:${PANEL}`) {
+  const [kind, where] = id.split(':');
+  if (kind === 'missed') {
+    await api.action.openPopup?.().catch(() => undefined); // the recent calls, with "call back"
+    return;
+  }
+  if (where === PANEL) {
     await openSidePanel();
     return;
   }
-  const tabId = Number(id.split(':')[1]);
+  const tabId = Number(where);
   const tab = await api.tabs.get(tabId).catch(() => null);
   if (!tab) return;
   await api.tabs.update(tabId, { active: true });
@@ -111,14 +201,38 @@ async function maybeScreenPop(wasm, settings, hosting, popped, json) {
   if (!pop) return;
   const key = pop.interactionId ?? pop.url;
   if (popped.includes(key)) return;
-  await callSession.set({ popped: [...popped, key].slice(-POPPED_MEMORY) });
+  // The call counts as popped only once its tab is there: a worker stopped before that pops it
+  // when the event comes again, and one stopped after finds the tab it made (still loading:
+  // pendingUrl) and only brings it forward.
   const tabs = await api.tabs.query({});
-  const showing = tabs.find((t) => t.url === pop.url && t.id !== hosting.liveTab);
-  if (showing) {
-    await api.tabs.update(showing.id, { active: true });
-    await api.windows.update(showing.windowId, { focused: true }).catch(() => undefined);
-  } else {
-    const liveTab = tabs.find((t) => t.id === hosting.liveTab);
-    await api.tabs.create({ url: pop.url, active: true, ...(liveTab ? { windowId: liveTab.windowId, index: liveTab.index + 1 } : {}) });
+  const showing = tabs.find((t) => (t.url === pop.url || t.pendingUrl === pop.url) && t.id !== hosting.liveTab);
+  if (showing) await bringForward(showing);
+  else await openPop(pop, tabs, hosting);
+  await callSession.set({ popped: [...popped, key].slice(-POPPED_MEMORY) });
+}
+
+async function bringForward(tab, url) {
+  await api.tabs.update(tab.id, url ? { url, active: true } : { active: true });
+  await api.windows.update(tab.windowId, { focused: true }).catch(() => undefined);
+}
+
+/**
+ * Opens a pop where its CRM's `popTarget` says: the tab this CRM's pops reuse (`reuse`, so pops
+ * don't pile up), the agent's own tab of that CRM used last (`crmTab`; never the tab that hosts
+ * the phone), or a new tab next to the phone's (`newTab`, and whenever the others have none).
+ */
+async function openPop(pop, tabs, hosting) {
+  const { popTabs } = await popSession.get();
+  const byId = (id) => tabs.find((t) => t.id === id && t.id !== hosting.liveTab);
+  const crmTab = () => tabs
+    .filter((t) => hosting.crmTabs[t.id]?.crm === pop.crm && t.id !== hosting.liveTab)
+    .sort((a, b) => (b.lastAccessed ?? 0) - (a.lastAccessed ?? 0))[0];
+  const reuse = pop.target === 'reuse' ? byId(popTabs[pop.crm]) : pop.target === 'crmTab' ? crmTab() : null;
+  if (reuse) {
+    await bringForward(reuse, pop.url);
+    return;
   }
+  const liveTab = tabs.find((t) => t.id === hosting.liveTab);
+  const made = await api.tabs.create({ url: pop.url, active: true, ...(liveTab ? { windowId: liveTab.windowId, index: liveTab.index + 1 } : {}) });
+  if (pop.target === 'reuse') await popSession.set({ popTabs: { ...popTabs, [pop.crm]: made.id } });
 }

@@ -3,8 +3,11 @@
 // registered yet (a newer click replaces it), it expires after the settings' dialWaitSeconds,
 // it can be cancelled, and it is dropped when a call rings or is answered meanwhile. Nothing is
 // ever dialled that the agent did not ask for within that time. The request lives in
-// storage.session, so a stopped worker loses none; a dock takes it (and it is gone from here)
-// only when its WebPhone has registered, and posts it at once: at most once, never late.
+// storage.session, so a stopped worker loses none. The live dock is handed it only once its
+// WebPhone has registered, posts it at once and acknowledges it (MSG.DOCK_SENT); until then a
+// dock that asks again gets the same request, which it posts only once (it remembers the ids
+// it posted). A click is sent again by the page if the worker stopped under it: the same
+// click id is the same request.
 
 const dialSession = sessionSlice({ dialRequest: null });
 
@@ -13,7 +16,7 @@ function tellRequester(request, state) {
   if (request?.tabId != null) toTab(request.tabId, { kind: MSG.DIAL_UPDATE, id: request.id, state, target: request.target });
 }
 
-async function dial(sender, target) {
+async function dial(sender, target, clickId) {
   const [wasm, settings] = await Promise.all([core, loadSettings()]);
   const dialString = wasm.dialString(String(target), settings.settings.defaultCountry);
   if (!dialString) return { ok: false, reason: 'notANumber' };
@@ -21,13 +24,19 @@ async function dial(sender, target) {
   return serially(async () => {
     const { dialRequest: previous } = await dialSession.get();
     const now = Date.now();
-    const request = { id: crypto.randomUUID(), target: dialString, at: now, expiresAt: now + waitMs, tabId: sender.tab?.id ?? null };
-    await dialSession.set({ dialRequest: request });
-    if (previous && previous.tabId !== request.tabId) tellRequester(previous, 'replaced');
+    const again = previous?.id === clickId;
+    const request = again ? previous : { id: clickId.slice(0, 80), target: dialString, at: now, expiresAt: now + waitMs, tabId: sender.tab?.id ?? null };
+    if (!again) {
+      await dialSession.set({ dialRequest: request });
+      // One already handed to the WebPhone is being dialled; one still waiting is not, any more.
+      if (previous?.taken) tellRequester(previous, 'sent');
+      else if (previous && previous.tabId !== request.tabId) tellRequester(previous, 'replaced');
+    }
     const [{ liveTab }, { phoneState }] = await Promise.all([hostSession.get(), callSession.get()]);
     const host = liveTab === PANEL || (await tabExists(liveTab)) ? liveTab : null;
     if (host != null) await pokeDock(host);
-    if (request.tabId != null && host !== PANEL) await toTab(host ?? request.tabId, { kind: MSG.DOCK_SHOW });
+    const { pagePhone } = await hostSession.get();
+    if (request.tabId != null && host !== PANEL && !pagePhone) await toTab(host ?? request.tabId, { kind: MSG.DOCK_SHOW });
     const waiting = host == null || phoneState === 'notRegistered';
     return { ok: true, id: request.id, dial: dialString, waiting, expiresAt: request.expiresAt };
   });
@@ -36,7 +45,7 @@ async function dial(sender, target) {
 function cancelDial(id) {
   return serially(async () => {
     const { dialRequest } = await dialSession.get();
-    if (!dialRequest || dialRequest.id !== id) return { ok: false };
+    if (!dialRequest || dialRequest.id !== id || dialRequest.taken) return { ok: false };
     await dialSession.set({ dialRequest: null });
     tellRequester(dialRequest, 'cancelled');
     return { ok: true };
@@ -46,33 +55,44 @@ function cancelDial(id) {
 /** Drops the waiting request, if any, saying why. Runs inside the serial queue. */
 async function dropDialRequest(why) {
   const { dialRequest } = await dialSession.get();
-  if (!dialRequest) return;
+  if (!dialRequest || dialRequest.taken) return;
   await dialSession.set({ dialRequest: null });
   tellRequester(dialRequest, why);
 }
 
 /**
  * The live dock's WebPhone has registered and asks for work: the waiting request, if it is still
- * due, is handed over (and forgotten here); an expired one is dropped.
+ * due, is handed over (and kept, marked taken, until the dock says it posted it); an expired
+ * one is dropped.
  */
 async function takeDialRequest() {
   const { dialRequest } = await dialSession.get();
   if (!dialRequest) return null;
-  await dialSession.set({ dialRequest: null });
-  if (Date.now() >= dialRequest.expiresAt) {
+  if (!dialRequest.taken && Date.now() >= dialRequest.expiresAt) {
+    await dialSession.set({ dialRequest: null });
     tellRequester(dialRequest, 'expired');
     return null;
   }
-  tellRequester(dialRequest, 'sent');
+  if (!dialRequest.taken) await dialSession.set({ dialRequest: { ...dialRequest, taken: true } });
   return { id: dialRequest.id, target: dialRequest.target };
+}
+
+function dialSent(sender, id) {
+  return serially(async () => {
+    const { dialRequest } = await dialSession.get();
+    if (!dialRequest || dialRequest.id !== id || !speaksForPhone(sender, await hostSession.get())) return { ok: false };
+    await dialSession.set({ dialRequest: null });
+    tellRequester(dialRequest, 'sent');
+    return { ok: true };
+  });
 }
 
 function dockSync(sender, registered) {
   return serially(async () => {
     const hosting = await hostSession.get();
-    const live = isLiveDock(sender, hosting);
+    const live = speaksForPhone(sender, hosting);
     const request = live && registered ? await takeDialRequest() : null;
     const settings = await loadSettings();
-    return { ok: true, liveTab: hosting.liveTab, request, webphoneUrl: settings.settings.webphoneUrl };
+    return { ok: true, liveTab: hosting.liveTab, pagePhone: hosting.pagePhone != null, request, webphoneUrl: settings.settings.webphoneUrl };
   });
 }

@@ -10,13 +10,16 @@
 const ENGINE_PART_CHARS = 24 * 1024;
 let contentEngine = null;
 
+/** The content scripts' own wasm (the detector alone), as base64. */
 function contentEngineBase64() {
-  contentEngine ??= wasmBytes.then((buffer) => {
-    const bytes = new Uint8Array(buffer);
-    let binary = '';
-    for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
-    return btoa(binary);
-  });
+  contentEngine ??= fetch(api.runtime.getURL('wasm/mycc_content_bg.wasm'))
+    .then((response) => response.arrayBuffer())
+    .then((buffer) => {
+      const bytes = new Uint8Array(buffer);
+      let binary = '';
+      for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+      return btoa(binary);
+    });
   return contentEngine;
 }
 

@@ -3,13 +3,16 @@
 // a tab id (the dock in a CRM page) or PANEL (the browser's side panel, dock mode "sidepanel").
 // dock.html is web-accessible, so any page could frame it: only the dock frame a CRM page's own
 // content script made (it carries that page's key) may host the phone or speak for it.
+// A CRM page may embed the WebPhone itself (as the vendor guide teaches): then that page's phone
+// is the live one (`pagePhone`: its tab and frame), our content script in that frame speaks for
+// it, and no dock of ours loads a second one.
 
 const PANEL = 'panel';
 const PANEL_URL = api.runtime.getURL('sidepanel.html');
 // Entries kept for tabs that hello'd as CRM pages; a closed tab's entry goes at once, and the
 // oldest go first past this many, whatever order the tab events came in.
 const CRM_TABS_MAX = 200;
-const hostSession = sessionSlice({ liveTab: null, crmTabs: {} });
+const hostSession = sessionSlice({ liveTab: null, crmTabs: {}, pagePhone: null });
 
 function hostOf(sender) {
   if (typeof sender.url === 'string' && sender.url.startsWith(PANEL_URL)) return PANEL;
@@ -26,24 +29,40 @@ function hostFitsMode(host, panelMode) {
   return panelMode ? host === PANEL : host !== PANEL;
 }
 
-/** True when a dock frame's sender is the one the CRM page in its tab made. */
+/**
+ * True when a dock frame's sender is the one the CRM page in its tab made: it holds the key that
+ * page's content script handed it over a private channel (never in anything the page can read).
+ */
 function isOurDock(sender, crmTabs) {
   const entry = crmTabs[sender.tab?.id];
-  return entry != null && typeof sender.url === 'string' && sender.url.endsWith(`#${entry.dockKey}`);
+  return entry != null && typeof sender.dockKey === 'string' && sender.dockKey === entry.dockKey;
 }
 
 /** True when `sender` is the dock (or side panel) that hosts the live phone. */
 function isLiveDock(sender, hosting) {
   const host = hostOf(sender);
-  return host != null && host === hosting.liveTab && (host === PANEL || isOurDock(sender, hosting.crmTabs));
+  return hosting.pagePhone == null && host != null && host === hosting.liveTab && (host === PANEL || isOurDock(sender, hosting.crmTabs));
+}
+
+/** True when `sender` is the content script of the frame whose page embeds the live WebPhone. */
+function isPagePhone(sender, hosting) {
+  const phone = hosting.pagePhone;
+  return phone != null && !fromExtensionPage(sender) && sender.tab?.id === phone.tabId && sender.frameId === phone.frameId;
+}
+
+/** True when `sender` may speak for the live phone: our dock that hosts it, or the page's own. */
+function speaksForPhone(sender, hosting) {
+  return isLiveDock(sender, hosting) || isPagePhone(sender, hosting);
 }
 
 // Firefox delivers neither runtime broadcasts nor storage.session to extension frames inside
 // web pages, so the background reaches a dock through its tab's content script: a poke that
-// carries nothing, after which the dock asks for what concerns it (MSG.DOCK_SYNC).
-function pokeDock(host) {
+// carries nothing, after which the dock (or the content script of a page's own phone) asks for
+// what concerns it (MSG.DOCK_SYNC).
+async function pokeDock(host) {
   if (host === PANEL) return api.runtime.sendMessage({ kind: MSG.PANEL_POKE }).catch(() => undefined);
-  return toTab(host, { kind: MSG.DOCK_POKE });
+  const { pagePhone } = await hostSession.get();
+  return toTab(host, { kind: MSG.DOCK_POKE }, pagePhone?.tabId === host ? pagePhone.frameId : 0);
 }
 
 async function broadcastToCrmTabs(message) {
@@ -79,9 +98,12 @@ async function dockHello(sender) {
     const panelMode = settings.settings.dock === 'sidepanel';
     if (!hostFitsMode(host, panelMode)) return { role: 'none', reason: host === PANEL ? 'panelOff' : 'panelMode' };
     if (host !== PANEL && !isOurDock(sender, hosting.crmTabs)) return { role: 'none', reason: 'notCrm' };
-    const common = { tabId: host, webphoneUrl: settings.settings.webphoneUrl, webphoneOrigin: settings.webphoneOrigin };
+    const phoneEventTypes = JSON.parse((await core).phoneEventTypes());
+    const common = { tabId: host, webphoneUrl: settings.settings.webphoneUrl, webphoneOrigin: settings.webphoneOrigin, phoneEventTypes };
     const live = hosting.liveTab;
-    const liveElsewhere = live != null && live !== host && hostFitsMode(live, panelMode) && (live === PANEL || (await tabExists(live)));
+    // A page's own phone is live whatever the dock mode: nothing of ours may load a second one.
+    const fits = hosting.pagePhone != null || hostFitsMode(live, panelMode);
+    const liveElsewhere = live != null && (live !== host || hosting.pagePhone != null) && fits && (live === PANEL || (await tabExists(live)));
     if (liveElsewhere) {
       const liveTab = live === PANEL ? null : await api.tabs.get(live).catch(() => null);
       return { ...common, role: 'remote', liveTitle: liveTab?.title ?? '' };
@@ -96,11 +118,23 @@ async function dockClaim(sender) {
   return serially(async () => {
     const hosting = await hostSession.get();
     if (host == null || (host !== PANEL && !isOurDock(sender, hosting.crmTabs))) return { ok: false };
+    if (hosting.pagePhone) return { ok: false, reason: 'pageOwned' };
     if (await callInProgress()) return { ok: false, reason: 'callActive' };
     // The dock that had the phone is poked, sees liveTab change and lets it go.
     await hostSession.set({ liveTab: host });
     await resetPhone();
     if (hosting.liveTab != null && hosting.liveTab !== host) await pokeDock(hosting.liveTab);
+    return { ok: true };
+  });
+}
+
+/** The page in this tab keeps removing the dock, and the dock gave up: the popup says so. */
+function markDockLost(tabId) {
+  return serially(async () => {
+    const { crmTabs } = await hostSession.get();
+    if (!crmTabs[tabId]) return { ok: false };
+    crmTabs[tabId].dockLost = true;
+    await hostSession.set({ crmTabs });
     return { ok: true };
   });
 }
@@ -112,10 +146,41 @@ function forgetTab(tabId) {
     if (!(tabId in hosting.crmTabs) && hosting.liveTab !== tabId) return;
     delete hosting.crmTabs[tabId];
     const wasLive = hosting.liveTab === tabId;
-    await hostSession.set(wasLive ? { crmTabs: hosting.crmTabs, liveTab: null } : { crmTabs: hosting.crmTabs });
-    if (!wasLive) return;
+    await hostSession.set(wasLive ? { crmTabs: hosting.crmTabs, liveTab: null, pagePhone: null } : { crmTabs: hosting.crmTabs });
+    if (wasLive) await handPhoneBack(hosting.crmTabs);
+  });
+}
+
+/** Nothing hosts the phone any more: the CRM tabs are poked, and the first dock to ask takes it. */
+async function handPhoneBack(crmTabs) {
+  await resetPhone();
+  await Promise.all(Object.keys(crmTabs).map((id) => toTab(Number(id), { kind: MSG.DOCK_POKE })));
+}
+
+/**
+ * A CRM page embeds the WebPhone itself (`present`), or no longer does. Its phone becomes the live
+ * one: a dock of ours that had the phone lets it go (its WebPhone would ring too).
+ */
+function pagePhoneSeen(sender, present, registered) {
+  return serially(async () => {
+    const hosting = await hostSession.get();
+    const tabId = sender.tab.id;
+    const mine = hosting.pagePhone?.tabId === tabId && hosting.pagePhone.frameId === sender.frameId;
+    if (!present) {
+      if (!mine) return { ok: true };
+      await hostSession.set({ liveTab: null, pagePhone: null });
+      await handPhoneBack(hosting.crmTabs);
+      return { ok: true };
+    }
+    if (!(tabId in hosting.crmTabs)) return { ok: false };
+    if (mine) return { ok: true };
+    if (hosting.pagePhone) return { ok: false, reason: 'anotherPagePhone' };
+    const previous = hosting.liveTab;
+    await hostSession.set({ liveTab: tabId, pagePhone: { tabId, frameId: sender.frameId } });
     await resetPhone();
-    await Promise.all(Object.keys(hosting.crmTabs).map((id) => pokeDock(Number(id))));
+    if (registered) await setPhoneRegistered();
+    if (previous != null) await (previous === PANEL ? pokeDock(PANEL) : toTab(previous, { kind: MSG.DOCK_POKE }));
+    return { ok: true };
   });
 }
 
@@ -125,8 +190,8 @@ api.tabs.onRemoved.addListener((tabId) => forgetTab(tabId));
 async function releaseHostOutOfMode() {
   const settings = await loadSettings();
   await serially(async () => {
-    const { liveTab } = await hostSession.get();
-    if (liveTab == null || hostFitsMode(liveTab, settings.settings.dock === 'sidepanel')) return;
+    const { liveTab, pagePhone } = await hostSession.get();
+    if (liveTab == null || pagePhone || hostFitsMode(liveTab, settings.settings.dock === 'sidepanel')) return;
     await hostSession.set({ liveTab: null });
     await resetPhone();
   });

@@ -8,6 +8,7 @@
 
 const settingsSession = sessionSlice({ managedPolicy: null });
 const settingsListeners = [];
+let inForceCache = null; // the settings in force, until storage.sync or the policy changes
 let managedSeen = null;
 let managedRefresh = null;
 
@@ -17,6 +18,7 @@ function onSettingsChanged(listener) {
 }
 
 function settingsChanged() {
+  inForceCache = null;
   for (const listener of settingsListeners) Promise.resolve().then(listener).catch((error) => console.error('myCC Connect:', error));
 }
 
@@ -38,12 +40,24 @@ async function readManaged() {
 
 /** The agent's own document as stored, and IT's policy, as JSON text for the core. */
 async function settingsSources() {
-  const [stored, managed] = await Promise.all([api.storage.sync.get('settings'), readManaged()]);
-  return { user: JSON.stringify(stored.settings ?? {}), managed: JSON.stringify(managed) };
+  const [stored, managed] = await Promise.all([core.then((wasm) => myccSettingsStore.read(api, wasm)), readManaged()]);
+  if (stored.problem) console.warn('myCC Connect: the stored settings are incomplete:', stored.problem.message);
+  return { user: stored.json, managed: JSON.stringify(managed) };
 }
 
-/** `{settings, locked, webphoneOrigin, json}`: the settings in force (see the core's settingsInForce). */
-async function loadSettings() {
+/**
+ * `{settings, locked, webphoneOrigin, json}`: the settings in force (see the core's
+ * settingsInForce). Kept until they change: every WebPhone event and every hello needs them.
+ */
+function loadSettings() {
+  inForceCache ??= readSettingsInForce().catch((error) => {
+    inForceCache = null;
+    throw error;
+  });
+  return inForceCache;
+}
+
+async function readSettingsInForce() {
   const [wasm, sources] = await Promise.all([core, settingsSources()]);
   const inForce = JSON.parse(wasm.settingsInForce(sources.user, sources.managed));
   for (const problem of inForce.problems) {
@@ -52,17 +66,13 @@ async function loadSettings() {
   return { ...inForce, json: JSON.stringify(inForce.settings) };
 }
 
-/** Writes an agent document the core made; the browser's refusal comes back as a value. */
-async function storeAgentDocument(user) {
-  try {
-    await api.storage.sync.set({ settings: user });
-    return { ok: true };
-  } catch (error) {
-    return { ok: false, error: { field: '', code: 'storageRefused', args: [String(error?.message ?? error)], message: String(error?.message ?? error) } };
-  }
+/** Writes an agent document the core made from `expectedJson`; a refusal comes back as a value. */
+async function storeAgentDocument(user, expectedJson) {
+  return myccSettingsStore.write(api, await core, user, expectedJson);
 }
 
 api.storage.onChanged.addListener((changes, area) => {
   if (area === 'managed') readManaged(); // IT changed the policy: read it again, and tell if it differs
-  else if (area === 'sync' && changes.settings) settingsChanged();
+  else if (area === 'sync') settingsChanged(); // storage.sync holds only the agent's settings
+  else if (area === 'session' && changes.managedPolicy) inForceCache = null;
 });

@@ -37,7 +37,10 @@ async function pageHello(sender, message) {
     country: settings.settings.defaultCountry,
     phoneState,
     dockKey,
-    dockUrl: `${api.runtime.getURL('dock.html')}#${dockKey}`,
+    dockUrl: api.runtime.getURL('dock.html'),
+    // For a page that embeds the WebPhone itself: where it is, and which of its messages are events.
+    webphoneOrigin: settings.webphoneOrigin,
+    phoneEventTypes: JSON.parse(wasm.phoneEventTypes()),
     engineParts: message.engine === true && sender.tab ? await pushEngine(sender.tab.id, sender.frameId ?? 0) : 0,
   };
 }
@@ -52,7 +55,7 @@ async function setSite(url, on, crmIndex) {
   const sources = await settingsSources();
   const edit = JSON.parse((await core).editSite(sources.user, sources.managed, url, on, crmIndex));
   if (!edit.ok) return edit;
-  return storeAgentDocument(edit.user);
+  return storeAgentDocument(edit.user, sources.user);
 }
 
 async function tellEveryTabSettingsChanged() {

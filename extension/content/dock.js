@@ -6,7 +6,7 @@
 
 var myccDock = (() => {
   const api = globalThis.browser ?? globalThis.chrome;
-  const { DOCK_FRAME_POKE } = globalThis.myccProtocol;
+  const { DOCK_FRAME_KEY } = globalThis.myccProtocol;
   const t = (key, subs) => api.i18n.getMessage(key, subs) || key;
   const SIZES = { small: [340, 480], large: [420, 680] };
   let host = null;
@@ -18,8 +18,12 @@ var myccDock = (() => {
   let numbers = { list: () => [], dial: () => undefined }; // the page's marked numbers (main.js)
 
   const STYLE = `
-    :host { all: initial; position: fixed !important; top: 8px !important; right: 8px !important;
-      z-index: 2147483647 !important; display: block !important; font: 13px/1.3 system-ui, sans-serif; }
+    :host { all: initial; position: fixed !important; inset: 8px 8px auto auto !important; margin: 0 !important;
+      padding: 0 !important; border: 0 !important; background: transparent !important; overflow: visible !important;
+      width: auto !important; height: auto !important; z-index: 2147483647 !important; display: block !important;
+      visibility: visible !important; opacity: 1 !important; pointer-events: auto !important; transform: none !important;
+      filter: none !important; clip-path: none !important; font: 13px/1.3 system-ui, sans-serif; }
+    :host(:not(:popover-open)) { display: block !important; }
     .bar { display: flex; justify-content: flex-end; gap: 4px; }
     button { font: inherit; border: 1px solid #0f766e; background: #fff; color: #0f172a; border-radius: 16px;
       padding: 5px 12px; cursor: pointer; box-shadow: 0 1px 4px rgba(0,0,0,.25); }
@@ -49,9 +53,24 @@ var myccDock = (() => {
     @media (forced-colors: active) { button, .panel, .numbers { border: 1px solid ButtonText; } }
   `;
 
+  let dockKey = null;
+  let channel = null; // our end of the private channel to the dock frame
+
+  /**
+   * Each time the dock frame loads, it is handed its key and a MessagePort, to the extension's
+   * origin only: the key is in nothing the page can read, and pokes come only through the port.
+   */
+  function handOver(frame) {
+    channel?.close();
+    const { port1, port2 } = new MessageChannel();
+    channel = port1;
+    frame.contentWindow?.postMessage({ [DOCK_FRAME_KEY]: dockKey }, new URL(frame.src).origin, [port2]);
+  }
+
   function build(dockUrl) {
     host = document.createElement('div');
     host.setAttribute('data-mycc-dock', '');
+    host.setAttribute('popover', 'manual');
     const shadow = host.attachShadow({ mode: 'open' });
     const style = document.createElement('style');
     style.textContent = STYLE;
@@ -91,6 +110,7 @@ var myccDock = (() => {
     frame.setAttribute('allow', 'microphone; camera');
     frame.setAttribute('title', t('dockFrameTitle'));
     frame.src = dockUrl;
+    frame.addEventListener('load', () => handOver(frame));
     panel.append(frame);
     const notice = document.createElement('div');
     notice.className = 'notice';
@@ -176,26 +196,80 @@ var myccDock = (() => {
     save();
   }
 
-  function attach() {
-    if (host && !host.isConnected) document.documentElement.append(host);
+  // A page that removes the dock is answered, but never fought: past REATTACH_BURST re-attachments
+  // within REATTACH_WINDOW_MS the dock waits longer each time, and after REATTACH_GIVE_UP waits it
+  // stays out and says so (the popup tells the agent).
+  const REATTACH_BURST = 5;
+  const REATTACH_WINDOW_MS = 10000;
+  const REATTACH_GIVE_UP = 6;
+  let reattached = [];
+  let backoffs = 0;
+  let backoffTimer = 0;
+  let onGiveUp = () => {};
+
+  /** In the top layer: above any z-index the page uses, and above overlays added after us. */
+  function raise() {
+    if (!host.isConnected || typeof host.showPopover !== 'function') return;
+    try {
+      if (!host.matches(':popover-open')) host.showPopover();
+    } catch {
+      // an older browser, or the page made the document unable to show popovers
+    }
   }
 
-  async function mount(dockUrl) {
+  function attach() {
+    if (!host || backoffTimer) return;
+    if (host.isConnected) {
+      raise();
+      return;
+    }
+    const now = Date.now();
+    reattached = reattached.filter((at) => now - at < REATTACH_WINDOW_MS);
+    if (reattached.length >= REATTACH_BURST) {
+      if (++backoffs > REATTACH_GIVE_UP) {
+        keeper?.disconnect();
+        onGiveUp();
+        return;
+      }
+      backoffTimer = setTimeout(() => {
+        backoffTimer = 0;
+        reattached = [];
+        attach();
+      }, 1000 * 2 ** backoffs);
+      return;
+    }
+    reattached.push(now);
+    const root = document.documentElement;
+    if (!root) return;
+    root.append(host);
+    keeper?.observe(root, { childList: true });
+    raise();
+  }
+
+  async function mount(dockUrl, key) {
     if (host) return;
     const stored = await api.storage.local.get('dockView').catch(() => ({}));
     // The content script starts before the page has an <html> element.
     if (!document.documentElement) await new Promise((resolve) => document.addEventListener('DOMContentLoaded', resolve, { once: true }));
     if (host) return;
     view = { ...view, ...(stored.dockView ?? {}) };
+    dockKey = key;
     build(dockUrl);
+    // Put the dock back if the page removes it (some SPAs rebuild <html>'s children) or replaces
+    // the whole document (document.open()).
+    keeper = new MutationObserver(attach);
+    keeper.observe(document, { childList: true });
     attach();
     render();
-    // Put the dock back if the page removes it (some SPAs rebuild <html>'s children).
-    keeper = new MutationObserver(attach);
-    keeper.observe(document.documentElement, { childList: true });
   }
 
   function unmount() {
+    channel?.close();
+    channel = null;
+    clearTimeout(backoffTimer);
+    backoffTimer = 0;
+    reattached = [];
+    backoffs = 0;
     clearTimeout(waitingFor?.expiryTimer);
     waitingFor = null;
     keeper?.disconnect();
@@ -242,12 +316,13 @@ var myccDock = (() => {
 
   /** Tells the dock frame to ask the background for news; the message itself carries none. */
   function poke() {
-    parts?.frame.contentWindow?.postMessage({ [DOCK_FRAME_POKE]: true }, new URL(parts.frame.src).origin);
+    channel?.postMessage('poke');
   }
 
   myccLifecycle.onEnd(unmount);
   return {
     mount,
+    onGiveUp: (listener) => (onGiveUp = listener),
     poke,
     unmount,
     show: () => setOpen(true),

@@ -11,6 +11,7 @@ var myccLifecycle = (() => {
   const api = globalThis.browser ?? globalThis.chrome;
   const { TAKEOVER_EVENT } = globalThis.myccProtocol;
   const teardowns = [];
+  const listeners = [];
   let ended = false;
 
   function alive() {
@@ -49,9 +50,20 @@ var myccLifecycle = (() => {
 
   /** addEventListener, removed again when this content script ends. */
   function listen(target, type, listener, options) {
+    const entry = { target, type, listener, options };
+    listeners.push(entry);
     target.addEventListener(type, listener, options);
     onEnd(() => target.removeEventListener(type, listener, options));
   }
+
+  // document.open() erases every event listener of the document and its window, ours included,
+  // and replaces <html>: each time the document's own children change, ours are added again
+  // (adding a listener that is still there changes nothing).
+  const reopened = new MutationObserver(() => {
+    for (const { target, type, listener, options } of listeners) target.addEventListener(type, listener, options);
+  });
+  reopened.observe(document, { childList: true });
+  onEnd(() => reopened.disconnect());
 
   // An older instance hears this and ends itself if its extension is gone; then this one listens
   // for a newer one in turn.

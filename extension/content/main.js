@@ -20,7 +20,7 @@
   async function send(message) {
     if (!myccLifecycle.check()) return null;
     try {
-      return await api.runtime.sendMessage(message);
+      return (await api.runtime.sendMessage(message)) ?? null;
     } catch {
       myccLifecycle.check();
       return null;
@@ -38,7 +38,9 @@
   }
 
   async function dial(target) {
-    const reply = await send({ kind: MSG.CALL_DIAL, target });
+    // Asked twice if the worker stopped under the first: the same click id is the same request.
+    const click = { kind: MSG.CALL_DIAL, target, clickId: crypto.randomUUID() };
+    const reply = (await send(click)) ?? (await send(click));
     if (!isTop) return;
     if (!reply) myccDock.notice(t('dialNoExtension'));
     else if (!reply.ok) myccDock.notice(t('dialNotANumber', [target]));
@@ -79,7 +81,11 @@
         if (docked) myccDock.show();
         break;
       case MSG.DOCK_POKE:
-        if (docked) myccDock.poke();
+        if (page.active && myccPagePhone.owns()) myccPagePhone.sync();
+        else if (docked) myccDock.poke();
+        break;
+      case MSG.PAGE_PHONE_SHOW:
+        if (page.active) myccPagePhone.show();
         break;
       case MSG.DOCK_TOGGLE:
         if (docked) myccDock.toggle();
@@ -89,8 +95,9 @@
         break;
       case MSG.PHONE_EVENT:
         if (!docked) break;
-        myccDock.setPhoneState(message.phoneState);
-        if (page.crm?.pageApi) window.postMessage({ type: message.message.type, data: message.message.data }, location.origin);
+        if (typeof message.phoneState === 'string') myccDock.setPhoneState(message.phoneState);
+        // A page that embeds the WebPhone itself hears it already: no echo.
+        if (page.crm?.pageApi && !myccPagePhone.owns()) window.postMessage({ type: message.message.type, data: message.message.data }, location.origin);
         break;
       case MSG.DIAL_UPDATE:
         if (!docked || typeof message.id !== 'string') break;
@@ -145,15 +152,27 @@
     }
     myccMarks.enable({ country: page.country, isOurs: (node) => myccDock.isOurs(node) || myccPointer.isOurs(node) });
     myccPointer.start({ dial, country: page.country });
-    const docked = page.dockMode !== 'sidepanel';
-    if (isTop && docked) {
+    myccPagePhone.start({ webphoneOrigin: page.webphoneOrigin, phoneEventTypes: page.phoneEventTypes, send, onChange: () => placeDock() });
+    await placeDock(wasActive);
+  }
+
+  /**
+   * The dock, in the top frame: in the page (dock mode "page") unless the page embeds the
+   * WebPhone itself, which is then the agent's phone. A page's static WebPhone iframe is known
+   * once the page is parsed, so the dock waits for that before it could load a second phone.
+   */
+  async function placeDock(wasActive = true) {
+    if (!isTop || !page.active) return;
+    if (document.readyState === 'loading') await new Promise((resolve) => document.addEventListener('DOMContentLoaded', resolve, { once: true }));
+    const docked = page.active && page.dockMode !== 'sidepanel' && !myccPagePhone.owns();
+    if (docked) {
       myccDock.setNumbers({ list: numbersOnPage, dial });
-      await myccDock.mount(page.dockUrl);
+      await myccDock.mount(page.dockUrl, page.dockKey);
       myccDock.setPhoneState(page.phoneState);
       // The settings may have changed the WebPhone's address: the dock asks what is new.
       if (wasActive) myccDock.poke();
-    } else if (isTop) {
-      myccDock.unmount(); // the phone lives in the browser's side panel
+    } else {
+      myccDock.unmount(); // the phone lives in the browser's side panel, or in the page itself
     }
   }
 
@@ -181,6 +200,7 @@
   }
 
   clearLeftovers();
+  myccDock.onGiveUp(() => send({ kind: MSG.PAGE_DOCK_LOST }));
   myccLifecycle.listen(document, 'click', onClick, true);
   myccLifecycle.listen(window, 'message', onPageMessage);
   api.runtime.onMessage.addListener(onBackgroundMessage);

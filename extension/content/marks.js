@@ -27,8 +27,9 @@ var myccMarks = (() => {
   const SKIP_ROLES = new Set(['textbox', 'search', 'searchbox', 'timer', 'combobox', 'log', 'marquee']);
   // At least seven digits with separators between, not glued to a letter or digit before
   // (the engine never takes those: order ids like DH0912345678): cheaper than the engine for
-  // the ~95% of text nodes that can't hold a number, and it allocates nothing.
-  const MAY_HOLD_NUMBER = /(?<![\p{L}\p{N}])\d(?:[\s().\-\u00a0]{0,3}\d){6}/u;
+  // the ~95% of text nodes that can't hold a number, and it allocates nothing. Full-width
+  // digits and punctuation (pasted from Word or an IME) count like ASCII ones.
+  const MAY_HOLD_NUMBER = /(?<![\p{L}\p{N}])[\d\uff10-\uff19](?:[\s().\-_\u00a0\uff08\uff09\uff0d\uff0e]{0,3}[\d\uff10-\uff19]){6}/u;
   const RULE = '::highlight(mycc-phone) { text-decoration: underline dotted 2px #11847a; }';
 
   let options = { country: 'VN', isOurs: () => false };

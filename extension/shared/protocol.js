@@ -11,15 +11,22 @@
     PAGE_DETECT: 'page:detect',
     CALL_DIAL: 'call:dial',
     CALL_CANCEL: 'call:cancel',
-    // dock frame or side panel → background
+    PAGE_DOCK_LOST: 'page:dockLost',
+    PAGE_PHONE: 'page:phone',
+    // dock frame or side panel → background (DOCK_EVENT, DOCK_SYNC and DOCK_SENT also from the
+    // content script of a page that embeds the WebPhone itself)
     DOCK_HELLO: 'dock:hello',
     DOCK_CLAIM: 'dock:claim',
     DOCK_EVENT: 'dock:event',
     DOCK_SYNC: 'dock:sync',
+    DOCK_SENT: 'dock:sent',
     DOCK_LOADING: 'dock:loading',
     // toolbar popup → background
     POPUP_STATUS: 'popup:status',
     POPUP_TOGGLE_DOCK: 'popup:toggleDock',
+    POPUP_DIAL: 'popup:dial',
+    POPUP_RECENT: 'popup:recent',
+    POPUP_CLEAR_RECENT: 'popup:clearRecent',
     SITE_STATUS: 'site:status',
     SITE_SET: 'site:set',
     // background → content script
@@ -27,6 +34,7 @@
     DOCK_POKE: 'dock:poke',
     DOCK_SHOW: 'dock:show',
     DOCK_TOGGLE: 'dock:toggle',
+    PAGE_PHONE_SHOW: 'page:phoneShow',
     PHONE_EVENT: 'phone:event',
     PHONE_STATE: 'phone:state',
     DIAL_UPDATE: 'dial:update',
@@ -35,8 +43,9 @@
     PANEL_POKE: 'panel:poke',
   });
 
-  // Content script → dock frame, over postMessage: a poke carries nothing (see ARCHITECTURE).
-  const DOCK_FRAME_POKE = 'myccPoke';
+  // Content script → dock frame, over postMessage, once per load of the frame: the dock key and a
+  // MessagePort, the private channel its pokes come through afterwards (see ARCHITECTURE).
+  const DOCK_FRAME_KEY = 'myccDockKey';
   // A content script of a newer instance of the extension announces itself with this DOM event;
   // one whose extension context is gone takes itself out of the page when it hears it.
   const TAKEOVER_EVENT = 'mycc-connect-takeover';
@@ -47,7 +56,7 @@
   // What happened to a waiting dial request (MSG.DIAL_UPDATE's `state`).
   const DIAL_STATES = Object.freeze(['sent', 'expired', 'cancelled', 'superseded', 'replaced']);
 
-  const protocol = Object.freeze({ MSG, DOCK_FRAME_POKE, TAKEOVER_EVENT, SHADOW_EVENT, DIAL_STATES });
+  const protocol = Object.freeze({ MSG, DOCK_FRAME_KEY, TAKEOVER_EVENT, SHADOW_EVENT, DIAL_STATES });
   root.myccProtocol = protocol;
   if (typeof module === 'object' && module.exports) module.exports = protocol;
 })(globalThis);

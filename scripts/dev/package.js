@@ -39,14 +39,16 @@ for (const [browser, adapt] of Object.entries(variants)) {
   console.log(`package: ${path.relative(root, zip)} (${(fs.statSync(zip).size / 1024).toFixed(1)} KB)`);
 }
 
-// The content script loads this wasm on every CRM page: it must stay within budget.
+// The content scripts' wasm (the detector alone) is pushed to every CRM frame: it must stay
+// within budget. The extension's own (background, dock, options) has no budget but is reported.
 const WASM_BUDGET_GZIPPED = 150 * 1024;
 for (const file of fs.readdirSync(path.join(universal, 'wasm'))) {
   if (!file.endsWith('.wasm')) continue;
   const bytes = fs.readFileSync(path.join(universal, 'wasm', file));
   const gzipped = zlib.gzipSync(bytes, { level: 9 }).length;
-  console.log(`wasm: ${file} ${(bytes.length / 1024).toFixed(1)} KB raw, ${(gzipped / 1024).toFixed(1)} KB gzipped (budget 150 KB)`);
-  if (gzipped > WASM_BUDGET_GZIPPED) {
+  const budgeted = file.startsWith('mycc_content');
+  console.log(`wasm: ${file} ${(bytes.length / 1024).toFixed(1)} KB raw, ${(gzipped / 1024).toFixed(1)} KB gzipped${budgeted ? ' (budget 150 KB)' : ''}`);
+  if (budgeted && gzipped > WASM_BUDGET_GZIPPED) {
     console.error(`wasm: ${file} is over its 150 KB gzipped budget`);
     process.exitCode = 1;
   }

@@ -242,3 +242,17 @@ fn phone_state_follows_the_call() {
     assert_eq!(PhoneState::parse("inCall"), PhoneState::InCall);
     assert_eq!(PhoneState::parse("garbage"), PhoneState::NotRegistered);
 }
+
+#[test]
+fn oversized_fields_are_not_kept_in_the_call() {
+    let huge = "9".repeat(MAX_FIELD_LEN + 1);
+    let message = parse_message(&json!({
+        "type": "OnCallRinging",
+        "data": {"resourceType": "offnet-origination", "callerIdNumber": huge, "interactionID": huge, "callId": "c1"}
+    }))
+    .unwrap();
+    let call = Call::from_message(&message, NationalRules::Vietnam).unwrap();
+    assert_eq!(call.customer_number, None);
+    assert_eq!(call.interaction_id, None);
+    assert_eq!(call.customer_call_id.as_deref(), Some("c1"));
+}

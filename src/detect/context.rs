@@ -7,13 +7,38 @@ const BLOCKING_LABELS: &[&str] = &[
     "mã số thuế",
     "ma so thue",
     "mã số dn",
+    "ma so dn",
+    "mã dn",
+    "ma dn",
+    "msdn",
     "mã số doanh nghiệp",
+    "gpđkkd",
+    "gpdkkd",
+    "đkkd",
+    "dkkd",
+    "gpkd",
+    "số đkkd",
+    "cnđkdn",
+    "gcnđkdn",
+    "đkdn",
+    "cnđkdn số",
+    "đkdn số",
+    "mã đh",
+    "số đh",
+    "tham chiếu",
+    "tham chieu",
+    "số tham chiếu",
+    "mã tham chiếu",
+    "giấy phép kinh doanh",
+    "đăng ký kinh doanh",
+    "dang ky kinh doanh",
     "tax code",
     "tax id",
     "taxcode",
     "vat",
     "vat no",
     "stk",
+    "tk",
     "số tk",
     "so tk",
     "số tài khoản",
@@ -26,6 +51,12 @@ const BLOCKING_LABELS: &[&str] = &[
     "acct",
     "cmnd",
     "cccd",
+    "cmnd số",
+    "cccd số",
+    "đkkd số",
+    "gpđkkd số",
+    "gpkd số",
+    "tk số",
     "căn cước",
     "can cuoc",
     "cmt",
@@ -72,7 +103,20 @@ const LABEL_LAST_WORDS: &[&str] = &[
     "thuế",
     "thue",
     "dn",
+    "msdn",
     "nghiệp",
+    "gpđkkd",
+    "gpdkkd",
+    "đkkd",
+    "dkkd",
+    "gpkd",
+    "doanh",
+    "cnđkdn",
+    "gcnđkdn",
+    "đkdn",
+    "đh",
+    "chiếu",
+    "chieu",
     "code",
     "id",
     "taxcode",
@@ -92,7 +136,6 @@ const LABEL_LAST_WORDS: &[&str] = &[
     "cmt",
     "card",
     "passport",
-    "chiếu",
     "invoice",
     "đơn",
     "don",
@@ -115,6 +158,67 @@ const LABEL_LAST_WORDS: &[&str] = &[
     "seri",
 ];
 
+/// Words that may stand between an account label and its digits: the bank's name and the
+/// words around it (`STK Vietcombank: 0071…`, `Số TK tại NH MB Bank 0912…`). Lower case.
+const BANK_WORDS: &[&str] = &[
+    "bank",
+    "ngân",
+    "hàng",
+    "ngan",
+    "hang",
+    "nh",
+    "tại",
+    "tai",
+    "vietcombank",
+    "vcb",
+    "techcombank",
+    "tcb",
+    "bidv",
+    "agribank",
+    "vietinbank",
+    "ctg",
+    "acb",
+    "mb",
+    "mbbank",
+    "tpbank",
+    "vpbank",
+    "sacombank",
+    "scb",
+    "shb",
+    "hdbank",
+    "vib",
+    "ocb",
+    "msb",
+    "seabank",
+    "eximbank",
+    "abbank",
+    "lpbank",
+    "lienvietpostbank",
+    "namabank",
+    "kienlongbank",
+    "pvcombank",
+    "baovietbank",
+    "bacabank",
+    "ncb",
+    "vietabank",
+    "pgbank",
+    "saigonbank",
+    "gpbank",
+    "oceanbank",
+    "cbbank",
+    "vrb",
+    "shinhan",
+    "woori",
+    "hsbc",
+    "citibank",
+    "uob",
+    "vietbank",
+    "bvbank",
+    "cake",
+    "timo",
+    "momo",
+];
+
 /// Units after a number that make it an amount (matched as a whole word, case-insensitive).
 const CURRENCY_AFTER: &[&str] = &["đ", "₫", "vnd", "vnđ", "usd", "đồng", "dong", "$", "%", "€"];
 
@@ -134,6 +238,60 @@ fn tail_bytes(text: &str, end: usize, max_bytes: usize) -> &str {
         start += 1;
     }
     &text[start..end]
+}
+
+/// A set of lower-case words, with a 256-bit filter on (length, first byte, last byte) that
+/// answers "not in the set" for most words without comparing any: the scanner asks for the
+/// word before every number it reports.
+struct WordSet {
+    words: &'static [&'static str],
+    filter: [u64; 4],
+}
+
+const fn word_bit(word: &[u8]) -> usize {
+    (word.len() * 37 + word[0] as usize * 7 + word[word.len() - 1] as usize) % 256
+}
+
+impl WordSet {
+    const fn new(words: &'static [&'static str]) -> WordSet {
+        let mut filter = [0u64; 4];
+        let mut i = 0;
+        while i < words.len() {
+            let bit = word_bit(words[i].as_bytes());
+            filter[bit / 64] |= 1 << (bit % 64);
+            i += 1;
+        }
+        WordSet { words, filter }
+    }
+
+    fn contains(&self, word: &[u8]) -> bool {
+        if word.is_empty() {
+            return false;
+        }
+        let bit = word_bit(word);
+        self.filter[bit / 64] & (1 << (bit % 64)) != 0
+            && self.words.iter().any(|w| {
+                w.len() == word.len() && w.as_bytes()[0] == word[0] && w.as_bytes() == word
+            })
+    }
+}
+
+const LABEL_LAST_WORD_SET: WordSet = WordSet::new(LABEL_LAST_WORDS);
+const LANDLINE_LAST_WORD_SET: WordSet = WordSet::new(LANDLINE_LAST_WORDS);
+const BANK_WORD_SET: WordSet = WordSet::new(BANK_WORDS);
+/// `Fax`, and `F` as footers write it (`T: … F: … E: …`).
+const FAX_WORDS: WordSet = WordSet::new(&["fax", "f"]);
+
+/// A letter or digit, as `char::is_alphanumeric` says, with the Latin letters Vietnamese is
+/// written in (U+00C0..U+024F, U+1E00..U+1EFF) answered without the Unicode tables: the
+/// scanner asks for the word before every number it reports.
+fn is_word_char(c: char) -> bool {
+    match u32::from(c) {
+        0..=0x7F => c.is_ascii_alphanumeric(),
+        0xD7 | 0xF7 => false,
+        0xC0..=0x24F | 0x1E00..=0x1EFF => true,
+        _ => c.is_alphanumeric(),
+    }
 }
 
 /// Lower case for comparing with the labels: ASCII fast, and the first char of the Unicode
@@ -164,49 +322,185 @@ fn starts_with_word(haystack: &str, word: &str) -> bool {
     hay.next().is_none_or(|c| !c.is_alphanumeric())
 }
 
-/// True when the text right before byte `start` names an id, an account or a tax code.
+/// Labels that say a number is a landline (compared like [`BLOCKING_LABELS`]). Not `Tel`:
+/// footers put mobiles behind it as often as landlines.
+const LANDLINE_LABELS: &[&str] = &[
+    "fax",
+    "f",
+    "đt bàn",
+    "dt ban",
+    "điện thoại bàn",
+    "dien thoai ban",
+    "máy bàn",
+    "may ban",
+    "số bàn",
+    "đt cố định",
+    "điện thoại cố định",
+    "cố định",
+    "đtcđ",
+];
+
+/// The last word of every landline label.
+const LANDLINE_LAST_WORDS: &[&str] = &["fax", "f", "bàn", "ban", "định", "đtcđ"];
+
+/// Words that name a phone number, so that a number may be glued to them by `.`, `-` or `_`
+/// (`Tel.0982…`, `ĐT.0982…`, `SĐT-0982…`, `Hotline_1900…`). Compared in lower case.
+const PHONE_LABEL_WORDS: &[&str] = &[
+    "tel",
+    "tell",
+    "telephone",
+    "phone",
+    "ph",
+    "mobile",
+    "mob",
+    "cell",
+    "fax",
+    "hotline",
+    "hl",
+    "đt",
+    "dt",
+    "sđt",
+    "sdt",
+    "đtdđ",
+    "dđ",
+    "dd",
+    "đtcđ",
+    "zalo",
+    "viber",
+    "lh",
+    "hp",
+    "t",
+    "f",
+    "m",
+    "p",
+    "thoại",
+    "thoai",
+    "động",
+    "dong",
+    "đài",
+    "dai",
+];
+
+/// True when `text` ends with a word of [`PHONE_LABEL_WORDS`] (the text right before a glue).
+pub fn ends_with_phone_label(text: &str) -> bool {
+    PHONE_LABEL_WORDS
+        .iter()
+        .any(|word| ends_with_word(text, word))
+}
+
+/// True when the text right before byte `start` names an id, an account or a tax code, a
+/// bank's name (up to three more words of [`BANK_WORDS`]) between them allowed.
 pub fn after_blocking_label(text: &str, start: usize) -> bool {
-    let before = tail_bytes(text, start, LOOK_BEHIND_BYTES);
-    let line = before
-        .rfind(['\n', '\r', '\u{0}'])
-        .map_or(before, |i| &before[i + 1..]);
-    let trimmed = line.trim_end_matches(LABEL_GLUE);
-    let word_start = trimmed
-        .char_indices()
-        .rev()
-        .find(|(_, c)| !c.is_alphanumeric())
-        .map_or(0, |(i, c)| i + c.len_utf8());
-    let word = &trimmed[word_start..];
-    // Most numbers follow no word, or a word that ends no label: settle those first.
-    if word.is_empty() || word.len() > 16 {
-        return false;
+    let mut word = WordBefore::at(text, start);
+    for _ in 0..4 {
+        if word.ends_label(&LABEL_LAST_WORD_SET, BLOCKING_LABELS) {
+            return true;
+        }
+        if !BANK_WORD_SET.contains(word.word()) {
+            return false;
+        }
+        word = WordBefore::at(text, word.start);
     }
-    let mut lowered = [0u8; 16 * 4];
-    let mut len = 0;
-    for c in word.chars().map(lower) {
-        len += c.encode_utf8(&mut lowered[len..]).len();
+    false
+}
+
+/// True when the text right before byte `start` says the number is a landline.
+pub fn after_landline_label(text: &str, start: usize) -> bool {
+    WordBefore::at(text, start).ends_label(&LANDLINE_LAST_WORD_SET, LANDLINE_LABELS)
+}
+
+/// True when the text right before byte `start` says the number is a fax.
+pub fn after_fax_label(text: &str, start: usize) -> bool {
+    WordBefore::at(text, start).ends_label(&FAX_WORDS, &["fax", "f"])
+}
+
+/// The last word before a byte offset, past glue (`MST: `, `Order #`), lowered once for
+/// every comparison, without allocating.
+struct WordBefore<'a> {
+    /// The text up to the word's end (a bounded tail of the whole text).
+    before: &'a str,
+    /// Where the word begins in the whole text.
+    start: usize,
+    lowered: [u8; 16 * 4],
+    len: usize,
+}
+
+impl<'a> WordBefore<'a> {
+    fn at(text: &'a str, end: usize) -> Self {
+        let tail = tail_bytes(text, end, LOOK_BEHIND_BYTES);
+        // Glue holds no line break and a word no non-alphanumeric, so neither crosses a line.
+        let before = tail.trim_end_matches(LABEL_GLUE);
+        let word_start = before
+            .char_indices()
+            .rev()
+            .find(|&(_, c)| !is_word_char(c))
+            .map_or(0, |(i, c)| i + c.len_utf8());
+        let word = &before[word_start..];
+        let mut lowered = [0u8; 16 * 4];
+        let mut len = 0;
+        // Longer words are no label's; they compare equal to none.
+        if word.len() <= 16 {
+            for c in word.chars().map(lower) {
+                len += c.encode_utf8(&mut lowered[len..]).len();
+            }
+        }
+        WordBefore {
+            before,
+            start: end - tail.len() + word_start,
+            lowered,
+            len,
+        }
     }
-    let last_word = std::str::from_utf8(&lowered[..len]).unwrap_or_default();
-    LABEL_LAST_WORDS.contains(&last_word)
-        && BLOCKING_LABELS
+
+    fn word(&self) -> &[u8] {
+        &self.lowered[..self.len]
+    }
+
+    /// One of `labels` ends here; `last_words` holds the last word of every label, so that
+    /// most numbers are settled by one short comparison, and only the labels that end with
+    /// this word are compared in full.
+    fn ends_label(&self, last_words: &WordSet, labels: &[&str]) -> bool {
+        if !last_words.contains(self.word()) {
+            return false;
+        }
+        // A label of several words stands on one line.
+        let line_start = self
+            .before
+            .bytes()
+            .rposition(|b| matches!(b, b'\n' | b'\r' | 0))
+            .map_or(0, |i| i + 1);
+        let line = &self.before[line_start..];
+        labels
             .iter()
-            .any(|label| ends_with_word(trimmed, label))
+            .any(|label| label.as_bytes().ends_with(self.word()) && ends_with_word(line, label))
+    }
+}
+
+/// `Đồng` before a capitalised word is a place (Đồng Tháp, Đồng Nai, Đồng Hới), not a unit.
+fn starts_place_name(after_unit: &str) -> bool {
+    let mut chars = after_unit.chars();
+    chars.next() == Some(' ') && chars.next().is_some_and(char::is_uppercase)
 }
 
 /// True when an amount marker stands right before byte `start` or right after byte `end`.
 pub fn is_amount(text: &str, start: usize, end: usize) -> bool {
+    // One character settles most numbers: the units are compared only when it begins one.
     let after = text[end..].trim_start_matches([' ', '\u{a0}']);
-    if CURRENCY_AFTER
-        .iter()
-        .any(|unit| starts_with_word(after, unit))
+    let next = after.chars().next().map(lower);
+    if next.is_some_and(|c| CURRENCY_AFTER.iter().any(|unit| unit.starts_with(c)))
+        && CURRENCY_AFTER
+            .iter()
+            .any(|unit| starts_with_word(after, unit) && !starts_place_name(&after[unit.len()..]))
     {
         return true;
     }
     let before = tail_bytes(text, start, 12).trim_end_matches([' ', '\u{a0}']);
-    CURRENCY_BEFORE.iter().any(|unit| {
-        let mut hay = before.chars().rev().map(lower);
-        unit.chars().rev().all(|u| hay.next() == Some(u))
-    })
+    let previous = before.chars().next_back().map(lower);
+    previous.is_some_and(|c| CURRENCY_BEFORE.iter().any(|unit| unit.ends_with(c)))
+        && CURRENCY_BEFORE.iter().any(|unit| {
+            let mut hay = before.chars().rev().map(lower);
+            unit.chars().rev().all(|u| hay.next() == Some(u))
+        })
 }
 
 #[cfg(test)]
@@ -215,12 +509,17 @@ mod tests {
 
     #[test]
     fn every_label_ends_with_a_listed_word() {
-        for label in BLOCKING_LABELS {
-            let last = label.rsplit(' ').next().unwrap_or(label);
-            assert!(
-                LABEL_LAST_WORDS.contains(&last),
-                "{label}: add {last:?} to LABEL_LAST_WORDS"
-            );
+        for (labels, last_words) in [
+            (BLOCKING_LABELS, LABEL_LAST_WORDS),
+            (LANDLINE_LABELS, LANDLINE_LAST_WORDS),
+        ] {
+            for label in labels {
+                let last = label.rsplit(' ').next().unwrap_or(label);
+                assert!(
+                    last_words.contains(&last),
+                    "{label}: add {last:?} to its last words"
+                );
+            }
         }
     }
 

@@ -14,6 +14,14 @@ fn raws(text: &str) -> Vec<String> {
         .collect()
 }
 
+/// Each text holds exactly one number, dialled as given.
+#[track_caller]
+fn assert_each_dials(cases: &[(&str, &str)]) {
+    for &(text, dial) in cases {
+        assert_eq!(dials(text), vec![dial], "{text:?}");
+    }
+}
+
 #[track_caller]
 fn assert_none(text: &str) {
     assert_eq!(
@@ -71,6 +79,8 @@ fn service_numbers() {
     );
     assert_eq!(dials("Miễn phí: 1800 1234"), vec!["18001234"]);
     assert_eq!(dials("1800.6789.99"), vec!["1800678999"]);
+    assert_none("18.000.332");
+    assert_none("19 00 1234");
 }
 
 #[test]
@@ -164,7 +174,8 @@ fn machine_ids_are_not_numbers() {
         "A_0982861121",
         "1.0982861121",
         "0982861121.5",
-        "0982861121-22",
+        "0982861121-12",
+        "0982861121-2024",
         "SO0982861121",
         "x0982861121",
     ] {
@@ -200,7 +211,7 @@ fn wrong_lengths_and_unused_ranges_are_refused() {
         "098286112",
         "09828611211",
         "0282861121",
-        "0682861121",
+        "0692861121",
         "0102861121",
         "982861121",
         "001099012345",
@@ -263,6 +274,8 @@ fn numbers_next_to_vietnamese_words() {
     assert_eq!(dials("SĐT:0982861121"), vec!["0982861121"]);
     assert_eq!(dials("Liên hệ anh Đức - 0982861121"), vec!["0982861121"]);
     assert_eq!(dials("0982861121 để gọi lại"), vec!["0982861121"]);
+    assert_eq!(dials("Chị Hà 0874408066 Đồng Tháp"), vec!["0874408066"]);
+    assert_none("0982861121 Đồng");
     assert_none("Mã0982861121");
     assert_none("đ0982861121");
 }
@@ -316,4 +329,196 @@ fn adversarial_inputs_stay_linear_and_never_panic() {
     assert_eq!(find_numbers(&many, NationalRules::Vietnam).len(), 20_000);
     let mixed = "Số 😀\u{fffd}\u{0}(+(+((84-.-. ".repeat(10_000);
     let _ = find_numbers(&mixed, NationalRules::Vietnam);
+}
+
+#[test]
+fn old_area_codes_dial_in_their_new_form() {
+    for (text, dial) in [
+        ("04.38637747", "02438637747"),
+        ("(04) 3863 7747", "02438637747"),
+        ("+84 4 3863 7747", "02438637747"),
+        ("(84-4) 38637747", "02438637747"),
+        ("08 3943 3770", "02839433770"),
+        ("(08) 39433770", "02839433770"),
+        ("+84 8 3943 3770", "02839433770"),
+        ("031 3836611", "02253836611"),
+        ("0313836611", "02253836611"),
+        ("0511 3822 123", "02363822123"),
+        ("05113822123", "02363822123"),
+        ("(0650) 3822 123", "02743822123"),
+        ("064.3852.123", "02543852123"),
+        ("038 3844123", "02383844123"),
+        ("(038) 384 4123", "02383844123"),
+    ] {
+        assert_eq!(dials(text), vec![dial], "{text:?}");
+        assert_eq!(raws(text), vec![text.to_string()], "{text:?}");
+    }
+    let found = &find_numbers("04.38637747", NationalRules::Vietnam)[0];
+    assert_eq!(found.e164, "+842438637747");
+}
+
+#[test]
+fn current_mobiles_win_over_old_landlines_unless_written_as_landlines() {
+    assert_each_dials(&[
+        ("0839433770", "0839433770"),
+        ("083 943 3770", "0839433770"),
+        ("0839 433 770", "0839433770"),
+        ("038 384 4123", "0383844123"),
+        ("0383844123", "0383844123"),
+        ("Fax: 0839433770", "02839433770"),
+        ("ĐT bàn: 0383844123", "02383844123"),
+    ]);
+    assert_none("04.08637747");
+    assert_none("0600123456");
+    assert_none("04 3863 774");
+}
+
+#[test]
+fn a_redundant_trunk_zero_after_a_country_code_set_apart() {
+    assert_eq!(dials("(84) 028 38213111"), vec!["02838213111"]);
+    assert_eq!(raws("(84) 028 38213111"), vec!["(84) 028 38213111"]);
+    assert_eq!(dials("84 0982 861 121"), vec!["0982861121"]);
+    assert_none("840982861121");
+}
+
+#[test]
+fn bank_accounts_starting_00_are_not_international_numbers() {
+    for text in [
+        "0071000123456",
+        "0081001234567",
+        "0091000654321",
+        "0011004123456",
+        "CK tới 0071 0006 95432",
+        "+7 100 123 4567",
+        "+81 0 1234 5678",
+    ] {
+        assert_none(text);
+    }
+    assert_each_dials(&[
+        ("Tokyo +81 3-1234-5678", "+81312345678"),
+        ("0086 138 0013 8000", "+8613800138000"),
+        ("Berlin +49 30 1234567", "+49301234567"),
+        ("+61 2 9374 4000", "+61293744000"),
+    ]);
+}
+
+#[test]
+fn labels_glued_by_punctuation() {
+    assert_each_dials(&[
+        ("Tel.028 3823 4567", "02838234567"),
+        ("ĐT.0982861121", "0982861121"),
+        ("Fax:028.3823.4567", "02838234567"),
+        ("Hotline:1900 54 54 54", "1900545454"),
+        ("SĐT-0982 861 121", "0982861121"),
+        ("T.02838234567", "02838234567"),
+        ("Tel.(028) 3823 4567", "02838234567"),
+    ]);
+    assert_none("DH-0982861121");
+    assert_none("KH.0982861121");
+}
+
+#[test]
+fn numbers_joined_to_words_and_references_by_hyphens() {
+    assert_eq!(raws("08 3943 3770-76"), vec!["08 3943 3770"]);
+    assert_eq!(dials("ĐT: 028 3943 3770-76"), vec!["02839433770"]);
+    assert_eq!(raws("ĐT 0243.8687933-P.Tuyển sinh"), vec!["0243.8687933"]);
+    assert_eq!(
+        dials("MBVCB.0451000123456-0912991625-Ung ho dong bao"),
+        vec!["0912991625"]
+    );
+    assert_eq!(
+        dials("0982861121-0912345678"),
+        vec!["0982861121", "0912345678"]
+    );
+    assert_eq!(dials("0982861121_Nguyen Van A"), vec!["0982861121"]);
+    assert_eq!(
+        dials("IBFT-0912991625-Ung ho mien Trung"),
+        vec!["0912991625"]
+    );
+    assert_none("DH-0982861121");
+    assert_none("DH-0982861121-2");
+    assert_none("2024-0982861121");
+    assert_none("0982861121-2024");
+    assert_none("0982_861_121");
+}
+
+#[test]
+fn mixed_separators_in_groups_of_three_or_more() {
+    assert_eq!(dials("0333.553 058"), vec!["0333553058"]);
+    assert_eq!(dials("098.286 1121"), vec!["0982861121"]);
+    assert_none("07-04-2020 14");
+    assert_none("07.04 2020 14");
+}
+
+#[test]
+fn full_width_digits_and_punctuation() {
+    for (text, dial) in [
+        ("０９８２８６１１２１", "0982861121"),
+        ("（０２８）３８２３ ４５６７", "02838234567"),
+        ("0982．861．121", "0982861121"),
+        ("0982－861－121", "0982861121"),
+        ("（028）38234567", "02838234567"),
+        ("0982\u{3000}861\u{3000}121", "0982861121"),
+    ] {
+        assert_eq!(dials(text), vec![dial], "{text:?}");
+        assert_eq!(raws(text), vec![text.to_string()], "{text:?}");
+    }
+    assert_none("０９８２８６１１２１５");
+}
+
+#[test]
+fn a_space_inside_the_area_code_parenthesis() {
+    assert_eq!(raws("ĐT: ( 0292) 3.822.751"), vec!["( 0292) 3.822.751"]);
+    assert_eq!(dials("ĐT: ( 0292) 3.822.751"), vec!["02923822751"]);
+}
+
+#[test]
+fn registration_codes_and_accounts_behind_more_labels() {
+    for text in [
+        "GPĐKKD: 0312345678",
+        "ĐKKD số 0312345678",
+        "Mã DN: 0312345678",
+        "MSDN 0312345678",
+        "Mã số DN: 0312345678",
+        "Số CCCD: 079201012345",
+        "CMND số 0912345678",
+        "STK Vietcombank: 0071000123456",
+        "STK: MB Bank 0912345678",
+        "Số TK tại NH Techcombank 0912345678",
+        "Số tài khoản ngân hàng ACB: 0912345678",
+        "TK VCB 0912345678",
+        "Giấy CNĐKDN số 0312345678 do Sở KHĐT cấp",
+        "Mã ĐH: 0912345678",
+        "Số tham chiếu: 0912345678",
+    ] {
+        assert_none(text);
+    }
+    assert_eq!(dials("Cửa hàng Minh Anh 0912345678"), vec!["0912345678"]);
+    assert_eq!(dials("Gọi tại 0912345678"), vec!["0912345678"]);
+}
+
+#[test]
+fn a_parenthesis_sets_a_number_apart_from_a_name() {
+    assert_eq!(dials("Chị Lan(0912345678)"), vec!["0912345678"]);
+    assert_eq!(dials("Anh Nam（０９１２３４５６７８）"), vec!["0912345678"]);
+}
+
+#[test]
+fn an_area_code_set_apart_before_a_local_number_in_another_style() {
+    assert_eq!(dials("0259 3.192.540"), vec!["02593192540"]);
+    assert_eq!(dials("052.5 235 412"), vec!["02325235412"]);
+    assert_eq!(dials("ĐT: 028.38 29 12 34"), vec!["02838291234"]);
+    assert_none("09 12-03-2024");
+}
+
+#[test]
+fn a_fax_is_a_landline_however_it_is_grouped() {
+    assert_eq!(dials("Fax: 083 943 3770"), vec!["02839433770"]);
+    assert_eq!(dials("Fax: 038 384 4123"), vec!["02383844123"]);
+    assert_eq!(dials("ĐT: 083 943 3770"), vec!["0839433770"]);
+    assert_eq!(dials("Tel: 0839433770"), vec!["0839433770"]);
+    assert_eq!(
+        dials("T: 0912 345 678  F: 0839433770"),
+        vec!["0912345678", "02839433770"]
+    );
 }

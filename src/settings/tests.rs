@@ -1,5 +1,6 @@
 use super::*;
 use crate::call::{parse_message, Call};
+use crate::error::{Code, Problem};
 
 const GUIDE: &str = include_str!("../../tests/fixtures/guide-payloads.json");
 
@@ -52,79 +53,167 @@ fn unknown_fields_survive_a_round_trip() {
 }
 
 #[test]
-fn invalid_documents_name_the_field() {
+fn invalid_documents_name_the_field_with_a_code() {
     let cases = [
-        (json!([]), "", "must be an object"),
+        (json!([]), "", Code::NotObject, vec![]),
         (
             json!({"webphoneUrl": "javascript:alert(1)"}),
             "webphoneUrl",
-            "web address",
+            Code::NotWebAddress,
+            vec!["javascript:alert(1)"],
         ),
-        (json!({"webphoneUrl": 5}), "webphoneUrl", "must be text"),
+        (
+            json!({"webphoneUrl": "ftp://mycc.vn/"}),
+            "webphoneUrl",
+            Code::NotHttp,
+            vec![],
+        ),
+        (
+            json!({"webphoneUrl": 5}),
+            "webphoneUrl",
+            Code::NotText,
+            vec![],
+        ),
         (
             json!({"defaultCountry": "Vietnam"}),
             "defaultCountry",
-            "two-letter",
+            Code::CountryUnknown,
+            vec!["VIETNAM"],
         ),
         (
             json!({"dock": "floating"}),
             "dock",
-            "not one of page, sidepanel",
+            Code::NotOneOf,
+            vec!["floating", "page, sidepanel"],
         ),
-        (json!({"crms": {}}), "crms", "must be a list"),
+        (json!({"crms": {}}), "crms", Code::NotList, vec![]),
+        (json!({"crms": [5]}), "crms[0]", Code::NotObject, vec![]),
         (
             json!({"crms": [{"name": ""}]}),
             "crms[0].name",
-            "must not be empty",
+            Code::Empty,
+            vec![],
         ),
         (
             json!({"crms": [{"name": "A", "sites": ["crm.vn"]}]}),
             "crms[0].sites[0]",
-            "needs a scheme",
+            Code::PatternNoScheme,
+            vec!["crm.vn"],
         ),
         (
-            json!({"crms": [{"name": "A", "searchUrl": "javascript:alert({phone})"}]}),
-            "crms[0].searchUrl",
-            "only http",
+            json!({"crms": [{"name": "A", "sites": [7]}]}),
+            "crms[0].sites[0]",
+            Code::NotText,
+            vec![],
+        ),
+        (
+            json!({"crms": [{"name": "A"}, {"name": "B", "searchUrl": "javascript:alert({phone})"}]}),
+            "crms[1].searchUrl",
+            Code::NotHttp,
+            vec![],
         ),
         (
             json!({"crms": [{"name": "A", "searchUrl": "https://a.vn/?q={nme}"}]}),
             "crms[0].searchUrl",
-            "unknown placeholder",
+            Code::TemplateUnknownPlaceholder,
+            vec![
+                "nme",
+                "{phone}, {e164}, {digits}, {callId}, {interactionId}, {queueId}, {agentId}",
+            ],
         ),
         (
             json!({"crms": [{"name": "A", "popOn": "hangup"}]}),
             "crms[0].popOn",
-            "not one of",
+            Code::NotOneOf,
+            vec!["hangup", "ringing, answer, never"],
         ),
         (
             json!({"crms": [{"name": "A", "popFor": "both"}]}),
             "crms[0].popFor",
-            "not one of",
+            Code::NotOneOf,
+            vec!["both", "inbound, outbound, all"],
         ),
         (
             json!({"crms": [{"name": "A", "pageApi": "yes"}]}),
             "crms[0].pageApi",
-            "true or false",
+            Code::NotBoolean,
+            vec![],
         ),
         (
             json!({"crms": [{"name": "A", "sites": ["https://a.vn/*"]}, {"name": "B", "sites": ["https://a.vn/*"]}]}),
             "crms[1].sites[0]",
-            "already a site of crms[0] (A)",
+            Code::SiteDuplicate,
+            vec!["https://a.vn/*", "1", "A"],
         ),
         (
             json!({"crms": [{"name": "A", "sites": ["https://a.vn/*", "https://a.vn/*"]}]}),
             "crms[0].sites[1]",
-            "twice",
+            Code::SiteTwice,
+            vec!["https://a.vn/*"],
+        ),
+        (
+            json!({"dialWaitSeconds": 4}),
+            "dialWaitSeconds",
+            Code::OutOfRange,
+            vec!["4", "5", "600"],
+        ),
+        (
+            json!({"dialWaitSeconds": 601}),
+            "dialWaitSeconds",
+            Code::OutOfRange,
+            vec!["601", "5", "600"],
+        ),
+        (
+            json!({"dialWaitSeconds": -1}),
+            "dialWaitSeconds",
+            Code::OutOfRange,
+            vec!["-1", "5", "600"],
+        ),
+        (
+            json!({"dialWaitSeconds": 7.5}),
+            "dialWaitSeconds",
+            Code::NotWholeNumber,
+            vec!["7.5"],
+        ),
+        (
+            json!({"dialWaitSeconds": "30"}),
+            "dialWaitSeconds",
+            Code::NotWholeNumber,
+            vec!["30"],
         ),
     ];
-    for (doc, field, words) in cases {
+    for (doc, field, code, args) in cases {
         let e = Settings::parse(&doc).unwrap_err();
-        assert_eq!(e.field, field, "{doc}");
-        assert!(e.message.contains(words), "{doc}: {e}");
+        assert_eq!(e, Problem::new(code, args).at(field), "{doc}");
     }
     let e = Settings::parse_str("{not json").unwrap_err();
-    assert!(e.message.contains("not valid JSON"), "{e}");
+    assert_eq!((e.field.as_str(), e.code), ("", Code::NotJson));
+    assert!(
+        e.message()
+            .starts_with("not valid JSON (key must be a string"),
+        "{e}"
+    );
+    let e = Settings::parse(&json!({"crms": [{"name": "A", "sites": ["https://a.vn/*"]}, {"name": "B", "sites": ["https://a.vn/*"]}]})).unwrap_err();
+    assert_eq!(
+        e.to_string(),
+        "crms[1].sites[0]: \"https://a.vn/*\" is already a site of CRM 1 (A)",
+        "the English message for logs and the CLI"
+    );
+}
+
+#[test]
+fn dial_wait_seconds_defaults_to_30_and_takes_whole_seconds_in_range() {
+    assert_eq!(Settings::default_settings().dial_wait_seconds, 30);
+    for (given, expected) in [
+        (json!(5), 5),
+        (json!(600), 600),
+        (json!(45.0), 45),
+        (Value::Null, 30),
+    ] {
+        let s = Settings::parse(&json!({ "dialWaitSeconds": given })).unwrap();
+        assert_eq!(s.dial_wait_seconds, expected);
+        assert_eq!(s.to_json()["dialWaitSeconds"], json!(expected));
+    }
 }
 
 #[test]
@@ -200,51 +289,124 @@ fn screen_pop_prefers_the_crm_hosting_the_phone() {
     assert_eq!(s.screen_pop(None, &call).unwrap().crm, 0);
 }
 
+fn problems(state: &InForce) -> Vec<(Source, String, Code)> {
+    state
+        .problems
+        .iter()
+        .map(|p| (p.source, p.error.field.clone(), p.error.code))
+        .collect()
+}
+
 #[test]
 fn managed_values_are_defaults_unless_locked() {
     let user = json!({"webphoneUrl": "https://agent.example/phone", "crms": [{"name": "Mine"}]});
-    let managed = json!({"webphoneUrl": "https://it.example/phone", "crms": [{"name": "IT CRM"}], "dock": "sidepanel"});
-    let e = effective(&user, &managed).unwrap();
+    let managed = json!({"webphoneUrl": "https://it.example/phone", "crms": [{"name": "IT CRM"}], "dock": "sidepanel", "dialWaitSeconds": 90});
+    let state = in_force(&user, &managed);
     assert_eq!(
-        e.settings.webphone_url, "https://agent.example/phone",
+        state.settings.webphone_url, "https://agent.example/phone",
         "the agent's value wins when not locked"
     );
-    assert_eq!(e.settings.crms[0].name, "Mine");
+    assert_eq!(state.settings.crms[0].name, "Mine");
     assert_eq!(
-        e.settings.dock,
+        state.settings.dock,
         DockMode::SidePanel,
         "a managed default fills a missing field"
     );
-    assert!(e.locked.is_empty());
+    assert_eq!(
+        state.settings.dial_wait_seconds, 90,
+        "dialWaitSeconds is manageable"
+    );
+    assert!(state.locked().is_empty() && state.problems.is_empty());
 
     let managed = json!({"webphoneUrl": "https://it.example/phone", "crms": [{"name": "IT CRM"}], "locked": ["webphoneUrl", "crms", "bogus", "dock"]});
-    let e = effective(&user, &managed).unwrap();
-    assert_eq!(e.settings.webphone_url, "https://it.example/phone");
-    assert_eq!(e.settings.crms[0].name, "IT CRM");
+    let state = in_force(&user, &managed);
+    assert_eq!(state.settings.webphone_url, "https://it.example/phone");
+    assert_eq!(state.settings.crms[0].name, "IT CRM");
     assert_eq!(
-        e.locked,
-        vec!["webphoneUrl", "crms"],
+        state.locked(),
+        ["webphoneUrl", "crms"],
         "only known fields the policy sets can be locked"
     );
 }
 
 #[test]
-fn a_bad_policy_is_named_as_such() {
-    let e = effective(
-        &json!({}),
+fn in_force_never_fails_and_says_which_document_was_set_aside() {
+    let agent = json!({"webphoneUrl": "https://agent.example/phone"});
+    let state = in_force(
+        &agent,
         &json!({"webphoneUrl": "ftp://x", "locked": ["webphoneUrl"]}),
-    )
-    .unwrap_err();
-    assert_eq!(e.field, "managed policy: webphoneUrl");
-    let e = effective(&json!({}), &json!({"locked": "all"})).unwrap_err();
-    assert_eq!(e.field, "managed policy: locked");
-    let e = effective(&json!({"dock": "x"}), &json!({})).unwrap_err();
+    );
     assert_eq!(
-        e.field, "dock",
+        problems(&state),
+        [(Source::Policy, "webphoneUrl".to_string(), Code::NotHttp)]
+    );
+    assert_eq!(
+        state.settings.webphone_url, "https://agent.example/phone",
+        "a bad policy is ignored as a whole"
+    );
+    assert!(state.locked().is_empty());
+
+    let state = in_force(&json!({}), &json!({"locked": "all"}));
+    assert_eq!(
+        problems(&state),
+        [(Source::Policy, "locked".to_string(), Code::NotList)]
+    );
+
+    let managed = json!({"dock": "sidepanel", "crms": [{"name": "IT"}]});
+    let state = in_force(
+        &json!({"dock": "x", "crms": [{"name": "Mine"}], "futureField": 1}),
+        &managed,
+    );
+    assert_eq!(
+        problems(&state),
+        [(Source::Agent, "dock".to_string(), Code::NotOneOf)],
         "the agent's own mistakes are not blamed on IT"
     );
+    assert_eq!(
+        (state.settings.dock, state.settings.crms[0].name.as_str()),
+        (DockMode::SidePanel, "IT"),
+        "a bad agent document gives the defaults under the policy"
+    );
+    assert_eq!(
+        state.settings.to_json()["futureField"],
+        1,
+        "and keeps its unknown fields, so saving the form does not lose them"
+    );
+
+    let state = in_force(&json!([1]), &Value::Null);
+    assert_eq!(
+        problems(&state),
+        [(Source::Agent, String::new(), Code::NotObject)]
+    );
+    assert_eq!(state.settings, Settings::default_settings());
+
+    let state = in_force_text("{", "[");
+    assert_eq!(
+        problems(&state),
+        [
+            (Source::Policy, String::new(), Code::NotJson),
+            (Source::Agent, String::new(), Code::NotJson),
+        ]
+    );
     assert!(
-        effective(&json!({}), &Value::Null).is_ok(),
+        in_force_text("{}", "null").problems.is_empty(),
         "no policy at all"
     );
+    assert!(
+        in_force_text("{}", "{}").problems.is_empty(),
+        "an empty policy"
+    );
+}
+
+#[test]
+fn pop_target_defaults_to_one_reused_tab_and_takes_only_its_choices() {
+    let settings =
+        Settings::parse(&json!({"crms": [{"name": "A"}, {"name": "B", "popTarget": "crmTab"}]}))
+            .unwrap();
+    assert_eq!(settings.crms[0].pop_target, PopTarget::Reuse);
+    assert_eq!(settings.crms[1].pop_target_name(), "crmTab");
+    assert_eq!(settings.to_json()["crms"][0]["popTarget"], "reuse");
+    let error =
+        Settings::parse(&json!({"crms": [{"name": "A", "popTarget": "window"}]})).unwrap_err();
+    assert_eq!(error.field, "crms[0].popTarget");
 }

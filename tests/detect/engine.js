@@ -12,8 +12,11 @@ function detect(text, country = 'VN') {
   return JSON.parse(wasm.detectJoined(text, country)).map(([start, end, e164]) => ({ start, end, e164, raw: text.slice(start, end) }));
 }
 
-function corpus() {
-  const file = path.join(__dirname, '..', 'corpus', 'crm-lines.tsv');
+/** The labelled CORPORA: `crm-lines.tsv` (CRM notes) or `real-shapes.tsv` (real-world shapes). */
+const CORPORA = ['crm-lines.tsv', 'real-shapes.tsv'];
+
+function corpus(name = CORPORA[0]) {
+  const file = path.join(__dirname, '..', 'corpus', name);
   return fs
     .readFileSync(file, 'utf8')
     .split('\n')
@@ -25,4 +28,4 @@ function corpus() {
     });
 }
 
-module.exports = { detect, corpus, wasm };
+module.exports = { detect, corpus, CORPORA, wasm };

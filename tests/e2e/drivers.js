@@ -3,6 +3,7 @@
 // scenario is written once and run in both browsers against the extension as built.
 //   goto(url) · evaluate(fn, arg) in the page · click(css) and clickInDock(css): trusted clicks
 //   clickAt(x, y), hover(x, y): the mouse at a point of the viewport · press(key, modifiers): a key
+//   dockText(css), frameText(frame css, css), frameVisible(frame css, css): read inside a frame
 //   extension(fn, arg): run an async function in an extension page (storage, action, ...)
 //   screenshot(file) · close()
 const fs = require('fs');
@@ -16,6 +17,10 @@ const FIREFOX_UUID = '5a1b7c2e-3d4f-4a6b-8c9d-0e1f2a3b4c5d';
 async function chromium({ extensionDir, crmOrigin, headless = true }) {
   const { chromium: pw } = require('playwright-core');
   const userDataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'mycc-chromium-'));
+  // Developer mode on: without it Chromium disables an unpacked extension that reloads itself
+  // (runtime.reload(), as an update does) a few seconds after start-up ("unsupported developer extension").
+  fs.mkdirSync(path.join(userDataDir, 'Default'));
+  fs.writeFileSync(path.join(userDataDir, 'Default', 'Preferences'), JSON.stringify({ extensions: { ui: { developer_mode: true } } }));
   const context = await pw.launchPersistentContext(userDataDir, {
     executablePath: '/usr/bin/chromium',
     headless,
@@ -78,6 +83,8 @@ async function chromium({ extensionDir, crmOrigin, headless = true }) {
     /** A key with modifiers held: press('k', ['Alt', 'Shift']). */
     press: (key, modifiers = []) => page.keyboard.press([...modifiers, key.length === 1 ? `Key${key.toUpperCase()}` : key].join('+')),
     dockText: (selector) => page.frameLocator('[data-mycc-dock] >> iframe').locator(selector).textContent(),
+    frameText: (frameSelector, selector) => page.frameLocator(frameSelector).locator(selector).first().textContent(),
+    frameVisible: (frameSelector, selector) => page.frameLocator(frameSelector).locator(selector).first().isVisible(),
     async pressEnterOn(selector) {
       await page.locator(selector).first().focus();
       await page.keyboard.press('Enter');
@@ -98,6 +105,7 @@ async function chromium({ extensionDir, crmOrigin, headless = true }) {
       return {
         click: (selector) => p.locator(selector).first().click(),
         evaluate: (fn, arg) => p.evaluate(fn, arg),
+        setFile: (selector, file) => p.setInputFiles(selector, file),
         close: async () => {
           await p.close();
           await page.bringToFront();
@@ -116,7 +124,10 @@ async function chromium({ extensionDir, crmOrigin, headless = true }) {
       return {
         evaluate: (fn, arg) => p.evaluate(fn, arg),
         click: (selector) => p.locator(selector).first().click(),
+        clickAt: (x, y) => p.mouse.click(x, y),
         clickInDock: (selector) => p.frameLocator('[data-mycc-dock] >> iframe').locator(selector).click(),
+        dockText: (selector) => p.frameLocator('[data-mycc-dock] >> iframe').locator(selector).textContent(),
+        dockVisible: (selector) => p.frameLocator('[data-mycc-dock] >> iframe').locator(selector).isVisible(),
         close: () => p.close(),
       };
     },
@@ -139,6 +150,36 @@ async function chromium({ extensionDir, crmOrigin, headless = true }) {
       } finally {
         await cdp.detach();
       }
+    },
+    /**
+     * runtime.reload(), as an update does: the extension's pages close, the worker starts anew;
+     * returns once a fresh extension page can use the extension's APIs again.
+     */
+    async reloadExtension() {
+      const p = await extensionPage();
+      // storage.session is emptied by a reload: a marker left there tells the old instance from the new.
+      await p.evaluate(async () => {
+        await chrome.storage.session.set({ e2eBeforeReload: true });
+        setTimeout(() => chrome.runtime.reload(), 50);
+        return true;
+      });
+      await p.waitForEvent('close', { timeout: 10000 }).catch(() => undefined);
+      if (!p.isClosed()) await p.close();
+      extPage = null;
+      const deadline = Date.now() + 15000;
+      for (;;) {
+        try {
+          const fresh = await extensionPage();
+          if (await fresh.evaluate(async () => !(await chrome.storage.session.get('e2eBeforeReload')).e2eBeforeReload)) break;
+          throw new Error('still the instance from before the reload');
+        } catch (error) {
+          if (Date.now() > deadline) throw new Error(`the extension did not come back after runtime.reload(): ${error.message}`);
+          if (extPage && !extPage.isClosed()) await extPage.close().catch(() => undefined);
+          extPage = null;
+          await new Promise((r) => setTimeout(r, 200));
+        }
+      }
+      await page.bringToFront();
     },
     /** How many times the extension's service worker started again after stopping. */
     workerStarts: () => workerLife.starts,
@@ -170,23 +211,32 @@ async function firefox({ extensionDir, crmOrigin, artifactsDir, prefs = {} }) {
   const xpi = path.join(artifactsDir, 'mycc-connect-e2e.xpi');
   fs.rmSync(xpi, { force: true });
   execFileSync('zip', ['-q', '-r', '-X', xpi, '.'], { cwd: extensionDir });
-  const options = new ff.Options()
-    .setBinary('/usr/bin/firefox-esr')
-    .addArguments('-headless', '--width=1280', '--height=800')
-    .setPreference('extensions.webextensions.uuids', JSON.stringify({ [GECKO_ID]: FIREFOX_UUID }))
-    .setPreference('media.navigator.permission.disabled', true)
-    .setPreference('dom.disable_open_during_load', false);
-  for (const [name, value] of Object.entries(prefs)) options.setPreference(name, value);
-  const driver = await new Builder()
-    .forBrowser('firefox')
-    .setFirefoxOptions(options)
-    .setFirefoxService(new ff.ServiceBuilder(geckodriverPath()).setStdio(process.env.E2E_BROWSER_LOG ? 'inherit' : 'ignore'))
-    .build();
-  await driver.installAddon(xpi, true);
-  await driver.manage().setTimeouts({ script: 20000 });
-  const extensionOrigin = `moz-extension://${FIREFOX_UUID}`;
-  const mainHandle = await driver.getWindowHandle();
+  // A profile of our own, kept across restart(): Firefox reads policies.json only at start-up.
+  const profileDir = fs.mkdtempSync(path.join(os.tmpdir(), 'mycc-firefox-'));
+  let driver = null;
+  let mainHandle = null;
   let extHandle = null;
+
+  async function start() {
+    const options = new ff.Options()
+      .setBinary('/usr/bin/firefox-esr')
+      .addArguments('-headless', '--width=1280', '--height=800', '-profile', profileDir)
+      .setPreference('extensions.webextensions.uuids', JSON.stringify({ [GECKO_ID]: FIREFOX_UUID }))
+      .setPreference('media.navigator.permission.disabled', true)
+      .setPreference('dom.disable_open_during_load', false);
+    for (const [name, value] of Object.entries(prefs)) options.setPreference(name, value);
+    driver = await new Builder()
+      .forBrowser('firefox')
+      .setFirefoxOptions(options)
+      .setFirefoxService(new ff.ServiceBuilder(geckodriverPath()).setStdio(process.env.E2E_BROWSER_LOG ? 'inherit' : 'ignore'))
+      .build();
+    await driver.installAddon(xpi, true);
+    await driver.manage().setTimeouts({ script: 20000 });
+    mainHandle = await driver.getWindowHandle();
+    extHandle = null;
+  }
+  await start();
+  const extensionOrigin = `moz-extension://${FIREFOX_UUID}`;
 
   async function inExtension(fn, arg) {
     if (!extHandle || !(await driver.getAllWindowHandles()).includes(extHandle)) {
@@ -223,6 +273,13 @@ async function firefox({ extensionDir, crmOrigin, artifactsDir, prefs = {} }) {
   }
 
   /** Another tab, driven from the main one: each call switches there and back. */
+  /** The mouse moved to a point of the viewport, and clicked there with `click`. */
+  async function pointerAt(x, y, click) {
+    const { Origin } = require('selenium-webdriver/lib/input');
+    const actions = driver.actions().move({ x: Math.round(x), y: Math.round(y), origin: Origin.VIEWPORT });
+    await (click ? actions.click() : actions).perform();
+  }
+
   function tabHandle(handle) {
     const within = async (fn) => {
       await driver.switchTo().window(handle);
@@ -236,6 +293,8 @@ async function firefox({ extensionDir, crmOrigin, artifactsDir, prefs = {} }) {
       within,
       evaluate: (fn, arg) => within(() => driver.executeScript(`return (${fn.toString()})(arguments[0]);`, arg ?? null)),
       click: (selector) => within(() => clickThroughShadow(selector)),
+      clickAt: (x, y) => within(() => pointerAt(x, y, true)),
+      setFile: (selector, file) => within(async () => (await driver.findElement(By.css(selector))).sendKeys(file)),
       close: () => within(() => driver.close()),
     };
   }
@@ -253,24 +312,47 @@ async function firefox({ extensionDir, crmOrigin, artifactsDir, prefs = {} }) {
     return host.getShadowRoot();
   }
 
+  /** Runs `fn` switched into the frame `frameSelector` (' >> ' steps into shadow roots), then back. */
+  async function withFrame(frameSelector, fn) {
+    const parts = frameSelector.split(' >> ');
+    let scope = driver;
+    for (const part of parts.slice(0, -1)) scope = await (await scope.findElement(By.css(part))).getShadowRoot();
+    await driver.switchTo().frame(await scope.findElement(By.css(parts[parts.length - 1])));
+    try {
+      return await fn();
+    } finally {
+      await driver.switchTo().defaultContent();
+    }
+  }
+  const frameText = (frameSelector, selector) => withFrame(frameSelector, async () => (await driver.findElement(By.css(selector))).getText());
+  const frameVisible = (frameSelector, selector) =>
+    withFrame(frameSelector, async () => {
+      const found = await driver.findElements(By.css(selector));
+      return found.length > 0 && found[0].isDisplayed();
+    });
+
   return {
     name: 'firefox',
     extensionOrigin,
-    driver,
+    get driver() {
+      return driver;
+    },
+    /**
+     * Quits Firefox and starts it again on the same profile, the add-on installed again (its
+     * UUID is fixed by the pref): every tab is gone, storage.session too; policies.json is read.
+     */
+    async restart() {
+      await driver.quit();
+      await start();
+    },
     async goto(url) {
       await driver.switchTo().window(mainHandle);
       await driver.get(url);
     },
     evaluate: (fn, arg) => driver.executeScript(`return (${fn.toString()})(arguments[0]);`, arg ?? null),
     click: (selector) => clickThroughShadow(selector),
-    async clickAt(x, y) {
-      const { Origin } = require('selenium-webdriver/lib/input');
-      await driver.actions().move({ x: Math.round(x), y: Math.round(y), origin: Origin.VIEWPORT }).click().perform();
-    },
-    async hover(x, y) {
-      const { Origin } = require('selenium-webdriver/lib/input');
-      await driver.actions().move({ x: Math.round(x), y: Math.round(y), origin: Origin.VIEWPORT }).perform();
-    },
+    clickAt: (x, y) => pointerAt(x, y, true),
+    hover: (x, y) => pointerAt(x, y, false),
     async drag(from, to) {
       const { Origin } = require('selenium-webdriver/lib/input');
       const at = ([x, y]) => ({ x: Math.round(x), y: Math.round(y), origin: Origin.VIEWPORT });
@@ -304,6 +386,8 @@ async function firefox({ extensionDir, crmOrigin, artifactsDir, prefs = {} }) {
         await driver.switchTo().defaultContent();
       }
     },
+    frameText,
+    frameVisible,
     async pressEnterOn(selector) {
       const { Key } = require('selenium-webdriver');
       const element = await driver.findElement(By.css(selector));
@@ -311,6 +395,37 @@ async function firefox({ extensionDir, crmOrigin, artifactsDir, prefs = {} }) {
       await driver.actions().sendKeys(Key.ENTER).perform();
     },
     extension: inExtension,
+    /**
+     * runtime.reload(), as an update does: the extension's pages close, the event page starts
+     * anew; returns once a fresh extension page can use the extension's APIs again.
+     */
+    async reloadExtension() {
+      // storage.session is emptied by a reload: a marker left there tells the old instance from the new.
+      await inExtension(async () => {
+        await browser.storage.session.set({ e2eBeforeReload: true });
+        setTimeout(() => browser.runtime.reload(), 50);
+        return true;
+      });
+      const deadline = Date.now() + 15000;
+      for (;;) {
+        try {
+          // The reload closes the extension tab; inExtension() then opens a new one.
+          if (await inExtension(async () => !(await browser.storage.session.get('e2eBeforeReload')).e2eBeforeReload)) break;
+          throw new Error('still the instance from before the reload');
+        } catch (error) {
+          await driver.switchTo().window(mainHandle).catch(() => undefined);
+          if (Date.now() > deadline) throw new Error(`the extension did not come back after runtime.reload(): ${error.message}`);
+          // A tab left dead by the reload: close it, the next try opens a new one.
+          if (!/still the instance/.test(error.message) && extHandle && (await driver.getAllWindowHandles()).includes(extHandle)) {
+            await driver.switchTo().window(extHandle);
+            await driver.close();
+            await driver.switchTo().window(mainHandle);
+            extHandle = null;
+          }
+          await new Promise((r) => setTimeout(r, 200));
+        }
+      }
+    },
     async pages() {
       const urls = [];
       const current = await driver.getWindowHandle();
@@ -350,18 +465,12 @@ async function firefox({ extensionDir, crmOrigin, artifactsDir, prefs = {} }) {
       await driver.get(url);
       await driver.switchTo().window(mainHandle);
       const tab = tabHandle(handle);
+      const DOCK_FRAME = '[data-mycc-dock] >> iframe';
       return {
         ...tab,
-        clickInDock: (selector) =>
-          tab.within(async () => {
-            const root = await (await driver.findElement(By.css('[data-mycc-dock]'))).getShadowRoot();
-            await driver.switchTo().frame(await root.findElement(By.css('iframe')));
-            try {
-              await driver.findElement(By.css(selector)).click();
-            } finally {
-              await driver.switchTo().defaultContent();
-            }
-          }),
+        clickInDock: (selector) => tab.within(() => withFrame(DOCK_FRAME, () => driver.findElement(By.css(selector)).click())),
+        dockText: (selector) => tab.within(() => frameText(DOCK_FRAME, selector)),
+        dockVisible: (selector) => tab.within(() => frameVisible(DOCK_FRAME, selector)),
       };
     },
     async closeOtherTabs() {
@@ -378,6 +487,7 @@ async function firefox({ extensionDir, crmOrigin, artifactsDir, prefs = {} }) {
     until,
     async close() {
       await driver.quit();
+      fs.rmSync(profileDir, { recursive: true, force: true });
     },
   };
 }

@@ -7,10 +7,21 @@ const server = require('../server.js');
 const drivers = require('./drivers.js');
 const frameworks = require('../frameworks/build.js');
 
-// Each file's scenarios, in order; a file may also have CHROMIUM_ONLY ones.
-const FILES = [require('./scenarios.js'), require('./scenarios/marking.js')];
-const SCENARIOS = Object.assign({}, ...FILES.map((f) => f.SCENARIOS));
-const CHROMIUM_ONLY = Object.assign({}, ...FILES.map((f) => f.CHROMIUM_ONLY ?? {}));
+// One file per feature under scenarios/, each exporting { SCENARIOS, CHROMIUM_ONLY }; run in this order.
+const FEATURES = ['linking', 'marking', 'dialing', 'calls', 'dock', 'hosting', 'pagephone', 'options', 'popup', 'statechange'];
+const SCENARIOS = {};
+const CHROMIUM_ONLY = {};
+for (const feature of FEATURES) {
+  const file = path.join(__dirname, 'scenarios', `${feature}.js`);
+  if (!fs.existsSync(file)) continue;
+  const module = require(file);
+  for (const [into, from] of [[SCENARIOS, module.SCENARIOS], [CHROMIUM_ONLY, module.CHROMIUM_ONLY ?? {}]]) {
+    for (const [name, scenario] of Object.entries(from)) {
+      if (name in SCENARIOS || name in CHROMIUM_ONLY) throw new Error(`two scenarios named "${name}"`);
+      into[name] = scenario;
+    }
+  }
+}
 
 const root = path.join(__dirname, '..', '..');
 // E2E_EXTENSION_DIR runs the scenarios against another build (an older one, to see a new test fail).
@@ -29,13 +40,14 @@ function run(browser) {
     await driver?.close();
     env?.close();
   });
-  const only = process.env.E2E_ONLY;
+  // E2E_ONLY='a|b': only the scenarios whose name contains one of these substrings.
+  const only = process.env.E2E_ONLY ? process.env.E2E_ONLY.split('|') : null;
   const scenarios = { ...SCENARIOS, ...(browser === 'chromium' ? CHROMIUM_ONLY : {}) };
   for (const [name, scenario] of Object.entries(scenarios)) {
-    if (only && !name.includes(only)) continue;
-    test(`${browser}: ${name}`, { timeout: 60000 }, async () => {
+    if (only && !only.some((part) => name.includes(part))) continue;
+    test(`${browser}: ${name}`, { timeout: 60000 }, async (t) => {
       try {
-        await scenario(driver, env);
+        await scenario(driver, env, t);
       } catch (error) {
         const file = path.join(artifactsDir, `${name.replace(/[^a-z0-9]+/gi, '-').slice(0, 60)}.png`);
         await driver.screenshot(file).catch(() => undefined);

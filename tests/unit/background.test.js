@@ -42,7 +42,8 @@ test('each message kind is taken only from the senders it declares', async () =>
   const { bg, hello } = await withLiveDock();
   const page = senders.content(7, `${CRM}/list`);
   const forged = JSON.stringify(GUIDE['queue-ringing']);
-  assert.equal(await bg.send({ kind: MSG.DOCK_EVENT, json: forged }, page), 'not handled', 'a content script is not a dock');
+  assert.equal(await bg.send({ kind: MSG.DOCK_HELLO }, page), 'not handled', 'a content script is not a dock');
+  assert.equal((await bg.send({ kind: MSG.DOCK_EVENT, json: forged }, page)).ok, false, 'nor the page that embeds the phone');
   assert.equal(await bg.send({ kind: MSG.SITE_SET, url: `${CRM}/`, on: false, crmIndex: 0 }, page), 'not handled');
   assert.equal(await bg.send({ kind: MSG.POPUP_STATUS }, senders.dock(7, hello.dockKey)), 'not handled');
   assert.equal(await bg.send({ kind: 'no:such' }, page), 'not handled');
@@ -68,14 +69,14 @@ test('a dock (re)loading its WebPhone makes the phone not registered everywhere 
   assert.equal((await session(bg)).phoneState, 'notRegistered');
   assert.equal(bg.badge.text, 'OFF');
   assert.ok(bg.sentToTabs.some((s) => s.message.kind === MSG.PHONE_STATE && s.message.phoneState === 'notRegistered'));
-  const reply = await bg.send({ kind: MSG.CALL_DIAL, target: '0982 861 121' }, senders.content(7, `${CRM}/list`));
+  const reply = await bg.send({ kind: MSG.CALL_DIAL, target: '0982 861 121', clickId: 'click-1' }, senders.content(7, `${CRM}/list`));
   assert.equal(reply.waiting, true, 'a click now waits instead of saying "Calling"');
 });
 
 test('at most one dial request waits: a newer click replaces the older one', async () => {
   const { bg } = await withLiveDock({}, { registered: false });
   for (const [tab, number] of [[7, '0982 861 121'], [8, '0912 345 678'], [8, '0933 456 789']]) {
-    const reply = await bg.send({ kind: MSG.CALL_DIAL, target: number }, senders.content(tab, `${CRM}/x`));
+    const reply = await bg.send({ kind: MSG.CALL_DIAL, target: number, clickId: `click-${number}` }, senders.content(tab, `${CRM}/x`));
     assert.equal(reply.waiting, true);
   }
   const { dialRequest } = await session(bg);
@@ -85,13 +86,18 @@ test('at most one dial request waits: a newer click replaces the older one', asy
 
 test('a waiting request is handed over once, and only to the live dock whose WebPhone has registered', async () => {
   const { bg, dock } = await withLiveDock({}, { registered: false });
-  await bg.send({ kind: MSG.CALL_DIAL, target: '0982861121' }, senders.content(7, `${CRM}/list`));
+  await bg.send({ kind: MSG.CALL_DIAL, target: '0982861121', clickId: 'click-3' }, senders.content(7, `${CRM}/list`));
   assert.equal((await bg.send({ kind: MSG.DOCK_SYNC, registered: false }, dock)).request, null, 'not before it registers');
   const other = await bg.send({ kind: MSG.PAGE_HELLO }, senders.content(8, `${CRM}/other`));
   assert.equal((await bg.send({ kind: MSG.DOCK_SYNC, registered: true }, senders.dock(8, other.dockKey))).request, null, 'not to a dock that is not live');
   const taken = await bg.send({ kind: MSG.DOCK_SYNC, registered: true }, dock);
   assert.equal(taken.request.target, '0982861121');
-  assert.equal((await bg.send({ kind: MSG.DOCK_SYNC, registered: true }, dock)).request, null, 'never twice');
+  // The worker stopped before the dock heard the answer: asked again, the same request (the dock
+  // posts each id once), until the dock says it was posted.
+  assert.equal((await bg.send({ kind: MSG.DOCK_SYNC, registered: true }, dock)).request.id, taken.request.id);
+  assert.deepEqual(await bg.send({ kind: MSG.DOCK_SENT, id: taken.request.id }, dock), { ok: true });
+  assert.equal((await bg.send({ kind: MSG.DOCK_SYNC, registered: true }, dock)).request, null, 'gone once posted');
+  assert.ok(bg.sentToTabs.some((s) => s.tabId === 7 && s.message.kind === MSG.DIAL_UPDATE && s.message.state === 'sent'));
 });
 
 test('a waiting request is never dialled after it expired, was cancelled, or another call came', async () => {
@@ -100,18 +106,18 @@ test('a waiting request is never dialled after it expired, was cancelled, or ano
   const clock = bg.run('Date');
   const realNow = clock.now;
 
-  const first = await bg.send({ kind: MSG.CALL_DIAL, target: '0982861121' }, page);
+  const first = await bg.send({ kind: MSG.CALL_DIAL, target: '0982861121', clickId: 'click-4' }, page);
   assert.equal(first.expiresAt - Date.now() <= 5000, true);
   clock.now = () => realNow.call(clock) + 5001;
   assert.equal((await bg.send({ kind: MSG.DOCK_SYNC, registered: true }, dock)).request, null, 'expired');
   clock.now = realNow;
   assert.ok(bg.sentToTabs.some((s) => s.message.kind === MSG.DIAL_UPDATE && s.message.state === 'expired'));
 
-  const second = await bg.send({ kind: MSG.CALL_DIAL, target: '0982861121' }, page);
+  const second = await bg.send({ kind: MSG.CALL_DIAL, target: '0982861121', clickId: 'click-5' }, page);
   assert.deepEqual(await bg.send({ kind: MSG.CALL_CANCEL, id: second.id }, page), { ok: true });
   assert.equal((await bg.send({ kind: MSG.DOCK_SYNC, registered: true }, dock)).request, null, 'cancelled');
 
-  await bg.send({ kind: MSG.CALL_DIAL, target: '0982861121' }, page);
+  await bg.send({ kind: MSG.CALL_DIAL, target: '0982861121', clickId: 'click-6' }, page);
   await bg.send({ kind: MSG.DOCK_EVENT, json: JSON.stringify(GUIDE['queue-ringing']) }, dock);
   assert.equal((await bg.send({ kind: MSG.DOCK_SYNC, registered: true }, dock)).request, null, 'another call came in meanwhile');
   assert.ok(bg.sentToTabs.some((s) => s.message.kind === MSG.DIAL_UPDATE && s.message.state === 'superseded'));
@@ -146,4 +152,164 @@ test('after an install or update, open CRM tabs get the content scripts the mani
   assert.deepEqual(files.files, manifest.content_scripts[0].js);
   assert.equal(files.target.tabId, 7);
   assert.ok(bg.injected.every((d) => d.target.tabId === 7), 'nothing injected into a page that is not a CRM');
+});
+
+test('junk from the WebPhone is dropped before it waits for anything or touches storage', { timeout: 20000 }, async () => {
+  const { bg, dock } = await withLiveDock();
+  const writes = [];
+  const set = bg.browser.storage.session.set;
+  bg.browser.storage.session.set = (items) => {
+    writes.push(Object.keys(items));
+    return set(items);
+  };
+  const huge = JSON.stringify({ ...GUIDE['queue-ringing'], data: { ...GUIDE['queue-ringing'].data, note: 'x'.repeat(70000) } });
+  const junk = ['not json', '[]', '{"type":7}', '{"data":{}}', JSON.stringify({ type: 'OnCallRinging', data: 'x' }), huge];
+  // Real work holds the queue meanwhile: junk must be answered without waiting behind it.
+  bg.run('serially(() => new Promise((resolve) => (globalThis.releaseQueue = resolve)))');
+  const answers = await Promise.all(Array.from({ length: 2000 }, (_, i) => bg.send({ kind: MSG.DOCK_EVENT, json: junk[i % junk.length] }, dock)));
+  assert.ok(answers.every((a) => a.ok === false));
+  assert.deepEqual(writes, [], 'nothing written for junk');
+  bg.run('releaseQueue()');
+  const ringing = await bg.send({ kind: MSG.DOCK_EVENT, json: JSON.stringify(GUIDE['queue-ringing']) }, dock);
+  assert.deepEqual(ringing, { ok: true });
+  const { events, phoneState } = await session(bg);
+  assert.equal(phoneState, 'ringing');
+  assert.deepEqual(events.map((e) => e.type), ['OnRegistered', 'OnCallRinging'], 'only the events are logged');
+});
+
+test('events of a type this version does not know reach the pages but not the queue or the log', async () => {
+  const { bg, dock } = await withLiveDock();
+  bg.sentToTabs.length = 0;
+  const reply = await bg.send({ kind: MSG.DOCK_EVENT, json: JSON.stringify({ type: 'OnAgentStatus', data: { status: 'away' } }) }, dock);
+  assert.deepEqual(reply, { ok: true });
+  assert.deepEqual((await session(bg)).events.map((e) => e.type), ['OnRegistered']);
+  assert.ok(bg.sentToTabs.some((s) => s.message.kind === MSG.PHONE_EVENT && s.message.message.type === 'OnAgentStatus' && !('phoneState' in s.message)));
+});
+
+test('a click sent again after the worker stopped under it is the same request', async () => {
+  const { bg } = await withLiveDock({}, { registered: false });
+  const click = { kind: MSG.CALL_DIAL, target: '0982861121', clickId: 'the-click' };
+  const first = await bg.send(click, senders.content(7, `${CRM}/list`));
+  const again = await bg.send(click, senders.content(7, `${CRM}/list`));
+  assert.equal(again.id, first.id);
+  assert.equal(again.expiresAt, first.expiresAt, 'its time is not extended');
+});
+
+test('a call event delivered again (the worker stopped under it) is done once: one log entry, one pop', async () => {
+  const { bg, dock } = await withLiveDock();
+  const ringing = { kind: MSG.DOCK_EVENT, json: JSON.stringify(GUIDE['queue-ringing']), eventId: 'load-1:2' };
+  // The worker stops after the state was written and before the pop's tab was made.
+  const create = bg.browser.tabs.create;
+  bg.browser.tabs.create = async () => {
+    bg.browser.tabs.create = create;
+    throw new Error('the worker stopped');
+  };
+  assert.equal((await bg.send(ringing, dock)).ok, false);
+  assert.equal(bg.tabList.length, 2, 'no pop yet');
+  assert.deepEqual(await bg.send(ringing, dock), { ok: true });
+  assert.deepEqual(await bg.send(ringing, dock), { ok: true });
+  const pops = bg.tabList.filter((t) => String(t.url).startsWith(`${CRM}/search`));
+  assert.equal(pops.length, 1, 'popped exactly once');
+  const { events, phoneState, handled } = await session(bg);
+  assert.deepEqual(events.map((e) => e.type), ['OnRegistered', 'OnCallRinging']);
+  assert.equal(phoneState, 'ringing');
+  assert.ok(handled.includes('load-1:2'));
+});
+
+test("a page that embeds the WebPhone itself: its phone is the agent's, spoken for by that frame's content script", async () => {
+  const { bg, hello: first } = await withLiveDock();
+  const embedding = senders.content(8, `${CRM}/other`, 3);
+  await bg.send({ kind: MSG.PAGE_HELLO }, senders.content(8, `${CRM}/other`));
+  bg.sentToTabs.length = 0;
+  assert.deepEqual(await bg.send({ kind: MSG.PAGE_PHONE, present: true, registered: true }, embedding), { ok: true });
+  let state = await session(bg);
+  assert.equal(state.liveTab, 8);
+  assert.deepEqual(state.pagePhone, { tabId: 8, frameId: 3 });
+  assert.equal(state.phoneState, 'ready', 'it had registered before we heard it');
+  assert.ok(bg.sentToTabs.some((s) => s.tabId === 7 && s.message.kind === MSG.DOCK_POKE), 'our dock is told to let the phone go');
+  assert.equal((await bg.send({ kind: MSG.DOCK_HELLO }, senders.dock(7, first.dockKey))).role, 'remote', 'no dock of ours loads a second phone');
+  assert.equal((await bg.send({ kind: MSG.DOCK_CLAIM }, senders.dock(7, first.dockKey))).ok, false, "nor takes the page's");
+
+  const ringing = { kind: MSG.DOCK_EVENT, json: JSON.stringify(GUIDE['queue-ringing']), eventId: 'page:1' };
+  assert.equal((await bg.send(ringing, senders.content(8, `${CRM}/other`, 0))).ok, false, 'only from the frame that embeds it');
+  assert.deepEqual(await bg.send(ringing, embedding), { ok: true });
+  assert.equal((await session(bg)).phoneState, 'ringing');
+  assert.ok(!bg.sentToTabs.some((s) => s.tabId === 8 && s.message.kind === MSG.DOCK_SHOW), "the page's phone is the page's to show");
+  await bg.send({ kind: MSG.DOCK_EVENT, json: JSON.stringify({ type: 'OnCallEnd', data: {} }), eventId: 'page:2' }, embedding);
+
+  bg.sentToTabs.length = 0;
+  await bg.send({ kind: MSG.CALL_DIAL, target: '0982861121', clickId: 'page-click' }, senders.content(8, `${CRM}/other`));
+  assert.ok(bg.sentToTabs.some((s) => s.tabId === 8 && s.frameId === 3 && s.message.kind === MSG.DOCK_POKE), 'the embedding frame is asked to dial');
+  const handed = await bg.send({ kind: MSG.DOCK_SYNC, registered: true }, embedding);
+  assert.equal(handed.request.target, '0982861121');
+
+  bg.sentToTabs.length = 0;
+  await bg.send({ kind: MSG.PAGE_PHONE, present: false }, embedding);
+  state = await session(bg);
+  assert.equal(state.liveTab, null);
+  assert.equal(state.pagePhone, null);
+  assert.ok(bg.sentToTabs.some((s) => s.tabId === 7 && s.message.kind === MSG.DOCK_POKE), 'the other CRM tabs may take over');
+  assert.equal((await bg.send({ kind: MSG.DOCK_HELLO }, senders.dock(7, first.dockKey))).role, 'live');
+});
+
+test("a dock.html the page framed itself, in the same tab, is not the page's dock without the key", async () => {
+  const { bg } = await withLiveDock();
+  const framedByPage = senders.dock(7, 'guessed-key');
+  assert.equal((await bg.send({ kind: MSG.DOCK_HELLO }, framedByPage)).role, 'none', 'it may not host the phone');
+  assert.equal((await bg.send({ kind: MSG.DOCK_EVENT, json: JSON.stringify(GUIDE['queue-ringing']), eventId: 'x:1' }, framedByPage)).ok, false);
+  assert.equal((await bg.send({ kind: MSG.DOCK_CLAIM }, framedByPage)).ok, false);
+  assert.equal((await session(bg)).phoneState, 'ready');
+});
+
+/** A guide payload of another call: its own interaction id (and call id, for the pop's address). */
+const anotherCall = (name, id, callerIdNumber) => {
+  const message = structuredClone(GUIDE[name]);
+  message.data.interactionID = id;
+  if (callerIdNumber) message.data.callerIdNumber = callerIdNumber;
+  if (message.data.state?.memberCallId) message.data.state.memberCallId = `member-${id}`;
+  return JSON.stringify(message);
+};
+
+test('an inbound call that ends unanswered is a missed call: one notification, in the recent calls', async () => {
+  const { bg, dock } = await withLiveDock();
+  const ringing = anotherCall('queue-ringing', 'call-m');
+  const end = JSON.stringify({ type: 'OnCallEnd', data: { interactionID: 'call-m' } });
+  await bg.send({ kind: MSG.DOCK_EVENT, json: ringing, eventId: 'e:1' }, dock);
+  await bg.send({ kind: MSG.DOCK_EVENT, json: end, eventId: 'e:2' }, dock);
+  await bg.send({ kind: MSG.DOCK_EVENT, json: end, eventId: 'e:3' }, dock); // the end reported again
+  const missed = bg.notifications.filter((n) => n.id.startsWith('missed:'));
+  assert.deepEqual(missed.map((n) => [n.id, n.message.includes('0900 000 101')]), [['missed:call-m', true]]);
+  const recent = await bg.send({ kind: MSG.POPUP_RECENT }, senders.popup());
+  assert.deepEqual(recent.map((r) => [r.id, r.direction, r.missed, r.shown]), [['call-m', 'inbound', true, '0900 000 101']]);
+  assert.match(recent[0].searchUrl, /^https:\/\/crm\.example\.vn\/search\?q=0900000101/);
+  await bg.send({ kind: MSG.POPUP_CLEAR_RECENT }, senders.popup());
+  assert.deepEqual(await bg.send({ kind: MSG.POPUP_RECENT }, senders.popup()), []);
+});
+
+test('screen pops reuse one tab per CRM by default, and open a new tab each time when asked', async () => {
+  const { bg, dock } = await withLiveDock();
+  const pops = () => bg.tabList.filter((t) => String(t.url).startsWith(`${CRM}/search`));
+  await bg.send({ kind: MSG.DOCK_EVENT, json: anotherCall('queue-ringing', 'call-1'), eventId: 'r:1' }, dock);
+  await bg.send({ kind: MSG.DOCK_EVENT, json: anotherCall('direct-ringing', 'call-2', '0912345678'), eventId: 'r:2' }, dock);
+  assert.equal(pops().length, 1, 'the second pop reused the first one’s tab');
+  assert.match(pops()[0].url, /q=0912345678/);
+  assert.ok(bg.updates.some((u) => u.id === pops()[0].id && u.url === pops()[0].url && u.active), 'brought forward on its new address');
+
+  const other = await withLiveDock({ crms: [{ name: 'CRM', sites: [`${CRM}/*`], searchUrl: `${CRM}/search?q={phone}`, popTarget: 'newTab' }] });
+  const newTabs = () => other.bg.tabList.filter((t) => String(t.url).startsWith(`${CRM}/search`));
+  await other.bg.send({ kind: MSG.DOCK_EVENT, json: anotherCall('queue-ringing', 'call-1'), eventId: 'r:1' }, other.dock);
+  await other.bg.send({ kind: MSG.DOCK_EVENT, json: anotherCall('direct-ringing', 'call-2', '0912345678'), eventId: 'r:2' }, other.dock);
+  assert.equal(newTabs().length, 2);
+});
+
+test('the context menu dials the first number of a selection or a tel: link, and says so when there is none', async () => {
+  const { bg } = await withLiveDock({}, { registered: false });
+  const click = (info) => Promise.all(bg.browser.contextMenus.onClicked.fire({ menuItemId: 'mycc-call', ...info }, { id: 8 }));
+  await click({ selectionText: 'Gọi lại cho anh An theo số 0912 345 678 trước 17:00' });
+  assert.equal((await session(bg)).dialRequest.target, '0912345678');
+  await click({ linkUrl: 'tel:+84-982-861-121' });
+  assert.equal((await session(bg)).dialRequest.target, '0982861121');
+  await click({ selectionText: 'Đơn hàng 12/03/2024, 319.867.130 đ' });
+  assert.equal((await session(bg)).dialRequest.target, '0982861121', 'nothing dialled');
+  assert.ok(bg.notifications.some((n) => n.id === 'menu:none'));
 });

@@ -69,6 +69,8 @@ function fakeBrowser({ tabs = [] } = {}) {
   const sentToTabs = [];
   const tabList = tabs.map((tab) => ({ windowId: 1, index: 0, title: '', ...tab }));
   const injected = [];
+  const notifications = [];
+  const updates = [];
   const badge = { text: '', color: '', title: '' };
   const onMessage = event();
   const manifest = JSON.parse(fs.readFileSync(path.join(root, 'manifest.json'), 'utf8'));
@@ -103,7 +105,12 @@ function fakeBrowser({ tabs = [] } = {}) {
         tabList.push(tab);
         return tab;
       },
-      update: async () => undefined,
+      update: async (id, props) => {
+        updates.push({ id, ...props });
+        const tab = tabList.find((t) => t.id === id);
+        if (tab && props.url) tab.url = props.url;
+        return tab;
+      },
       onRemoved: event(),
     },
     action: {
@@ -111,7 +118,12 @@ function fakeBrowser({ tabs = [] } = {}) {
       setBadgeBackgroundColor: async ({ color }) => (badge.color = color),
       setTitle: async ({ title }) => (badge.title = title),
     },
-    notifications: { create: async () => '', onClicked: event() },
+    notifications: {
+      create: async (id, options) => notifications.push({ id, ...options }) && id,
+      clear: async () => true,
+      onClicked: event(),
+    },
+    contextMenus: { create: () => 'mycc-call', removeAll: async () => undefined, update: async () => undefined, onClicked: event() },
     commands: { onCommand: event() },
     windows: { update: async () => undefined, getLastFocused: async () => ({ id: 1 }) },
     i18n: { getMessage, getUILanguage: () => 'en' },
@@ -123,7 +135,7 @@ function fakeBrowser({ tabs = [] } = {}) {
       insertCSS: async (details) => injected.push(details),
     },
   };
-  return { browser, sentToTabs, tabList, injected, badge, onMessage };
+  return { browser, sentToTabs, tabList, injected, badge, onMessage, notifications, updates };
 }
 
 /** Loads the background's scripts, in the manifest's order, into a fresh vm context. */
@@ -149,7 +161,10 @@ function loadBackground(options = {}) {
   const send = (message, sender) =>
     new Promise((resolve) => {
       const answer = (value) => resolve(value === undefined ? undefined : JSON.parse(JSON.stringify(value)));
-      const handled = fake.onMessage.listeners.map((fn) => fn(message, { id: fake.browser.runtime.id, ...sender }, answer));
+      // A dock frame sends the key it was handed with every message (see senders.dock).
+      const { dockKey, ...from } = sender;
+      const sent = dockKey === undefined ? message : { ...message, dockKey };
+      const handled = fake.onMessage.listeners.map((fn) => fn(sent, { id: fake.browser.runtime.id, ...from }, answer));
       if (!handled.includes(true)) resolve('not handled');
     });
   return { ...fake, context, send, run: (code) => vm.runInContext(code, context) };
@@ -157,7 +172,8 @@ function loadBackground(options = {}) {
 
 const senders = {
   content: (tabId, url, frameId = 0) => ({ tab: { id: tabId, url }, frameId, url }),
-  dock: (tabId, key) => ({ tab: { id: tabId }, frameId: 1, url: `${ORIGIN}/dock.html#${key}` }),
+  /** A dock.html frame in tab `tabId` holding `key` (which it sends with each message). */
+  dock: (tabId, key) => ({ tab: { id: tabId }, frameId: 1, url: `${ORIGIN}/dock.html`, dockKey: key }),
   panel: () => ({ url: `${ORIGIN}/sidepanel.html` }),
   popup: () => ({ url: `${ORIGIN}/popup.html` }),
 };

@@ -10,10 +10,27 @@ const { root } = require('./fake-browser.js');
 
 const source = (file) => fs.readFileSync(path.join(root, 'extension', file), 'utf8');
 
+/** Stands in for the DOM's MutationObserver: `fire()` delivers a change to every live observer. */
+class FakeMutationObserver {
+  static live = new Set();
+  constructor(callback) {
+    this.callback = callback;
+  }
+  observe() {
+    FakeMutationObserver.live.add(this);
+  }
+  disconnect() {
+    FakeMutationObserver.live.delete(this);
+  }
+  static fire() {
+    for (const observer of FakeMutationObserver.live) observer.callback([]);
+  }
+}
+
 /** One content script world on a shared document: protocol.js and lifecycle.js, as injected. */
 function contentWorld(document) {
   const browser = { runtime: { id: 'ext' } };
-  const context = vm.createContext({ browser, document, CustomEvent, console: { warn: () => {} } });
+  const context = vm.createContext({ browser, document, CustomEvent, MutationObserver: FakeMutationObserver, console: { warn: () => {} } });
   context.globalThis = context;
   vm.runInContext(source('shared/protocol.js'), context);
   vm.runInContext(source('content/lifecycle.js'), context);
@@ -58,4 +75,20 @@ test("a newer instance's announcement ends an orphan, never a live script", () =
   document.dispatchEvent(new Event('click'));
   assert.deepEqual(clicks, [], "the orphan's listeners are gone");
   assert.equal(newer.lifecycle.alive(), true);
+});
+
+test("after document.open() erased them, the script's listeners are added again", () => {
+  const document = new EventTarget();
+  const { lifecycle } = contentWorld(document);
+  const clicks = [];
+  const onClick = () => clicks.push('click');
+  lifecycle.listen(document, 'click', onClick);
+  document.removeEventListener('click', onClick); // what document.open() does to every listener
+  FakeMutationObserver.fire(); // and it replaces <html>, which the document's observer sees
+  document.dispatchEvent(new Event('click'));
+  assert.deepEqual(clicks, ['click']);
+  lifecycle.end();
+  FakeMutationObserver.fire();
+  document.dispatchEvent(new Event('click'));
+  assert.deepEqual(clicks, ['click'], 'none once the script has ended');
 });

@@ -98,11 +98,23 @@
     control.onopen = () => setTimeout(registerOnce, registerAfter);
     setTimeout(registerOnce, Math.max(2000, registerAfter));
   }
-  control.onmessage = (event) => {
+  control.onmessage = async (event) => {
     const command = JSON.parse(event.data);
     if (command.action === 'replay') replay(command.scenario, command.number);
     else if (command.action === 'end') endCall();
-    else if (command.action === 'register') register();
+    else if (command.action === 'register') {
+      // {note}: put a note in the received list first, so a test can tell what came before the
+      // registration from what came after.
+      if (command.note) await fetch('/control/received', { method: 'POST', body: JSON.stringify({ origin: location.origin, message: { type: 'e2e:note', data: command.note } }) });
+      register();
+    }
     else if (command.action === 'raw') post(command.message);
+    else if (command.action === 'reload') {
+      // The WebPhone reloads itself, as a real one does after a crash or an update; with
+      // registerAfter it comes back as that kind of WebPhone ("never": one that stays logged out).
+      const url = new URL(location.href);
+      if (command.registerAfter != null) url.searchParams.set('registerAfter', String(command.registerAfter));
+      location.replace(url.href);
+    }
   };
 })();

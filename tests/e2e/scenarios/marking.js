@@ -5,7 +5,7 @@
 const assert = require('node:assert/strict');
 const {
   waitUntil, standin, receivedAtStandin, settingsFor, configure, openCrmPage, markedNumbers, numberAt, numbersInDock,
-} = require('../scenarios.js');
+} = require('../helpers.js');
 
 /** Waits until exactly `expected` (texts, in page order) is marked. */
 async function marked(driver, expected, options = {}) {
