@@ -492,7 +492,7 @@ async function registerAndDialFresh(driver, sc, expected, { registered = false }
   if (!registered) await sc.send({ action: 'register', note: REGISTERED });
   await phoneReadyIn(driver, null, 'the WebPhone registered');
   const fresh = [A, B].find(([, target]) => target === expected[expected.length - 1]);
-  await driver.click(fresh[0]);
+  await clickNumber(driver, fresh[0]);
   await waitUntil(async () => (await sc.received()).some((r) => r.message.data?.target === fresh[1]), { what: 'the fresh click dialled' });
   assert.deepEqual(
     (await sc.received()).map((r) => r.message.data?.target ?? r.message.data),
