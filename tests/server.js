@@ -50,10 +50,10 @@ function readBody(req) {
 // Strict CSP for the page that must still work: no inline script, no wasm.
 const STRICT_CSP = { 'content-security-policy': "default-src 'self'; script-src 'self'; style-src 'self'; object-src 'none'" };
 
-// A page that arrives in two parts, 1.5 s apart, as a slow CRM's does: the extension links the
+// A page that arrives in two parts, 1.5 s apart, as a slow CRM's does: the extension marks the
 // first part while the page loads. A number is cut between the parts (the parser appends the
 // rest to the same text node), and a script in the second part fills a place in the first.
-// Before the second part, a script notes what was linked by then.
+// Before the second part, a script notes what was marked by then.
 function streamed(res) {
   res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' });
   res.write(`<!doctype html><html lang="vi"><head><meta charset="utf-8"><title>Trang tải chậm</title></head><body>
@@ -64,11 +64,31 @@ ${'<p>Ghi chú không có số.</p>'.repeat(50)}
 <p id="cut">Miễn phí 1800 5454`);
   setTimeout(() => {
     res.end(` 54 nhé</p>
-<script>window.linkedWhileLoading = document.querySelectorAll('#early a[data-mycc-phone], #row a[data-mycc-phone]').length;
+<script>window.markedWhileLoading = [...(CSS.highlights.get('mycc-phone') ?? [])].filter((r) => ['early', 'row'].includes(r.startContainer.parentElement?.id)).length;
 document.getElementById('behind').textContent = 'Tổng đài 1900 54 54 54';</script>
 <p id="late">Hotline (028) 3823 4567</p>
 </body></html>`);
   }, 1500);
+}
+
+// The benchmark table arriving slowly: its rows in `chunks` parts, `gap` ms apart, as a CRM
+// that streams a big result set.
+function streamedTable(res, url) {
+  const rows = Math.min(Number(url.searchParams.get('rows') ?? 5000), 20000);
+  const chunks = Math.max(1, Number(url.searchParams.get('chunks') ?? 20));
+  const gap = Number(url.searchParams.get('gap') ?? 100);
+  const lines = require('./bench/table.js').table(rows).html.split('\n');
+  res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' });
+  const per = Math.ceil(lines.length / chunks);
+  let at = 0;
+  const next = () => {
+    const part = lines.slice(at, at + per).join('\n');
+    at += per;
+    if (at >= lines.length) return res.end(part);
+    res.write(`${part}\n`);
+    setTimeout(next, gap);
+  };
+  next();
 }
 
 // The vendor guide's FULL EXAMPLE CODE, byte for byte, but for its WebPhone address, which points
@@ -84,15 +104,20 @@ function crmHandler(req, res, webphoneUrl) {
   if (url.pathname === '/' || url.pathname === '/index.html') return file(res, path.join(here, 'demo', 'crm.html'));
   if (url.pathname === '/search') return file(res, path.join(here, 'demo', 'search.html'));
   if (url.pathname.startsWith('/demo/')) return file(res, path.join(here, 'demo', path.basename(url.pathname)));
+  if (url.pathname === '/bench/virtual') return send(res, 200, require('./bench/virtual.js').virtual(Number(url.searchParams.get('rows') ?? 5000)).html, 'text/html; charset=utf-8');
+  if (url.pathname === '/bench/stream') return streamedTable(res, url);
   if (url.pathname === '/bench/table') {
     const rows = Math.min(Number(url.searchParams.get('rows') ?? 5000), 20000);
     // `csp=strict`: the issue's strict page (`script-src 'self'`), where Chromium refuses the content
     // script's wasm and the background detects.
     const headers = url.searchParams.get('csp') === 'strict' ? { 'content-security-policy': "script-src 'self'" } : {};
-    return send(res, 200, require('./bench/table.js').table(rows).html, 'text/html; charset=utf-8', headers);
+    const shape = ['implicit', 'grid'].includes(url.searchParams.get('shape')) ? url.searchParams.get('shape') : 'table';
+    return send(res, 200, require('./bench/table.js').table(rows, shape).html, 'text/html; charset=utf-8', headers);
   }
   if (url.pathname === '/bench/probe.js') return file(res, path.join(here, 'bench', 'probe.js'));
   if (url.pathname === '/pages/streamed') return streamed(res);
+  // The framework pages, built from the real packages by tests/frameworks/build.js.
+  if (url.pathname.startsWith('/frameworks/')) return file(res, path.join(here, 'frameworks', '.built', path.basename(url.pathname)));
   if (url.pathname.startsWith('/pages/')) {
     const name = path.basename(url.pathname);
     const fileName = path.extname(name) ? name : `${name}.html`;

@@ -9,11 +9,17 @@
 // not woken. Registered, not declared in the manifest, so they follow the settings and the policy.
 const CONTENT_SCRIPTS = {
   id: 'mycc-crm',
-  js: ['shared/protocol.js', 'shared/delivery.js', 'wasm/mycc_content.js', 'content/lifecycle.js', 'content/engine.js', 'content/linkify.js', 'content/dock.js', 'content/page-phone.js', 'content/main.js'],
-  css: ['content/links.css'],
+  js: [
+    'shared/protocol.js', 'shared/delivery.js', 'wasm/mycc_content.js', 'content/lifecycle.js', 'content/engine.js',
+    'content/marks.js', 'content/dock.js', 'content/pointer.js', 'content/page-phone.js', 'content/main.js',
+  ],
+  css: ['content/marks.css'],
   runAt: 'document_start',
   allFrames: true,
 };
+// In the page's own world: tells the content scripts about shadow roots as they are attached.
+const PAGE_WORLD_SCRIPT = { id: 'mycc-crm-page-world', js: ['content/page-world.js'], world: 'MAIN', runAt: 'document_start', allFrames: true };
+const REGISTERED = [CONTENT_SCRIPTS, PAGE_WORLD_SCRIPT];
 let registering = Promise.resolve();
 
 /** Registers the content scripts for the CRM sites in force, if they changed; true if they did. */
@@ -22,15 +28,18 @@ function registerForCrmSites() {
     if (!api.scripting?.registerContentScripts) return false;
     const [wasm, settings] = await Promise.all([core, loadSettings()]);
     const matches = JSON.parse(wasm.contentScriptMatches(settings.json));
-    const [current] = await api.scripting.getRegisteredContentScripts({ ids: [CONTENT_SCRIPTS.id] });
-    const wanted = JSON.stringify([matches, CONTENT_SCRIPTS.js, CONTENT_SCRIPTS.css]);
-    if (current && JSON.stringify([current.matches, current.js, current.css]) === wanted) return false;
-    if (current) await api.scripting.unregisterContentScripts({ ids: [CONTENT_SCRIPTS.id] });
-    if (!matches.length) return true;
-    const script = { ...CONTENT_SCRIPTS, matches };
+    const ids = REGISTERED.map((script) => script.id);
+    const current = await api.scripting.getRegisteredContentScripts({ ids });
+    const shape = (scripts) => JSON.stringify(scripts.map((s) => [s.id, s.matches, s.js, s.css ?? []]).sort());
+    const wanted = matches.length ? REGISTERED.map((script) => ({ ...script, matches })) : [];
+    if (shape(current) === shape(wanted)) return false;
+    if (current.length) await api.scripting.unregisterContentScripts({ ids: current.map((s) => s.id) });
+    if (!wanted.length) return true;
     // Kept across browser restarts where the browser can (the background registers again at
     // every start anyway).
-    await api.scripting.registerContentScripts([{ ...script, persistAcrossSessions: true }]).catch(() => api.scripting.registerContentScripts([script]));
+    await api.scripting
+      .registerContentScripts(wanted.map((script) => ({ ...script, persistAcrossSessions: true })))
+      .catch(() => api.scripting.registerContentScripts(wanted));
     return true;
   }).catch((error) => {
     console.warn('myCC Connect: could not register the content scripts for the CRM sites', error);
@@ -128,6 +137,7 @@ async function handOverOpenCrmTabs() {
     if (!frameIds.length) return;
     const target = { tabId: tab.id, frameIds };
     await api.scripting.insertCSS({ target, files: CONTENT_SCRIPTS.css }).catch(() => undefined);
+    await api.scripting.executeScript({ target, files: PAGE_WORLD_SCRIPT.js, world: 'MAIN' }).catch(() => undefined);
     await api.scripting.executeScript({ target, files: CONTENT_SCRIPTS.js }).catch((error) => console.warn('myCC Connect: could not hand over tab', tab.id, error));
   }));
 }

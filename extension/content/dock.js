@@ -15,6 +15,7 @@ var myccDock = (() => {
   let view = { open: false, size: 'small' };
   let noticeTimer = 0;
   let waitingFor = null; // {id, expiryTimer}: the click that waits for the WebPhone
+  let numbers = { list: () => [], dial: () => undefined }; // the page's marked numbers (main.js)
 
   const STYLE = `
     :host { all: initial; position: fixed !important; inset: 8px 8px auto auto !important; margin: 0 !important;
@@ -44,10 +45,15 @@ var myccDock = (() => {
     .waiting { margin-top: 6px; max-width: 320px; margin-left: auto; display: flex; gap: 8px; align-items: center;
       background: #fffbeb; color: #713f12; border: 1px solid #d97706; padding: 6px 8px; border-radius: 6px; }
     .waiting span { flex: 1; }
-    @media (forced-colors: active) { button, .panel { border: 1px solid ButtonText; } }
+    .numbers { margin-top: 6px; max-width: 320px; max-height: 50vh; overflow: auto; margin-left: auto; background: #fff;
+      color: #0f172a; border: 1px solid #94a3b8; border-radius: 8px; padding: 6px; box-shadow: 0 6px 24px rgba(0,0,0,.3); }
+    .numbers[hidden] { display: none; }
+    .numbers ul { list-style: none; margin: 0; padding: 0; display: grid; gap: 4px; }
+    .numbers li button { width: 100%; text-align: left; border-radius: 6px; box-shadow: none; }
+    @media (forced-colors: active) { button, .panel, .numbers { border: 1px solid ButtonText; } }
     @media (prefers-color-scheme: dark) {
       button { background: #1e293b; color: #e2e8f0; border-color: #5eead4; }
-      .panel { background: #0f172a; border-color: #475569; }
+      .panel, .numbers { background: #0f172a; color: #e2e8f0; border-color: #475569; }
       .waiting { background: #422006; color: #fde68a; border-color: #f59e0b; }
     }
   `;
@@ -87,7 +93,19 @@ var myccDock = (() => {
     dot.setAttribute('aria-hidden', 'true');
     const label = document.createElement('span');
     toggle.append(dot, label);
-    bar.append(size, toggle);
+    const listButton = document.createElement('button');
+    listButton.type = 'button';
+    listButton.setAttribute('data-mycc-numbers', '');
+    listButton.setAttribute('aria-controls', 'mycc-numbers');
+    listButton.setAttribute('aria-expanded', 'false');
+    listButton.textContent = t('dockNumbers');
+    bar.append(listButton, size, toggle);
+    const list = document.createElement('div');
+    list.className = 'numbers';
+    list.id = 'mycc-numbers';
+    list.setAttribute('role', 'region');
+    list.setAttribute('aria-label', t('dockNumbers'));
+    list.hidden = true;
     const panel = document.createElement('div');
     panel.className = 'panel';
     panel.id = 'mycc-panel';
@@ -125,7 +143,8 @@ var myccDock = (() => {
     announcer.className = 'announcer';
     announcer.setAttribute('role', 'status');
     announcer.setAttribute('aria-live', 'polite');
-    shadow.append(style, bar, panel, waiting, notice, announcer);
+    shadow.append(style, bar, list, panel, waiting, notice, announcer);
+    listButton.addEventListener('click', (event) => event.isTrusted && showNumbers(list.hidden));
     toggle.addEventListener('click', (event) => event.isTrusted && setOpen(!view.open));
     size.addEventListener('click', (event) => {
       if (!event.isTrusted) return;
@@ -134,7 +153,36 @@ var myccDock = (() => {
       save();
     });
     cancel.addEventListener('click', (event) => event.isTrusted && waitingFor?.cancel());
-    parts = { toggle, label, size, panel, notice, frame, waiting, waitingText, cancel, announcer };
+    parts = { toggle, label, size, panel, notice, frame, waiting, waitingText, cancel, listButton, list, announcer };
+  }
+
+  /** The numbers on this page as a list of buttons, one per number, in page order. */
+  function showNumbers(open) {
+    if (!parts) return;
+    const { listButton, list } = parts;
+    listButton.setAttribute('aria-expanded', String(open));
+    list.hidden = !open;
+    list.replaceChildren();
+    if (!open) return;
+    const entries = numbers.list();
+    if (!entries.length) {
+      list.textContent = t('dockNumbersNone');
+      return;
+    }
+    const ul = document.createElement('ul');
+    for (const { text, e164, dial } of entries) {
+      const li = document.createElement('li');
+      const button = document.createElement('button');
+      button.type = 'button';
+      button.setAttribute('data-mycc-number', e164);
+      button.textContent = text;
+      button.setAttribute('aria-label', t('dockNumbersCall', [text, dial]));
+      button.addEventListener('click', (event) => event.isTrusted && numbers.dial(e164));
+      li.append(button);
+      ul.append(li);
+    }
+    list.append(ul);
+    ul.querySelector('button').focus();
   }
 
   function render() {
@@ -318,5 +366,8 @@ var myccDock = (() => {
     endWaiting,
     announce,
     isOurs: (node) => node === host,
+    /** Where the numbers list gets its entries ([{text, e164, dial}]) and how it dials. */
+    setNumbers: (source) => (numbers = source),
+    showNumbers,
   };
 })();

@@ -89,5 +89,17 @@ var myccEngine = (() => {
     return joinFound(parts.map((text, k) => ({ length: text.length, found: Array.isArray(answers[k]?.found) ? answers[k].found : [] })));
   }
 
-  return { expect, expected: () => ready !== null, receivePart, detectNow, detect, joinFound };
+  /**
+   * The dial string of a detected number (its e164), as the background will dial it: the
+   * detector's own where it runs here, else the same rule for Vietnam's plan (national form;
+   * 1800/1900 service numbers without the trunk 0) and E.164 for everything else.
+   */
+  function dialString(e164, country) {
+    if (inPage) return wasm_bindgen.dialString(e164, country) || e164;
+    if (!e164.startsWith('+84')) return e164;
+    const national = e164.slice(3);
+    return /^1[89]00/.test(national) ? national : `0${national}`;
+  }
+
+  return { expect, dialString, expected: () => ready !== null, receivePart, detectNow, detect, joinFound };
 })();

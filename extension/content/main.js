@@ -1,6 +1,6 @@
 'use strict';
 // Wiring for one frame: asks the background whether this page belongs to a CRM, then turns
-// on linking, click to call, the dock (top frame only) and the page API (if the CRM opts in).
+// on marking numbers, click to call (pointer.js), the dock (top frame only) and the page API (if the CRM opts in).
 // Everything the page could forge is checked: only trusted clicks dial, and only messages
 // from this window, from its own origin and of the documented shape reach the page API.
 // Every listener and every mark in the page is taken away again when this script ends
@@ -11,11 +11,10 @@
   const { MSG } = globalThis.myccProtocol;
   const t = (key, subs) => api.i18n.getMessage(key, subs) || key;
   const isTop = window.top === window;
-  const OUR_LINK = 'a[data-mycc-phone]';
-  const CALL_LINK = `${OUR_LINK}, a[href^="tel:" i], a[href^="callto:" i], a[href^="sip:" i]`;
+  // Links an earlier version of the extension wrapped numbers in (see clearLeftovers).
+  const OLD_LINK = 'a[data-mycc-phone]';
+  const CALL_LINK = 'a[href^="tel:" i], a[href^="callto:" i], a[href^="sip:" i]';
   let page = { active: false };
-  // Made once: thousands of links share it, and getMessage per link is measurable.
-  const callLabel = t('callLabel', ['\u0001']);
 
   /** A message to the background; null when it can't be delivered (an orphan ends itself). */
   async function send(message) {
@@ -29,8 +28,6 @@
   }
 
   function linkTarget(link) {
-    const own = link.getAttribute('data-mycc-phone');
-    if (own) return own;
     const href = link.getAttribute('href') ?? '';
     const target = href.replace(/^(tel|callto|sip):(\/\/)?/i, '').split(/[;?@]/)[0];
     try {
@@ -118,13 +115,13 @@
   }
 
   /**
-   * Links and a dock left in the page by an instance of the extension that is gone (Firefox
-   * drops an updated extension's content scripts but not what they added): the text goes back
-   * into the text node it was split from, and the dead dock goes.
+   * A dock left in the page by an instance of the extension that is gone (Firefox drops an
+   * updated extension's content scripts but not what they added), and the links versions
+   * before marking wrapped numbers in: their text goes back into the text node it was split from.
    */
   function clearLeftovers() {
     for (const host of document.querySelectorAll('[data-mycc-dock]')) if (!myccDock.isOurs(host)) host.remove();
-    for (const link of document.querySelectorAll(OUR_LINK)) {
+    for (const link of document.querySelectorAll(OLD_LINK)) {
       const before = link.previousSibling;
       if (before?.nodeType === Node.TEXT_NODE) {
         before.data += link.textContent;
@@ -142,22 +139,20 @@
     page = reply?.active ? reply : { active: false };
     if (!page.active) {
       if (wasActive) {
-        myccLinkify.disable();
+        myccMarks.disable();
+        myccPointer.stop();
         if (isTop) myccDock.unmount();
       }
       return;
     }
-    // Linking waits for the engine's parts, which come with this answer: without the engine,
+    // Marking waits for the engine's parts, which come with this answer: without the engine,
     // batches would go to the background.
     if (Number.isInteger(reply.engineParts) && reply.engineParts > 0) {
       await myccEngine.expect();
       if (page !== reply) return; // a later hello took over meanwhile
     }
-    myccLinkify.enable({
-      country: page.country,
-      label: (number) => callLabel.replace('\u0001', number),
-      isOurs: (node) => myccDock.isOurs(node),
-    });
+    myccMarks.enable({ country: page.country, isOurs: (node) => myccDock.isOurs(node) || myccPointer.isOurs(node) });
+    myccPointer.start({ dial, country: page.country });
     myccPagePhone.start({ webphoneOrigin: page.webphoneOrigin, phoneEventTypes: page.phoneEventTypes, send, onChange: () => placeDock() });
     await placeDock(wasActive);
   }
@@ -172,6 +167,7 @@
     if (document.readyState === 'loading') await new Promise((resolve) => document.addEventListener('DOMContentLoaded', resolve, { once: true }));
     const docked = page.active && page.dockMode !== 'sidepanel' && !myccPagePhone.owns();
     if (docked) {
+      myccDock.setNumbers({ list: numbersOnPage, dial });
       await myccDock.mount(page.dockUrl, page.dockKey);
       myccDock.setPhoneState(page.phoneState);
       // The settings may have changed the WebPhone's address: the dock asks what is new.
@@ -179,6 +175,29 @@
     } else {
       myccDock.unmount(); // the phone lives in the browser's side panel, or in the page itself
     }
+  }
+
+  /** Ranges in page order; one in a shadow root counts at its host's place. */
+  function pageOrder(a, b) {
+    const [x, y] = [a.startContainer, b.startContainer];
+    if (x.getRootNode() === y.getRootNode()) return a.compareBoundaryPoints(Range.START_TO_START, b);
+    const outer = (node) => {
+      for (let root = node.getRootNode(); root instanceof ShadowRoot; root = node.getRootNode()) node = root.host;
+      return node;
+    };
+    const [ox, oy] = [outer(x), outer(y)];
+    if (ox === oy) return 0;
+    return ox.compareDocumentPosition(oy) & Node.DOCUMENT_POSITION_FOLLOWING ? -1 : 1;
+  }
+
+  /** The marked numbers for the dock's list: one entry per number, in page order. */
+  function numbersOnPage() {
+    const entries = new Map();
+    const marks = myccMarks.all().sort((a, b) => pageOrder(a.range, b.range));
+    for (const { range, e164 } of marks) {
+      if (!entries.has(e164)) entries.set(e164, { text: range.toString(), e164, dial: myccEngine.dialString(e164, page.country) });
+    }
+    return [...entries.values()];
   }
 
   clearLeftovers();

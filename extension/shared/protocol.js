@@ -53,8 +53,11 @@
   // A content script of a newer instance of the extension announces itself with this DOM event;
   // one whose extension context is gone takes itself out of the page when it hears it.
   const TAKEOVER_EVENT = 'mycc-connect-takeover';
+  // The page attached a shadow root: dispatched on its host by content/page-world.js, which runs
+  // in the page's world without this file, and so spells it itself (checked).
+  const SHADOW_EVENT = 'mycc-connect-shadow';
 
-  const protocol = Object.freeze({ MSG, DOCK_FRAME_KEY, TAKEOVER_EVENT });
+  const protocol = Object.freeze({ MSG, DOCK_FRAME_KEY, TAKEOVER_EVENT, SHADOW_EVENT });
   root.myccProtocol = protocol;
   if (typeof module === 'object' && module.exports) module.exports = protocol;
 })(globalThis);

@@ -6,7 +6,7 @@ const fs = require('fs');
 const path = require('path');
 const server = require('../../tests/server.js');
 const drivers = require('../../tests/e2e/drivers.js');
-const { settingsFor, configure, standin, receivedAtStandin, waitUntil, sessionState, linkedNumbers, dockOpen } = require('../../tests/e2e/helpers.js');
+const { settingsFor, configure, standin, receivedAtStandin, waitUntil, sessionState, markedNumbers, numberAt, dockOpen } = require('../../tests/e2e/helpers.js');
 
 const root = path.join(__dirname, '..', '..');
 const outDir = path.join(root, 'dist', 'demo');
@@ -50,20 +50,20 @@ async function freePorts() {
   const sc = standin(env);
   const step = (n, text) => console.log(`\n${n}. ${text}`);
 
-  step(1, 'Open the demo CRM: numbers become call links; dates, money and ids stay text.');
+  step(1, 'Open the demo CRM: numbers are marked (underlined, the page untouched); dates, money and ids are not.');
   await driver.goto(`${env.crmOrigin}/`);
   await waitUntil(async () => (await sessionState(driver)).phoneState === 'ready', { what: 'the WebPhone', timeout: 20000 });
-  const links = await waitUntil(async () => {
-    const l = await linkedNumbers(driver);
+  const marks = await waitUntil(async () => {
+    const l = await markedNumbers(driver);
     return l.length >= 9 && l;
-  }, { what: 'the numbers to be linked', timeout: 10000 });
-  for (const [text, e164] of links) console.log(`   linked ${JSON.stringify(text)} -> ${e164}`);
-  console.log(`   ${links.length} links (including a row the CRM added after load); the WebPhone stand-in registered.`);
-  console.log(`   screenshot: ${await shot('01-numbers-linked.png')}`);
+  }, { what: 'the numbers to be marked', timeout: 10000 });
+  for (const text of marks) console.log(`   marked ${JSON.stringify(text)}`);
+  console.log(`   ${marks.length} numbers marked (including a row the CRM added after load); the WebPhone stand-in registered.`);
+  console.log(`   screenshot: ${await shot('01-numbers-marked.png')}`);
 
   step(2, 'Click a number: the WebPhone is asked to dial it.');
   await sc.clear();
-  await driver.click('a[data-mycc-phone="+84982861121"]');
+  await driver.clickAt(...(await numberAt(driver, marks.find((m) => m.replace(/\D/g, '').endsWith('982861121')))));
   const received = await receivedAtStandin(sc, 1, 'the request at the stand-in');
   console.log(`   the stand-in received ${JSON.stringify(received[0].message)} from ${received[0].origin}`);
   await new Promise((r) => setTimeout(r, 400));

@@ -1,6 +1,6 @@
 'use strict';
 // The content script skips text that fails its cheap prefilter (MAY_HOLD_NUMBER in
-// extension/content/linkify.js) without asking the engine. So the prefilter must pass every
+// extension/content/marks.js) without asking the engine. So the prefilter must pass every
 // text in which the engine finds a number: checked on the corpus and on random text that glues
 // digits to letters, digits and separators of all kinds.
 const test = require('node:test');
@@ -10,9 +10,9 @@ const path = require('path');
 const { detect, corpus, CORPORA } = require('./engine.js');
 
 function prefilter() {
-  const source = fs.readFileSync(path.join(__dirname, '..', '..', 'extension', 'content', 'linkify.js'), 'utf8');
+  const source = fs.readFileSync(path.join(__dirname, '..', '..', 'extension', 'content', 'marks.js'), 'utf8');
   const literal = source.match(/const MAY_HOLD_NUMBER = (\/.+\/[a-z]*);/);
-  assert.ok(literal, 'MAY_HOLD_NUMBER is a regular expression literal in linkify.js');
+  assert.ok(literal, 'MAY_HOLD_NUMBER is a regular expression literal in marks.js');
   return new Function(`return ${literal[1]};`)();
 }
 

@@ -2,6 +2,7 @@
 // One small driver interface over Playwright (Chromium) and Selenium (Firefox), so each
 // scenario is written once and run in both browsers against the extension as built.
 //   goto(url) · evaluate(fn, arg) in the page · click(css) and clickInDock(css): trusted clicks
+//   clickAt(x, y), hover(x, y): the mouse at a point of the viewport · press(key, modifiers): a key
 //   dockText(css), frameText(frame css, css), frameVisible(frame css, css): read inside a frame
 //   extension(fn, arg): run an async function in an extension page (storage, action, ...)
 //   screenshot(file) · close()
@@ -92,6 +93,16 @@ async function chromium({ extensionDir, crmOrigin, headless = true }) {
     async clickInDock(selector) {
       await dockFrame(page).locator(selector).click();
     },
+    clickAt: (x, y) => page.mouse.click(x, y),
+    hover: (x, y) => page.mouse.move(x, y),
+    async drag(from, to) {
+      await page.mouse.move(...from);
+      await page.mouse.down();
+      await page.mouse.move(...to, { steps: 5 });
+      await page.mouse.up();
+    },
+    /** A key with modifiers held: press('k', ['Alt', 'Shift']). */
+    press: (key, modifiers = []) => page.keyboard.press([...modifiers, key.length === 1 ? `Key${key.toUpperCase()}` : key].join('+')),
     dockText: (selector) => dockFrame(page).locator(selector).textContent(),
     frameText: (frameSelector, selector) => page.frameLocator(frameSelector).locator(selector).first().textContent(),
     frameVisible: (frameSelector, selector) => page.frameLocator(frameSelector).locator(selector).first().isVisible(),
@@ -134,6 +145,7 @@ async function chromium({ extensionDir, crmOrigin, headless = true }) {
       return {
         evaluate: (fn, arg) => p.evaluate(fn, arg),
         click: (selector) => p.locator(selector).first().click(),
+        clickAt: (x, y) => p.mouse.click(x, y),
         clickInDock: (selector) => dockFrame(p).locator(selector).click(),
         dockText: (selector) => dockFrame(p).locator(selector).textContent(),
         dockVisible: (selector) => dockFrame(p).locator(selector).isVisible(),
@@ -296,6 +308,13 @@ async function firefox({ extensionDir, crmOrigin, artifactsDir, prefs = {} }) {
   }
 
   /** Another tab, driven from the main one: each call switches there and back. */
+  /** The mouse moved to a point of the viewport, and clicked there with `click`. */
+  async function pointerAt(x, y, click) {
+    const { Origin } = require('selenium-webdriver/lib/input');
+    const actions = driver.actions().move({ x: Math.round(x), y: Math.round(y), origin: Origin.VIEWPORT });
+    await (click ? actions.click() : actions).perform();
+  }
+
   function tabHandle(handle) {
     const within = async (fn) => {
       await driver.switchTo().window(handle);
@@ -309,6 +328,7 @@ async function firefox({ extensionDir, crmOrigin, artifactsDir, prefs = {} }) {
       within,
       evaluate: (fn, arg) => within(() => driver.executeScript(`return (${fn.toString()})(arguments[0]);`, arg ?? null)),
       click: (selector) => within(() => clickThroughShadow(selector)),
+      clickAt: (x, y) => within(() => pointerAt(x, y, true)),
       setFile: (selector, file) => within(async () => (await driver.findElement(By.css(selector))).sendKeys(file)),
       close: () => within(() => driver.close()),
     };
@@ -365,6 +385,22 @@ async function firefox({ extensionDir, crmOrigin, artifactsDir, prefs = {} }) {
     },
     evaluate: (fn, arg) => driver.executeScript(`return (${fn.toString()})(arguments[0]);`, arg ?? null),
     click: (selector) => clickThroughShadow(selector),
+    clickAt: (x, y) => pointerAt(x, y, true),
+    hover: (x, y) => pointerAt(x, y, false),
+    async drag(from, to) {
+      const { Origin } = require('selenium-webdriver/lib/input');
+      const at = ([x, y]) => ({ x: Math.round(x), y: Math.round(y), origin: Origin.VIEWPORT });
+      await driver.actions().move(at(from)).press().move({ ...at(to), duration: 100 }).release().perform();
+    },
+    async press(key, modifiers = []) {
+      const { Key } = require('selenium-webdriver');
+      const keys = { Alt: Key.ALT, Shift: Key.SHIFT, Control: Key.CONTROL, Escape: Key.ESCAPE, Enter: Key.ENTER };
+      let actions = driver.actions();
+      for (const m of modifiers) actions = actions.keyDown(keys[m]);
+      actions = actions.sendKeys(keys[key] ?? key);
+      for (const m of [...modifiers].reverse()) actions = actions.keyUp(keys[m]);
+      await actions.perform();
+    },
     clickInDock: (selector) => withFrame(DOCK_FRAME_PATH, () => driver.findElement(By.css(selector)).click()),
     dockText: (selector) => frameText(DOCK_FRAME_PATH, selector),
     frameText,

@@ -152,21 +152,76 @@ async function openDock(tab) {
   await waitUntil(() => dockOpen(tab), { what: 'the dock open' });
 }
 
-const linkedNumbers = (driver) =>
-  driver.evaluate(() => [...document.querySelectorAll('a[data-mycc-phone]')].map((a) => [a.textContent, a.getAttribute('data-mycc-phone')]));
+/**
+ * The numbers marked in the page, read from the page's own world: the text of each range of the
+ * `mycc-phone` highlight, in page order (a range in a shadow root at its host's place). `within`
+ * (a CSS selector) keeps those under that element; `frame` reads a same-origin iframe's.
+ */
+const markedNumbers = (driver, { within = null, frame = null } = {}) =>
+  driver.evaluate(({ within, frame }) => {
+    const win = frame ? document.querySelector(frame).contentWindow : window;
+    const highlight = win.CSS.highlights.get('mycc-phone');
+    if (!highlight) return [];
+    const outer = (node) => {
+      for (let root = node.getRootNode(); root instanceof win.ShadowRoot; root = node.getRootNode()) node = root.host;
+      return node;
+    };
+    const scope = within && win.document.querySelector(within);
+    const ranges = [...highlight].filter((r) => !r.collapsed && (!scope || scope.contains(outer(r.startContainer))));
+    const position = (r) => [outer(r.startContainer), r.startOffset];
+    ranges.sort((a, b) => {
+      const [x, xo] = position(a);
+      const [y, yo] = position(b);
+      if (x === y) return a.startContainer === b.startContainer ? xo - yo : 0;
+      return x.compareDocumentPosition(y) & win.Node.DOCUMENT_POSITION_FOLLOWING ? -1 : 1;
+    });
+    return ranges.map((r) => r.toString());
+  }, { within, frame });
 
-/** Waits until the page has at least `count` linked numbers, and returns them. */
-const linksAtLeast = (driver, count, what = `${count} links`) =>
+/**
+ * The centre of the marked number `text` (under the element `within`, if given) in the
+ * viewport, scrolled into view first; null if it is not marked.
+ */
+const numberAt = (driver, text, within = null) =>
+  driver.evaluate(([text, within]) => {
+    const scope = within && document.querySelector(within);
+    const range = [...(CSS.highlights.get('mycc-phone') ?? [])].find((r) => r.toString() === text && (!scope || scope.contains(r.startContainer)));
+    if (!range) return null;
+    range.startContainer.parentElement.scrollIntoView({ block: 'center' });
+    const rect = range.getClientRects()[0];
+    return [rect.left + rect.width / 2, rect.top + rect.height / 2];
+  }, [text, within]);
+
+/** A trusted click on the marked number `text` in `tab` (the driver, or another tab's handle). */
+async function clickNumber(tab, text, within = null) {
+  const at = await waitUntil(() => numberAt(tab, text, within), { what: `${text} marked` });
+  await tab.clickAt(...at);
+}
+
+/** The dock's "numbers on this page": [text, e164] per button (opened with a trusted click). */
+async function numbersInDock(driver) {
+  const read = () =>
+    driver.evaluate(() => {
+      const list = document.querySelector('[data-mycc-dock]').shadowRoot.querySelector('#mycc-numbers');
+      return !list.hidden && [...list.querySelectorAll('[data-mycc-number]')].map((b) => [b.textContent, b.getAttribute('data-mycc-number')]);
+    });
+  await waitUntil(() => driver.evaluate(() => Boolean(document.querySelector('[data-mycc-dock]'))), { what: 'the dock' });
+  if (!(await read())) await driver.click('[data-mycc-dock] >> [data-mycc-numbers]');
+  return waitUntil(read, { what: 'the numbers list' });
+}
+
+/** Waits until the page has at least `count` marked numbers, and returns their texts. */
+const marksAtLeast = (driver, count, what = `${count} marked numbers`) =>
   waitUntil(async () => {
-    const links = await linkedNumbers(driver);
-    return links.length >= count && links;
+    const marks = await markedNumbers(driver);
+    return marks.length >= count && marks;
   }, { what });
 
 /**
- * Appends a paragraph holding `number` (with id `id`) to the page and waits until it is linked:
- * the linker has then handled everything the page held before it.
+ * Appends a paragraph holding `number` (with id `id`) to the page and waits until it is marked:
+ * the extension has then handled everything the page held before it.
  */
-async function linkMarker(tab, { id = 'mycc-e2e-marker', number = '0933 456 789' } = {}) {
+async function markMarker(tab, { id = 'mycc-e2e-marker', number = '0933 456 789' } = {}) {
   await tab.evaluate(([markerId, text]) => {
     const p = document.createElement('p');
     p.id = markerId;
@@ -174,9 +229,7 @@ async function linkMarker(tab, { id = 'mycc-e2e-marker', number = '0933 456 789'
     document.body.append(p);
     return true;
   }, [id, number]);
-  await waitUntil(() => tab.evaluate((markerId) => Boolean(document.querySelector(`#${markerId} a[data-mycc-phone]`)), id), {
-    what: 'the marker number linked',
-  });
+  await waitUntil(async () => (await markedNumbers(tab, { within: `#${id}` })).length === 1, { what: 'the marker number marked' });
 }
 
 /** The id of the tab showing `url`, as the extension sees it. */
@@ -206,8 +259,11 @@ module.exports = {
   dockOpen,
   dockState,
   openDock,
-  linkedNumbers,
-  linksAtLeast,
-  linkMarker,
+  markedNumbers,
+  marksAtLeast,
+  markMarker,
+  numberAt,
+  clickNumber,
+  numbersInDock,
   tabIdOf,
 };

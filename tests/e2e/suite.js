@@ -5,9 +5,10 @@ const path = require('path');
 const fs = require('fs');
 const server = require('../server.js');
 const drivers = require('./drivers.js');
+const frameworks = require('../frameworks/build.js');
 
 // One file per feature under scenarios/, each exporting { SCENARIOS, CHROMIUM_ONLY }; run in this order.
-const FEATURES = ['linking', 'dialing', 'calls', 'dock', 'hosting', 'pagephone', 'options', 'popup', 'statechange', 'faults'];
+const FEATURES = ['linking', 'marking', 'dialing', 'calls', 'dock', 'hosting', 'pagephone', 'options', 'popup', 'statechange', 'faults'];
 const SCENARIOS = {};
 const CHROMIUM_ONLY = {};
 for (const feature of FEATURES) {
@@ -32,6 +33,7 @@ function run(browser) {
   const artifactsDir = path.join(__dirname, '.artifacts', browser);
   before(async () => {
     fs.mkdirSync(artifactsDir, { recursive: true });
+    await frameworks.build(); // the framework pages, from the real packages
     env = await server.start();
     driver = await drivers[browser]({ extensionDir, crmOrigin: env.crmOrigin, artifactsDir });
   });

@@ -1,11 +1,16 @@
 'use strict';
 // A page that tries to dial and to fake WebPhone events. The test calls these functions.
+// A forged click lands exactly on a marked number (read from the highlight the page can see).
 window.forgeClicks = () => {
-  const link = document.querySelector('a[data-mycc-phone]');
-  link?.click();
-  link?.dispatchEvent(new MouseEvent('click', { bubbles: true, cancelable: true, composed: true }));
+  const range = [...(CSS.highlights.get('mycc-phone') ?? [])][0];
+  if (!range) return false;
+  const rect = range.getClientRects()[0];
+  const [x, y] = [rect.left + rect.width / 2, rect.top + rect.height / 2];
+  const under = document.elementFromPoint(x, y);
+  under.click();
+  under.dispatchEvent(new MouseEvent('click', { bubbles: true, cancelable: true, composed: true, clientX: x, clientY: y, view: window }));
   document.getElementById('tel').click();
-  return Boolean(link);
+  return true;
 };
 window.forgeEvents = (payload) => {
   window.postMessage(payload, '*');

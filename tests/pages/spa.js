@@ -18,17 +18,14 @@ window.addRows = (count) => {
 };
 window.removeLive = () => document.getElementById('live').removeChild(liveText);
 // A ticker: rewrites its text `times` times, `everyMs` apart, each time with another number.
-// Says how often its text was a link just before a rewrite.
 window.tick = (times, everyMs) => new Promise((resolve) => {
   const ticker = document.getElementById('ticker');
   let n = 0;
-  let linked = 0;
   const timer = setInterval(() => {
-    if (ticker.querySelector('a[data-mycc-phone]')) linked++;
     ticker.textContent = `Cuộc gọi chờ: 0912 000 ${String(100 + n).padStart(3, '0')}`;
     if (++n === times) {
       clearInterval(timer);
-      resolve({ text: ticker.textContent, linked });
+      resolve({ text: ticker.textContent });
     }
   }, everyMs);
 });

@@ -3,7 +3,7 @@
 const assert = require('node:assert/strict');
 const {
   GUIDE, waitUntil, receivedAtStandin, standin, settingsFor, configure, sessionState, eventCount, eventsHandled, expectBadge,
-  poppedTabs, openCrmPage, dockOpen, dockState, linkMarker,
+  poppedTabs, openCrmPage, dockOpen, dockState, markMarker, clickNumber,
 } = require('../helpers.js');
 
 const SCENARIOS = {
@@ -115,8 +115,8 @@ const SCENARIOS = {
     assert.deepEqual(seenOff, [{ type: 'OnTestMarker', data: null }], 'with pageApi off the page sees nothing');
     await driver.evaluate(() => window.callFromPage('0982861121'));
     // A trusted click after the page's request: once it has dialled, the page's would have too.
-    await linkMarker(driver, { number: '0912 345 678' });
-    await driver.click('#mycc-e2e-marker a[data-mycc-phone]');
+    await markMarker(driver, { number: '0912 345 678' });
+    await clickNumber(driver, '0912 345 678', '#mycc-e2e-marker');
     const afterOff = await receivedAtStandin(sc, 1, 'the trusted click at the stand-in');
     assert.deepEqual(afterOff.map((r) => r.message.data.target), ['0912345678'], 'with pageApi off the page dials nothing');
     await sc.send({ action: 'end' });

@@ -4,7 +4,7 @@
 const assert = require('node:assert/strict');
 const {
   waitUntil, receivedAtStandin, standin, settingsFor, configure, sessionState, eventCount, eventsHandled, badgeText, expectBadge,
-  poppedTabs, openCrmPage, openDock, dockState, linksAtLeast,
+  poppedTabs, openCrmPage, openDock, dockState, marksAtLeast, clickNumber,
 } = require('../helpers.js');
 
 const SCENARIOS = {
@@ -58,13 +58,13 @@ const SCENARIOS = {
     const sc = standin(env);
     await configure(driver, { ...settingsFor(env), dock: 'sidepanel' });
     await driver.goto(`${env.crmOrigin}/pages/list.html`);
-    await linksAtLeast(driver, 5);
+    await marksAtLeast(driver, 5);
     assert.equal(await driver.evaluate(() => Boolean(document.querySelector('[data-mycc-dock]'))), false, 'no dock in the page');
     const panel = await driver.openExtensionPage('sidepanel.html');
     await waitUntil(async () => (await sessionState(driver)).phoneState === 'ready', { what: 'the WebPhone in the panel', timeout: 15000 });
     assert.equal((await sessionState(driver)).liveTab, 'panel');
     await sc.clear();
-    await driver.click('#a a[data-mycc-phone]');
+    await clickNumber(driver, '0982 861 121');
     const received = await receivedAtStandin(sc, 1, 'the request at the panel WebPhone');
     assert.deepEqual(received.map((r) => r.message.data.target), ['0982861121']);
     await sc.send({ action: 'replay', scenario: 'queue-ringing' });

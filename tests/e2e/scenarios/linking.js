@@ -1,140 +1,134 @@
 'use strict';
-// Linking: which numbers become call links, on which pages, and what is left alone.
+// Marking: which numbers are marked (ranges in the CSS highlight `mycc-phone`, the page's DOM
+// untouched), on which pages, and what is left alone. Calling them: dialing.js, marking.js.
 const assert = require('node:assert/strict');
-const { waitUntil, settingsFor, configure, storeSettings, openCrmPage, linkedNumbers, linksAtLeast, linkMarker } = require('../helpers.js');
+const { waitUntil, settingsFor, configure, storeSettings, openCrmPage, markedNumbers, marksAtLeast, markMarker, numbersInDock } = require('../helpers.js');
 
 const SCENARIOS = {
-  async 'numbers on a CRM page become call links; dates, money and ids do not'(driver, env) {
+  async 'numbers on a CRM page are marked; dates, money and ids are not'(driver, env) {
     await configure(driver, settingsFor(env));
     await openCrmPage(driver, env, '/pages/list.html', { phoneReady: false });
-    const before = 'Anh An: 0982 861 121 (di động)';
-    await linksAtLeast(driver, 5, 'five links');
-    // A number added after the page: once it is linked, the page's own text has been handled.
-    await linkMarker(driver);
-    const links = (await linkedNumbers(driver)).slice(0, -1);
-    assert.deepEqual(links, [
+    const marked = await waitUntil(async () => {
+      const l = await markedNumbers(driver);
+      return l.length >= 5 && l;
+    }, { what: 'five marked numbers' });
+    // A number added after the page: once it is marked, the page's own text has been handled.
+    await markMarker(driver);
+    assert.deepEqual(marked, ['0982 861 121', '+84 912 345 678', '(028) 3823 4567', '0168 286 1121', '1900 54 54 54']);
+    assert.deepEqual((await markedNumbers(driver)).slice(0, -1), marked, 'nothing else is marked (dates, money, IP, tax code, mycc-no-call)');
+    assert.deepEqual(await numbersInDock(driver), [
       ['0982 861 121', '+84982861121'],
       ['+84 912 345 678', '+84912345678'],
       ['(028) 3823 4567', '+842838234567'],
       ['0168 286 1121', '+84382861121'],
       ['1900 54 54 54', '+841900545454'],
-    ]);
-    const texts = await driver.evaluate(() => ({
-      a: document.getElementById('a').textContent,
-      c: document.getElementById('c').innerHTML,
-      e: document.getElementById('e').innerHTML,
-      label: document.querySelector('a[data-mycc-phone]').getAttribute('aria-label'),
-      href: document.querySelector('a[data-mycc-phone]').getAttribute('href'),
-    }));
-    assert.equal(texts.a, before, 'the visible text is unchanged');
-    assert.ok(!texts.c.includes('<a'), 'no link among dates, money, IP and tax code');
-    assert.ok(!texts.e.includes('<a'), 'mycc-no-call is honoured');
-    assert.match(texts.label, /^(Call|Gọi) 0982 861 121$/);
-    assert.equal(texts.href, 'tel:+84982861121');
+      ['0933 456 789', '+84933456789'],
+    ], 'each marked number dials its own E.164');
+    const page = await driver.evaluate(async () => {
+      const served = new DOMParser().parseFromString(await (await fetch(location.href)).text(), 'text/html');
+      return served.getElementById('list').innerHTML === document.getElementById('list').innerHTML;
+    });
+    assert.equal(page, true, 'the page is exactly as served');
   },
 
-  async 'a strict-CSP page is linked and gets the dock'(driver, env) {
+  async 'a strict-CSP page is marked and gets the dock'(driver, env) {
     await configure(driver, settingsFor(env));
     await openCrmPage(driver, env, '/pages/strict-csp.html');
-    const links = await linksAtLeast(driver, 2, 'links on the strict-CSP page');
-    assert.deepEqual(links.map((l) => l[1]), ['+84982861121', '+84912345678']);
+    await waitUntil(async () => (await markedNumbers(driver)).length >= 2, { what: 'marked numbers on the strict-CSP page' });
+    assert.deepEqual((await numbersInDock(driver)).map((l) => l[1]), ['+84982861121', '+84912345678']);
     assert.equal(await driver.evaluate(() => Boolean(document.querySelector('[data-mycc-dock]'))), true);
   },
 
   // 600 rows make more text nodes than one message to the background carries (Chromium detects
   // there: the page forbids the content script's wasm), so the answers of several parts must each
   // land on their own nodes.
-  async 'a big strict-CSP page is linked in full, each link on its own number, its text unchanged'(driver, env) {
+  async 'a big strict-CSP page is marked in full, each range on its own number, its text unchanged'(driver, env) {
     const page = '/bench/table?rows=600&csp=strict';
     await configure(driver, settingsFor(env, { popOn: 'never' }));
     await openCrmPage(driver, env, page);
     const numbers = await driver.evaluate(() => Number(document.getElementById('t').dataset.numbers));
-    const linkCount = () => driver.evaluate(() => document.querySelectorAll('a[data-mycc-phone]').length);
-    await waitUntil(async () => (await linkCount()) >= numbers, { what: `${numbers} links on the big strict-CSP page` });
+    const rangeCount = () => driver.evaluate(() => CSS.highlights.get('mycc-phone')?.size ?? 0);
+    await waitUntil(async () => (await rangeCount()) >= numbers, { what: `${numbers} marked numbers on the big strict-CSP page` });
+    const e164 = (text) => {
+      const digits = text.replace(/\D/g, '');
+      return text.startsWith('+') ? `+${digits}` : `+84${digits.slice(1)}`;
+    };
+    const listed = await numbersInDock(driver);
+    const texts = await markedNumbers(driver);
     const check = await driver.evaluate(async (url) => {
-      const e164 = (text) => {
-        const digits = text.replace(/\D/g, '');
-        return text.startsWith('+') ? `+${digits}` : `+84${digits.slice(1)}`;
-      };
-      const links = [...document.querySelectorAll('a[data-mycc-phone]')];
       const served = new DOMParser().parseFromString(await (await fetch(url)).text(), 'text/html');
-      return {
-        links: links.length,
-        misplaced: links.filter((a) => a.getAttribute('data-mycc-phone') !== e164(a.textContent)).map((a) => a.textContent),
-        textUnchanged: served.getElementById('t').textContent === document.getElementById('t').textContent,
-      };
+      return { ranges: CSS.highlights.get('mycc-phone').size, textUnchanged: served.getElementById('t').innerHTML === document.getElementById('t').innerHTML };
     }, page);
-    assert.deepEqual(check, { links: numbers, misplaced: [], textUnchanged: true });
+    assert.deepEqual(check, { ranges: numbers, textUnchanged: true });
+    assert.equal(texts.length, numbers);
+    assert.deepEqual(listed.filter(([text, dial]) => dial !== e164(text)), [], 'each range dials its own number');
+    assert.equal(listed.length, new Set(texts.map(e164)).size, 'every number is in the list');
   },
 
   async 'inputs, editors, code and existing links are left untouched'(driver, env) {
     await configure(driver, settingsFor(env));
     await driver.goto(`${env.crmOrigin}/pages/untouched.html`);
-    await waitUntil(() => driver.evaluate(() => Boolean(document.querySelector('#control a[data-mycc-phone]'))), { what: 'the control number linked' });
-    const count = await driver.evaluate(() => document.querySelectorAll('a[data-mycc-phone]').length);
-    assert.equal(count, 1, 'only the control paragraph is linked');
+    await waitUntil(async () => (await markedNumbers(driver, { within: '#control' })).length === 1, { what: 'the control number marked' });
+    assert.deepEqual(await markedNumbers(driver), ['0982 861 121'], 'only the control paragraph is marked');
     const values = await driver.evaluate(() => [document.getElementById('input').value, document.getElementById('textarea').value]);
     assert.deepEqual(values, ['0982 861 121', '0982 861 121']);
   },
 
-  async 'turning the site off restores the page byte for byte, and on again re-links'(driver, env) {
+  async 'turning the site off deletes the highlight and its shadow-root stylesheets; on again re-marks'(driver, env) {
     const settings = settingsFor(env);
+    const setSettings = (s) => storeSettings(driver, s);
+    const state = () =>
+      driver.evaluate(() => ({
+        highlight: CSS.highlights.has('mycc-phone'),
+        dock: Boolean(document.querySelector('[data-mycc-dock]')),
+        sheets: document.getElementById('card').shadowRoot.adoptedStyleSheets.length,
+      }));
     await configure(driver, settings);
-    await driver.goto(`${env.crmOrigin}/pages/list.html`);
-    await linksAtLeast(driver, 5);
-    // The page as served, and its text nodes as they are now (splitting keeps each original first).
-    const original = await driver.evaluate(async () => {
-      window.originalNodes = [...document.getElementById('list').querySelectorAll('li')].map((li) => li.firstChild);
-      const served = new DOMParser().parseFromString(await (await fetch(location.href)).text(), 'text/html');
-      return served.getElementById('list').innerHTML;
-    });
-    await storeSettings(driver, { ...settings, crms: [] });
-    await waitUntil(() => driver.evaluate(() => !document.querySelector('[data-mycc-dock]') && !document.querySelector('a[data-mycc-phone]')), { what: 'links and dock gone' });
-    const restored = await driver.evaluate(() => ({
-      html: document.getElementById('list').innerHTML,
-      same: [...document.getElementById('list').querySelectorAll('li')].every((li, i) => li.firstChild === window.originalNodes[i]),
-    }));
-    assert.equal(restored.html, original);
-    assert.equal(restored.same, true, 'the original text nodes are back in place, not copies');
-    await storeSettings(driver, settings);
-    await linksAtLeast(driver, 5, 'links again');
+    await driver.goto(`${env.crmOrigin}/pages/shadow.html`);
+    await waitUntil(async () => (await markedNumbers(driver)).length === 1, { what: 'the shadow-root number marked' });
+    assert.deepEqual(await state(), { highlight: true, dock: true, sheets: 1 }, "the highlight's stylesheet in the shadow root");
+    await setSettings({ ...settings, crms: [] });
+    await waitUntil(async () => {
+      const now = await state();
+      return !now.highlight && !now.dock && now.sheets === 0;
+    }, { what: 'the highlight, its stylesheet and the dock gone' });
+    await setSettings(settings);
+    await waitUntil(async () => (await markedNumbers(driver)).length === 1, { what: 'marked again' });
+    assert.deepEqual(await state(), { highlight: true, dock: true, sheets: 1 });
   },
 
   async 'a live page: in-place text updates, appended rows, removed nodes'(driver, env) {
     await configure(driver, settingsFor(env));
     await driver.goto(`${env.crmOrigin}/pages/spa.html`);
-    await waitUntil(async () => (await linkedNumbers(driver)).length === 1, { what: 'the first link' });
+    await waitUntil(async () => (await markedNumbers(driver)).length === 1, { what: 'the first number marked' });
     assert.equal(await driver.evaluate(() => window.setLive('Đang gọi: 0933 456 789')), true);
     await waitUntil(async () => {
-      const l = await linkedNumbers(driver);
-      return l.length === 1 && l[0][1] === '+84933456789';
-    }, { what: 'the new number linked and the old link gone' });
+      const l = await markedNumbers(driver);
+      return l.length === 1 && l[0] === '0933 456 789';
+    }, { what: 'the new number marked and the old mark gone' });
     assert.equal(await driver.evaluate(() => document.getElementById('live').textContent), 'Đang gọi: 0933 456 789');
     assert.equal(await driver.evaluate(() => window.liveNodeStillOurs()), true, "the framework's node is still in place");
     await driver.evaluate(() => window.addRows(100));
-    await waitUntil(async () => (await linkedNumbers(driver)).length === 101, { what: '100 appended rows linked' });
+    await waitUntil(async () => (await markedNumbers(driver)).length === 101, { what: '100 appended rows marked' });
     await driver.evaluate(() => {
       window.removeLive();
       return true;
     });
-    await waitUntil(() => driver.evaluate(() => !document.getElementById('live').querySelector('a')), { what: 'the link of a removed node gone' });
+    await waitUntil(async () => (await markedNumbers(driver)).length === 100, { what: 'the mark of a removed node gone' });
+    await waitUntil(() => driver.evaluate(() => [...CSS.highlights.get('mycc-phone')].every((r) => !r.collapsed)), { what: 'no range left behind' });
   },
 
-  async 'a text rewritten many times a second is left alone until it settles, then linked'(driver, env) {
+  async 'a text rewritten many times a second is marked again after each rewrite, and ends marked right'(driver, env) {
     await configure(driver, settingsFor(env));
     await driver.goto(`${env.crmOrigin}/pages/spa.html`);
-    await waitUntil(async () => (await linkedNumbers(driver)).length === 1, { what: 'the first link' });
-    // 30 rewrites, 40 ms apart: the ticker turns restless after CHURN_LIMIT (linkify.js).
-    const CHURN_LIMIT = 3;
-    const tickerLinks = () => driver.evaluate(() => document.querySelectorAll('#ticker a[data-mycc-phone]').length);
+    await waitUntil(async () => (await markedNumbers(driver)).length === 1, { what: 'the first number marked' });
     const ticked = await driver.evaluate(() => window.tick(30, 40));
-    assert.ok(ticked.linked <= CHURN_LIMIT, `linked before ${ticked.linked} of 30 rewrites`);
-    await waitUntil(async () => (await tickerLinks()) === 1, { what: 'the settled ticker linked', timeout: 5000 });
+    await waitUntil(async () => JSON.stringify(await markedNumbers(driver, { within: '#ticker' })) === '["0912 000 129"]', { what: 'the settled ticker marked', timeout: 5000 });
     assert.equal(await driver.evaluate(() => document.getElementById('ticker').textContent), ticked.text);
-    assert.equal(await driver.evaluate(() => document.querySelector('#ticker a').getAttribute('data-mycc-phone')), '+84912000129');
+    await waitUntil(() => driver.evaluate(() => [...CSS.highlights.get('mycc-phone')].every((r) => !r.collapsed)), { what: 'no range left behind' });
   },
 
-  async 'a page that loads slowly is linked while it loads, numbers cut by the network included'(driver, env) {
+  async 'a page that loads slowly is marked while it loads, numbers cut by the network included'(driver, env) {
     await configure(driver, settingsFor(env, { popOn: 'never' }));
     await openCrmPage(driver, env, '/pages/blank.html'); // the background has answered once
     await driver.goto(`${env.crmOrigin}/pages/streamed`);
@@ -145,38 +139,29 @@ const SCENARIOS = {
       ['#cut', '1800 5454 54', '+841800545454'],
       ['#late', '(028) 3823 4567', '+842838234567'],
     ];
-    const links = await waitUntil(async () => {
-      const found = await driver.evaluate((places) => places.map(([css]) => {
-        const el = document.querySelector(css);
-        return [...el.querySelectorAll('a[data-mycc-phone]')].map((a) => [a.textContent, a.getAttribute('data-mycc-phone')]);
-      }), expected);
+    const marks = await waitUntil(async () => {
+      const found = await Promise.all(expected.map(([within]) => markedNumbers(driver, { within })));
       return found.every((l) => l.length) && found;
-    }, { what: 'five links' });
-    assert.deepEqual(links, expected.map(([, text, e164]) => [[text, e164]]));
+    }, { what: 'five marked numbers' });
+    assert.deepEqual(marks, expected.map(([, text]) => [text]));
+    assert.deepEqual(await numbersInDock(driver), [expected[0], expected[2], expected[1], expected[3], expected[4]].map(([, text, e164]) => [text, e164]));
     const page = await driver.evaluate(() => ({
-      early: window.linkedWhileLoading,
+      early: window.markedWhileLoading,
       cut: document.getElementById('cut').textContent,
       behind: document.getElementById('behind').textContent,
     }));
     // The row comes after a table the parser has closed: the text before that table is not
     // one the parser can still append to, and the live scan goes on past it.
-    assert.equal(page.early, 2, 'the first part, its table included, was linked before the second arrived');
-    assert.equal(page.cut, 'Miễn phí 1800 5454 54 nhé', 'the cut number was not linked before its end arrived');
+    assert.equal(page.early, 2, 'the first part, its table included, was marked before the second arrived');
+    assert.equal(page.cut, 'Miễn phí 1800 5454 54 nhé', 'the cut number was not marked before its end arrived');
     assert.equal(page.behind, 'Tổng đài 1900 54 54 54');
   },
 
-  async 'open shadow roots and same-origin iframes are linked'(driver, env) {
+  async 'open shadow roots and same-origin iframes are marked'(driver, env) {
     await configure(driver, settingsFor(env));
     await driver.goto(`${env.crmOrigin}/pages/shadow.html`);
-    await waitUntil(
-      () => driver.evaluate(() => document.getElementById('card').shadowRoot.querySelector('a[data-mycc-phone]')?.getAttribute('data-mycc-phone')),
-      { what: 'the shadow-root number linked' },
-    );
-    const inner = await waitUntil(
-      () => driver.evaluate(() => document.getElementById('inner').contentDocument?.querySelector('a[data-mycc-phone]')?.getAttribute('data-mycc-phone')),
-      { what: 'the iframe number linked' },
-    );
-    assert.equal(inner, '+84933456789');
+    await waitUntil(async () => (await markedNumbers(driver, { within: '#card' }))[0] === '0982 861 121', { what: 'the shadow-root number marked' });
+    await waitUntil(async () => (await markedNumbers(driver, { frame: '#inner' }).catch(() => []))[0] === '0933 456 789', { what: 'the iframe number marked' });
   },
 };
 
@@ -212,9 +197,10 @@ const CHROMIUM_ONLY = {
     await openCrmPage(driver, env, '/pages/list.html');
     assert.deepEqual(await driver.inContentScript(inPageEngine), ['+84982861121']);
     await openCrmPage(driver, env, '/pages/strict-csp.html');
-    await linksAtLeast(driver, 2, 'links on the strict-CSP page');
+    await waitUntil(async () => (await markedNumbers(driver)).length >= 2, { what: 'marked numbers on the strict-CSP page' });
     assert.equal(await driver.inContentScript(inPageEngine), 'not compiled', "the page's CSP forbids wasm in the content script");
   },
+
 };
 
 module.exports = { SCENARIOS, CHROMIUM_ONLY };

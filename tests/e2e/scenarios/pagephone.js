@@ -2,7 +2,7 @@
 // A CRM that embeds the WebPhone itself, as the vendor guide teaches: the guide's own FULL EXAMPLE
 // CODE page, served verbatim but for its WebPhone address (the stand-in).
 const assert = require('node:assert/strict');
-const { waitUntil, receivedAtStandin, standin, settingsFor, configure, sessionState, poppedTabs, linkMarker, GUIDE } = require('../helpers.js');
+const { waitUntil, receivedAtStandin, standin, settingsFor, configure, sessionState, poppedTabs, markMarker, clickNumber, GUIDE } = require('../helpers.js');
 
 const GUIDE_PAGE = '/pages/guide-example';
 
@@ -30,7 +30,7 @@ const SCENARIOS = {
       return s.pagePhone != null && s.phoneState === 'ready' && s;
     }, { what: "the page's own WebPhone taken as the agent's phone", timeout: 15000 });
     assert.equal(state.pagePhone.frameId, 0);
-    await linkMarker(driver); // the content script is running and linking on this page
+    await markMarker(driver); // the content script is running and marking on this page
     assert.equal(await driver.evaluate(() => document.querySelectorAll('[data-mycc-dock]').length), 0, 'no dock of ours');
     assert.equal(await sc.clients(), 1, 'exactly one WebPhone loaded');
 
@@ -44,7 +44,7 @@ const SCENARIOS = {
     await driver.closeOtherTabs();
 
     await sc.clear();
-    await driver.click('#mycc-e2e-marker a[data-mycc-phone]');
+    await clickNumber(driver, '0933 456 789', '#mycc-e2e-marker');
     const received = await receivedAtStandin(sc, 1, "the click at the page's own WebPhone");
     assert.deepEqual(received.map((r) => [r.origin, r.message]), [[env.crmOrigin, { type: 'OutboundCallRequest', data: { target: '0933456789' } }]]);
     assert.deepEqual(GUIDE['queue-ringing'].type, 'OnCallRinging');

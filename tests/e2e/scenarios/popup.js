@@ -1,7 +1,7 @@
 'use strict';
 // The toolbar popup: use myCC on this site, show or hide the WebPhone.
 const assert = require('node:assert/strict');
-const { waitUntil, settingsFor, configure, storedSettings, dockOpen, linkedNumbers, linksAtLeast, tabIdOf } = require('../helpers.js');
+const { waitUntil, settingsFor, configure, storedSettings, dockOpen, markedNumbers, marksAtLeast, tabIdOf } = require('../helpers.js');
 
 const SCENARIOS = {
   async 'the toolbar popup turns myCC on for this site and off again'(driver, env) {
@@ -15,9 +15,9 @@ const SCENARIOS = {
     // The popup has the background's word that the site is not a CRM (the page asked the same
     // background, with the same settings, before its load event).
     assert.equal(await popup.evaluate(() => document.getElementById('use').checked), false, 'the popup says not a CRM');
-    assert.equal((await linkedNumbers(driver)).length, 0, 'not a CRM yet');
+    assert.equal((await markedNumbers(driver)).length, 0, 'not a CRM yet');
     await popup.click('#use');
-    await linksAtLeast(driver, 5, 'the page linked after turning the site on');
+    await marksAtLeast(driver, 5, 'the page marked after turning the site on');
     const saved = await storedSettings(driver);
     assert.deepEqual(saved.crms.map((c) => [c.name, c.sites]), [['127.0.0.1', [`${env.crmOrigin}/*`]]]);
     // Show or hide the WebPhone from the popup.
@@ -28,7 +28,7 @@ const SCENARIOS = {
     const again = await driver.openExtensionPage(`popup.html?tab=${tabId}`);
     await waitUntil(() => again.evaluate(() => document.getElementById('use').checked), { what: 'the popup again' });
     await again.click('#use');
-    await waitUntil(async () => (await linkedNumbers(driver)).length === 0, { what: 'the links gone after turning it off' });
+    await waitUntil(async () => (await markedNumbers(driver)).length === 0, { what: 'the marks gone after turning it off' });
     await again.close();
   },
 };

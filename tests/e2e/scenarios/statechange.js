@@ -11,7 +11,7 @@ const path = require('path');
 const {
   GUIDE, waitUntil, receivedAtStandin, standin, settingsFor, configure, storeSettings, storedSettings, sessionState, eventCount,
   eventsHandled, badgeText, expectBadge, tabUrls, closeTabsAt, phoneReadyIn, openCrmPage, dockOpen, dockState, openDock,
-  linkedNumbers, linksAtLeast, tabIdOf,
+  markedNumbers, marksAtLeast, clickNumber, tabIdOf,
 } = require('../helpers.js');
 const { policyUnsupported, setPolicy, clearPolicy, withPolicy } = require('../policy.js');
 
@@ -20,10 +20,10 @@ const RINGING = ['RING', 'RUNG'];
 const OFF = ['OFF', 'TẮT'];
 const CALLING = /Calling|Đang gọi/;
 const LIST = '/pages/list.html';
-// Numbers of list.html, the selector of each link and its dial string.
-const A = ['#a a[data-mycc-phone]', '0982861121'];
-const B = ['#b b a[data-mycc-phone]', '0912345678'];
-const D = ['#d a[data-mycc-phone]', '0382861121'];
+// Numbers of list.html, the text of each marked number and its dial string.
+const A = ['0982 861 121', '0982861121'];
+const B = ['+84 912 345 678', '0912345678'];
+const D = ['0168 286 1121', '0382861121'];
 
 let serial = 0;
 /** A ringing call of its own (the queue payload with fresh ids) and its end. */
@@ -39,8 +39,14 @@ function freshCall() {
 const pageCounts = (tab) =>
   tab.evaluate(() => ({
     hosts: document.querySelectorAll('[data-mycc-dock]').length,
-    links: document.querySelectorAll('a[data-mycc-phone]').length,
-    nested: document.querySelectorAll('a[data-mycc-phone] a, a a[data-mycc-phone]').length,
+    links: [...(CSS.highlights.get('mycc-phone') ?? [])].filter((r) => !r.collapsed).length,
+    // a number marked twice: two ranges at one place
+    nested: (() => {
+      const ranges = [...(CSS.highlights.get('mycc-phone') ?? [])].filter((r) => !r.collapsed);
+      const places = new Map();
+      for (const r of ranges) places.set(r.startContainer, [...(places.get(r.startContainer) ?? []), r.startOffset]);
+      return [...places.values()].reduce((n, offsets) => n + offsets.length - new Set(offsets).size, 0);
+    })(),
   }));
 
 /**
@@ -74,7 +80,7 @@ async function assertCallPathAlive(driver, env, tab = driver, { links = null, cl
   // Trusted clicks: the second is handled after the first, so once it is in, a repeat would be too.
   await sc.clear();
   for (const [i, [selector]] of clicks.entries()) {
-    await tab.click(selector);
+    await clickNumber(tab, selector);
     await receivedAtStandin(sc, i + 1, `the request of click ${i + 1} (${selector}) at the stand-in`);
   }
   assert.deepEqual((await sc.received()).map((r) => r.message), clicks.map(([, target]) => ({ type: 'OutboundCallRequest', data: { target } })), 'each click dialled exactly once');
@@ -84,7 +90,7 @@ async function assertCallPathAlive(driver, env, tab = driver, { links = null, cl
 async function liveCrmPage(driver, env, settings = settingsFor(env)) {
   await configure(driver, settings);
   await openCrmPage(driver, env, LIST);
-  await linksAtLeast(driver, 5);
+  await marksAtLeast(driver, 5);
   await assertCallPathAlive(driver, env);
   return (await pageCounts(driver)).links;
 }
@@ -150,9 +156,9 @@ const SCENARIOS = {
     await phoneReadyIn(driver, tabId, 'the WebPhone to register again in the open CRM tab after the reload');
     const sc = standin(env);
     await sc.clear();
-    await driver.click(A[0]);
+    await clickNumber(driver, A[0]);
     await receivedAtStandin(sc, 1, 'the click dialled after the reload');
-    await driver.click(B[0]); // handled after the first: once it is in, a repeat of the first would be too
+    await clickNumber(driver, B[0]); // handled after the first: once it is in, a repeat of the first would be too
     await receivedAtStandin(sc, 2, 'the second click dialled');
     assert.deepEqual((await sc.received()).map((r) => r.message.data.target), [A[1], B[1]], 'each click dialled exactly once');
     assert.deepEqual(await pageCounts(driver), { hosts: 1, links, nested: 0 }, 'one dock host, the links as before');
@@ -225,10 +231,10 @@ const SCENARIOS = {
     try {
       await waitUntil(() => popup.evaluate(() => document.getElementById('use').checked), { what: 'the popup to say the site is on' });
       await popup.click('#use');
-      await waitUntil(async () => (await linkedNumbers(driver)).length === 0 && !(await hasDock(driver)), { what: 'links and dock gone' });
+      await waitUntil(async () => (await markedNumbers(driver)).length === 0 && !(await hasDock(driver)), { what: 'links and dock gone' });
       await waitUntil(() => popup.evaluate(() => !document.getElementById('use').checked), { what: 'the popup to say the site is off' });
       await popup.click('#use');
-      await linksAtLeast(driver, links, 'the links back');
+      await marksAtLeast(driver, links, 'the links back');
     } finally {
       await popup.close();
     }
@@ -294,7 +300,7 @@ const SCENARIOS = {
     await withPolicy(driver, t, { crms: [itCrm] }, async () => {
       await configure(driver, ownGeneral); // the agent has no CRM of its own yet
       await driver.goto(itPage);
-      await linksAtLeast(driver, 5, "the policy's CRM page linked");
+      await marksAtLeast(driver, 5, "the policy's CRM page linked");
       // Tick: the agent's own site, as a new CRM.
       await driver.goto(ownPage);
       let popup = await popupFor(driver, ownPage);
@@ -305,25 +311,25 @@ const SCENARIOS = {
           return true;
         });
         await popup.click('#use');
-        await linksAtLeast(driver, 5, 'the ticked site linked');
+        await marksAtLeast(driver, 5, 'the ticked site linked');
       } finally {
         await popup.close();
       }
       await driver.goto(itPage);
-      await linksAtLeast(driver, 5, "the policy's CRM page still linked after ticking a site of the agent's own");
+      await marksAtLeast(driver, 5, "the policy's CRM page still linked after ticking a site of the agent's own");
       // Untick the agent's own site.
       await driver.goto(ownPage);
-      await linksAtLeast(driver, 5, "the agent's own site linked");
+      await marksAtLeast(driver, 5, "the agent's own site linked");
       popup = await popupFor(driver, ownPage);
       try {
         await waitUntil(() => popup.evaluate(() => document.getElementById('use').checked), { what: 'the popup to say the site is on' });
         await popup.click('#use');
-        await waitUntil(async () => (await linkedNumbers(driver)).length === 0, { what: "the agent's own site unlinked" });
+        await waitUntil(async () => (await markedNumbers(driver)).length === 0, { what: "the agent's own site unlinked" });
       } finally {
         await popup.close();
       }
       await driver.goto(itPage);
-      await linksAtLeast(driver, 5, "the policy's CRM page still linked after unticking the agent's own site");
+      await marksAtLeast(driver, 5, "the policy's CRM page still linked after unticking the agent's own site");
     });
   },
 
@@ -364,7 +370,7 @@ const SCENARIOS = {
       await configure(driver, own);
       const url = `${env.crmOrigin}${LIST}`;
       await driver.goto(url);
-      await linksAtLeast(driver, 5);
+      await marksAtLeast(driver, 5);
       const popup = await popupFor(driver, url);
       try {
         const mode = await waitUntil(() => popup.evaluate(() => document.getElementById('toggle').dataset.dockMode), {
@@ -386,7 +392,7 @@ const SCENARIOS = {
     await waitUntil(async () => OFF.includes(await badgeText(driver)), { what: 'the badge to say OFF' });
     await waitUntil(async () => (await dockState(driver)) === 'notRegistered', { what: 'the toggle to say notRegistered' });
     await sc.clear();
-    await driver.click(A[0]);
+    await clickNumber(driver, A[0]);
     const bar = await waitingBar(driver, A[1]);
     assert.match(bar.text, new RegExp(A[1]));
     const notice = await driver.evaluate(() => document.querySelector('[data-mycc-dock]').shadowRoot.querySelector('.notice')?.textContent ?? '');
@@ -397,7 +403,7 @@ const SCENARIOS = {
 
   async 'defect 7: three clicks before the WebPhone registers leave one waiting request, the last, shown with Cancel'(driver, env) {
     const sc = await unregisteredPhone(driver, env);
-    for (const [selector] of [A, B, D]) await driver.click(selector);
+    for (const [text] of [A, B, D]) await clickNumber(driver, text);
     await clickHandled(driver, D[1]);
     const state = await sessionState(driver);
     assert.equal(state.dialRequest?.target, D[1], `storage.session dialRequest holds the last click only (pending: ${JSON.stringify(state.pending ?? null)})`);
@@ -410,7 +416,7 @@ const SCENARIOS = {
 
   async 'defect 7a: a cancelled waiting request is never dialled'(driver, env) {
     const sc = await unregisteredPhone(driver, env);
-    await driver.click(A[0]);
+    await clickNumber(driver, A[0]);
     await waitingBar(driver, A[1]);
     await driver.click('[data-mycc-dock] >> [data-mycc-cancel]');
     await waitUntil(async () => (await sessionState(driver)).dialRequest == null, { what: 'dialRequest gone after Cancel' });
@@ -419,7 +425,7 @@ const SCENARIOS = {
 
   async 'defect 7b: a waiting request expires after dialWaitSeconds and is never dialled'(driver, env) {
     const sc = await unregisteredPhone(driver, env);
-    await driver.click(A[0]);
+    await clickNumber(driver, A[0]);
     await clickHandled(driver, A[1]);
     const expired = Date.now() + DIAL_WAIT_SECONDS * 1000 + 500;
     await waitUntil(() => Date.now() >= expired, { what: `the ${DIAL_WAIT_SECONDS} s of dialWaitSeconds to pass`, timeout: DIAL_WAIT_SECONDS * 1000 + 2000, interval: 200 });
@@ -428,7 +434,7 @@ const SCENARIOS = {
 
   async 'defect 7c: a call coming in meanwhile drops the waiting request'(driver, env) {
     const sc = await unregisteredPhone(driver, env);
-    await driver.click(A[0]);
+    await clickNumber(driver, A[0]);
     await clickHandled(driver, A[1]);
     const events = await eventCount(driver);
     await sc.send({ action: 'replay', scenario: 'queue-ringing' });
@@ -441,7 +447,7 @@ const SCENARIOS = {
 
   async 'defect 7d: a waiting request is dialled once when the WebPhone registers in time'(driver, env) {
     const sc = await unregisteredPhone(driver, env);
-    await driver.click(A[0]);
+    await clickNumber(driver, A[0]);
     await clickHandled(driver, A[1]);
     await registerAndDialFresh(driver, sc, [A[1], B[1]]);
   },
@@ -455,7 +461,7 @@ async function unregisteredPhone(driver, env) {
   await configure(driver, { ...settingsFor(env, { popOn: 'never' }), webphoneUrl: `${env.webphoneUrl}?registerAfter=never`, dialWaitSeconds: DIAL_WAIT_SECONDS });
   const loads = await sc.loads();
   await driver.goto(`${env.crmOrigin}${LIST}`);
-  await linksAtLeast(driver, 5);
+  await marksAtLeast(driver, 5);
   await waitUntil(async () => (await sc.loads()) > loads && (await sc.clients()) > 0, { what: 'the WebPhone loaded and listening' });
   await waitUntil(async () => (await sessionState(driver)).liveTab != null, { what: 'the dock to host the phone' });
   await sc.clear();
@@ -489,7 +495,7 @@ async function registerAndDialFresh(driver, sc, expected, { registered = false }
   if (!registered) await sc.send({ action: 'register', note: REGISTERED });
   await phoneReadyIn(driver, null, 'the WebPhone registered');
   const fresh = [A, B].find(([, target]) => target === expected[expected.length - 1]);
-  await driver.click(fresh[0]);
+  await clickNumber(driver, fresh[0]);
   await waitUntil(async () => (await sc.received()).some((r) => r.message.data?.target === fresh[1]), { what: 'the fresh click dialled' });
   assert.deepEqual(
     (await sc.received()).map((r) => r.message.data?.target ?? r.message.data),

@@ -1,0 +1,155 @@
+'use strict';
+// Marking numbers without touching the page (issue 14): the framework suite, built from the
+// real npm packages (tests/frameworks/), and calling a marked number by click, hint mode and
+// the dock's list. Written once, run in Chromium and Firefox (see ../suite.js).
+const assert = require('node:assert/strict');
+const {
+  waitUntil, standin, receivedAtStandin, settingsFor, configure, openCrmPage, markedNumbers, numberAt, numbersInDock,
+} = require('../helpers.js');
+
+/** Waits until exactly `expected` (texts, in page order) is marked. */
+async function marked(driver, expected, options = {}) {
+  let now = null;
+  try {
+    return await waitUntil(async () => {
+      now = await markedNumbers(driver, options);
+      return JSON.stringify(now) === JSON.stringify(expected) && now;
+    }, { what: `marked: ${expected.join(', ')}`, timeout: 10000 });
+  } catch (error) {
+    error.message += `; marked: ${JSON.stringify(now)}`;
+    throw error;
+  }
+}
+
+/** Waits until the stand-in has received exactly these dial strings, and no other. */
+async function dialled(sc, targets) {
+  const received = await receivedAtStandin(sc, targets.length, `${targets.join(', ')} at the stand-in`);
+  assert.deepEqual(received.map((r) => r.message.data.target), targets);
+}
+
+/** tests/pages/marks.html, its four numbers marked; returns the stand-in's control. */
+async function marksPage(driver, env, { phoneReady = true } = {}) {
+  await configure(driver, settingsFor(env, { popOn: 'never' }));
+  await openCrmPage(driver, env, '/pages/marks.html', { phoneReady });
+  await marked(driver, ['0982 861 121', '+84 912 345 678', '0933 456 789', '1900 54 54 54']);
+  return standin(env);
+}
+
+/**
+ * One framework page: marked right before and after the framework's own update, the
+ * framework's text and order as its model says, its dock list's dial numbers, nothing in the
+ * console, and a click dials.
+ */
+async function frameworkPage(driver, env, name) {
+  const sc = standin(env);
+  await configure(driver, settingsFor(env, { popOn: 'never' }));
+  await openCrmPage(driver, env, `/frameworks/${name}.html`);
+  await waitUntil(() => driver.evaluate(() => window.fw?.done === true), { what: `the ${name} page rendered` });
+  const model = () => driver.evaluate(() => window.fw.model());
+  const extra = name === 'lit' ? ['0911 222 333'] : []; // the Lit page's light DOM holds one more
+  const first = await model();
+  await marked(driver, [...extra, ...first.map((c) => c.phone)]);
+  await driver.evaluate(() => window.fw.update() ?? true);
+  const next = await model();
+  await marked(driver, [...extra, ...next.map((c) => c.phone)]);
+  const text = await driver.evaluate(() => ({
+    page: window.fw.renderedText ? window.fw.renderedText() : document.getElementById('app').textContent,
+    model: window.fw.expectedText(),
+  }));
+  assert.equal(text.page, text.model, "the framework's own text and order, as its model says");
+  assert.deepEqual(
+    (await numbersInDock(driver)).filter(([t]) => !extra.includes(t)),
+    next.map((c) => [c.phone, c.e164]),
+    'each marked number dials its own E.164',
+  );
+  await sc.clear();
+  await driver.clickAt(...(await numberAt(driver, next[1].phone)));
+  await dialled(sc, ['0912345678']);
+  assert.deepEqual(await driver.evaluate(() => window.fwConsole), [], 'no hydration warning or error in the console');
+}
+
+const SCENARIOS = {
+  'frameworks: React 19 server-rendered and hydrated (hydrateRoot) after marking': (driver, env) => frameworkPage(driver, env, 'react'),
+  'frameworks: Vue 3 server-rendered and hydrated (createSSRApp) after marking': (driver, env) => frameworkPage(driver, env, 'vue'),
+  'frameworks: Preact inserts a sibling after a marked number in its place': (driver, env) => frameworkPage(driver, env, 'preact'),
+  'frameworks: Svelte 5 updates a marked text node in place': (driver, env) => frameworkPage(driver, env, 'svelte'),
+  'frameworks: Lit components defined late, nested shadow roots, hosts inserted directly': async (driver, env) => {
+    await frameworkPage(driver, env, 'lit');
+    const sheets = await driver.evaluate(() =>
+      [...document.querySelectorAll('#inserted > contact-card')].map((card) =>
+        card.shadowRoot.adoptedStyleSheets.some((s) => [...s.cssRules].some((r) => r.cssText.includes('::highlight(mycc-phone)')))),
+    );
+    assert.deepEqual(sheets, [true, true, true], "each shadow root that holds a number has the highlight's stylesheet");
+  },
+
+  async 'a trusted click on a marked number dials it; the page never sees that click; a selection does not dial'(driver, env) {
+    const sc = await marksPage(driver, env);
+    const served = await driver.evaluate(async () => {
+      const page = new DOMParser().parseFromString(await (await fetch(location.href)).text(), 'text/html');
+      return page.getElementById('card').innerHTML === document.getElementById('card').innerHTML;
+    });
+    assert.equal(served, true, "the page's DOM is exactly as served: nothing split, wrapped or added");
+    await sc.clear();
+    await driver.clickAt(...(await numberAt(driver, '0982 861 121')));
+    await dialled(sc, ['0982861121']);
+    assert.deepEqual(await driver.evaluate(() => window.pageClicks), [], "the page's own handlers did not run for that click");
+    // Any other click is the page's.
+    const plain = await driver.evaluate(() => {
+      const r = document.getElementById('plain').getBoundingClientRect();
+      return [r.left + 20, r.top + r.height / 2];
+    });
+    await driver.clickAt(...plain);
+    await waitUntil(() => driver.evaluate(() => window.pageClicks.length === 2), { what: "the page's handlers to see a click on plain text" });
+    // Selecting text across a number (a drag) dials nothing; the next click on a number does.
+    const [x, y] = await numberAt(driver, '0933 456 789');
+    await driver.drag([x - 80, y], [x + 40, y]);
+    assert.equal(await driver.evaluate(() => getSelection().toString().length > 0), true, 'the drag selected text');
+    await driver.clickAt(...(await numberAt(driver, '1900 54 54 54')));
+    await dialled(sc, ['0982861121', '1900545454']);
+  },
+
+  async 'hint mode: Alt+Shift+K puts a letter on each number on screen, a letter calls, Esc leaves'(driver, env) {
+    const sc = await marksPage(driver, env);
+    await sc.clear();
+    await driver.press('k', ['Alt', 'Shift']);
+    await driver.press('s'); // the second number on screen
+    await dialled(sc, ['0912345678']);
+    await driver.press('k', ['Alt', 'Shift']);
+    await driver.press('Escape');
+    await driver.press('a'); // hint mode is over: a plain key, no call
+    await driver.press('k', ['Alt', 'Shift']);
+    await driver.press('a');
+    await dialled(sc, ['0912345678', '0982861121']);
+  },
+
+  async "the dock lists the page's numbers as buttons that dial"(driver, env) {
+    const sc = await marksPage(driver, env);
+    assert.deepEqual(await numbersInDock(driver), [
+      ['0982 861 121', '+84982861121'],
+      ['+84 912 345 678', '+84912345678'],
+      ['0933 456 789', '+84933456789'],
+      ['1900 54 54 54', '+841900545454'],
+    ]);
+    await sc.clear();
+    await driver.click('[data-mycc-dock] >> [data-mycc-number="+84933456789"]');
+    await dialled(sc, ['0933456789']);
+  },
+};
+
+const CHROMIUM_ONLY = {
+  // The chip is in a closed shadow root: only the content script's own world can read it.
+  async 'hovering a marked number shows a call chip with the number as it will be dialled'(driver, env) {
+    await marksPage(driver, env, { phoneReady: false });
+    await driver.hover(...(await numberAt(driver, '1900 54 54 54')));
+    const chip = await waitUntil(() => driver.inContentScript('myccPointer.chipText()'), { what: 'the call chip' });
+    assert.match(chip, /^(Call|Gọi) 1900545454$/);
+    const plain = await driver.evaluate(() => {
+      const r = document.getElementById('plain').getBoundingClientRect();
+      return [r.left + 20, r.top + r.height / 2];
+    });
+    await driver.hover(...plain);
+    await waitUntil(async () => (await driver.inContentScript('myccPointer.chipText()')) === null, { what: 'the chip gone' });
+  },
+};
+
+module.exports = { SCENARIOS, CHROMIUM_ONLY };
