@@ -23,11 +23,18 @@
    * `send(message)` resolves with the answer, or null when none came (the worker stopped under
    * it). `phoneEventTypes()` gives the types to deliver in order.
    */
+  // Messages that are not the phone's own events (only CRMs with the page API use them) go on at
+  // most this many a second: a WebPhone flooding its parent must not bury a ringing call behind
+  // thousands of messages in the browser's queue to the background.
+  const OTHER_PER_SECOND = 20;
+
   function createRelay({ send, kind, phoneEventTypes }) {
     const loadId = newId();
     const outbox = [];
     let sequence = 0;
     let delivering = false;
+    let windowStart = 0;
+    let inWindow = 0;
 
     async function deliver() {
       if (delivering) return;
@@ -47,7 +54,12 @@
 
     return function relay(json, type) {
       if (!phoneEventTypes().includes(type)) {
-        send({ kind, json });
+        const now = Date.now();
+        if (now - windowStart >= 1000) {
+          windowStart = now;
+          inWindow = 0;
+        }
+        if (++inWindow <= OTHER_PER_SECOND) send({ kind, json });
         return;
       }
       outbox.push({ json, eventId: `${loadId}:${++sequence}` });

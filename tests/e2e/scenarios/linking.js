@@ -177,7 +177,7 @@ const CHROMIUM_ONLY = {
     const starts = driver.workerStarts();
     await driver.goto(`${env.crm2Origin}/pages/list.html`);
     await driver.goto(`${env.crmOrigin}/pages/list.html`); // a CRM page: it wakes the worker, once
-    await linksAtLeast(driver, 5);
+    await marksAtLeast(driver, 5);
     assert.ok((await driver.contentScriptWorlds()) > 0, 'the CRM page has its content script');
     await waitUntil(() => driver.workerStarts() > starts, { what: 'the CRM page to start the worker' });
     assert.equal(driver.workerStarts(), starts + 1, 'only the CRM page started the worker');
