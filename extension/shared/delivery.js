@@ -52,19 +52,30 @@
       delivering = false;
     }
 
-    return function relay(json, type) {
+    /**
+     * Will a message of this `type` go on? Asked before the message is even turned into JSON: a
+     * flood is dropped without the cost of serializing it. Counts it against this second's share.
+     */
+    function takes(type) {
+      if (phoneEventTypes().includes(type)) return true;
+      const now = Date.now();
+      if (now - windowStart >= 1000) {
+        windowStart = now;
+        inWindow = 0;
+      }
+      return ++inWindow <= OTHER_PER_SECOND;
+    }
+
+    function relay(json, type) {
       if (!phoneEventTypes().includes(type)) {
-        const now = Date.now();
-        if (now - windowStart >= 1000) {
-          windowStart = now;
-          inWindow = 0;
-        }
-        if (++inWindow <= OTHER_PER_SECOND) send({ kind, json });
+        send({ kind, json });
         return;
       }
       outbox.push({ json, eventId: `${loadId}:${++sequence}` });
       deliver();
-    };
+    }
+    relay.takes = takes;
+    return relay;
   }
 
   /** A WebPhone message as JSON text, or null when it can't be (cycles, functions, undefined). */
