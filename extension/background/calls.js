@@ -98,6 +98,8 @@ async function webphoneEvent(sender, json, eventId) {
   const read = JSON.parse(wasm.readWebPhoneMessage(json, settings.settings.defaultCountry));
   if (!read.ok) return dropWebPhoneMessage(read.error);
   if (read.kind === 'other') {
+    // Only pages with the page API take other messages: with none, there is nothing to do.
+    if (!settings.settings.crms.some((crm) => crm.pageApi)) return { ok: true };
     if (!speaksForPhone(sender, await hostSession.get())) return { ok: false, error: 'not the live WebPhone' };
     const message = JSON.parse(json);
     await broadcastToCrmTabs({ kind: MSG.PHONE_EVENT, message: { type: message.type, data: message.data ?? null } });

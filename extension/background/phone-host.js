@@ -103,6 +103,8 @@ function registerCrmTab(tabId, crmIndex, heldKey) {
     const { crmTabs } = await hostSession.get();
     const entry = crmTabs[tabId];
     const dockKey = entry && typeof heldKey === 'string' && heldKey === entry.dockKey ? entry.dockKey : crypto.randomUUID();
+    // A hello that arrives after its tab was closed (closed right after navigating) leaves nothing.
+    if (!(await api.tabs.get(tabId).then(() => true, () => false))) return dockKey;
     delete crmTabs[tabId];
     crmTabs[tabId] = { crm: crmIndex, dockKey };
     const ids = Object.keys(crmTabs);

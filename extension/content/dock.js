@@ -260,9 +260,26 @@ var myccDock = (() => {
     reattached.push(now);
     const root = document.documentElement;
     if (!root) return;
+    // A new <html>: document.open() replaced the document, and erased every event listener in it,
+    // the dock's own included (its buttons, its frame's load). The dock is built anew.
+    if (attachedRoot && root !== attachedRoot) rebuild();
+    attachedRoot = root;
     root.append(host);
     keeper?.observe(root, { childList: true });
     raise();
+  }
+
+  let attachedRoot = null;
+
+  /** A fresh dock host in place of one whose listeners the page erased; same frame address and state. */
+  function rebuild() {
+    const state = parts?.toggle.dataset.state;
+    const url = parts?.frame.src;
+    channel?.close();
+    channel = null;
+    build(url);
+    if (state) parts.toggle.dataset.state = state;
+    render();
   }
 
   async function mount(dockUrl, key) {
@@ -283,6 +300,7 @@ var myccDock = (() => {
   }
 
   function unmount() {
+    attachedRoot = null;
     channel?.close();
     channel = null;
     clearTimeout(backoffTimer);

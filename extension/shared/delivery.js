@@ -23,11 +23,18 @@
    * `send(message)` resolves with the answer, or null when none came (the worker stopped under
    * it). `phoneEventTypes()` gives the types to deliver in order.
    */
+  // Messages that are not the phone's own events (only CRMs with the page API use them) go on at
+  // most this many a second: a WebPhone flooding its parent must not bury a ringing call behind
+  // thousands of messages in the browser's queue to the background.
+  const OTHER_PER_SECOND = 20;
+
   function createRelay({ send, kind, phoneEventTypes }) {
     const loadId = newId();
     const outbox = [];
     let sequence = 0;
     let delivering = false;
+    let windowStart = 0;
+    let inWindow = 0;
 
     async function deliver() {
       if (delivering) return;
@@ -45,14 +52,30 @@
       delivering = false;
     }
 
-    return function relay(json, type) {
+    /**
+     * Will a message of this `type` go on? Asked before the message is even turned into JSON: a
+     * flood is dropped without the cost of serializing it. Counts it against this second's share.
+     */
+    function takes(type) {
+      if (phoneEventTypes().includes(type)) return true;
+      const now = Date.now();
+      if (now - windowStart >= 1000) {
+        windowStart = now;
+        inWindow = 0;
+      }
+      return ++inWindow <= OTHER_PER_SECOND;
+    }
+
+    function relay(json, type) {
       if (!phoneEventTypes().includes(type)) {
         send({ kind, json });
         return;
       }
       outbox.push({ json, eventId: `${loadId}:${++sequence}` });
       deliver();
-    };
+    }
+    relay.takes = takes;
+    return relay;
   }
 
   /** A WebPhone message as JSON text, or null when it can't be (cycles, functions, undefined). */

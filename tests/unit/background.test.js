@@ -179,7 +179,7 @@ test('junk from the WebPhone is dropped before it waits for anything or touches 
 });
 
 test('events of a type this version does not know reach the pages but not the queue or the log', async () => {
-  const { bg, dock } = await withLiveDock();
+  const { bg, dock } = await withLiveDock({ crms: [{ name: 'CRM', sites: [`${CRM}/*`], pageApi: true }] });
   bg.sentToTabs.length = 0;
   const reply = await bg.send({ kind: MSG.DOCK_EVENT, json: JSON.stringify({ type: 'OnAgentStatus', data: { status: 'away' } }) }, dock);
   assert.deepEqual(reply, { ok: true });
@@ -390,4 +390,14 @@ test("the live tab's page going to another site hands the phone on: its state is
   assert.equal((await bg.send({ kind: MSG.DOCK_SYNC, registered: false, taker: 'x' }, senders.dock(8, other.dockKey))).liveTab, null);
   assert.equal((await bg.send({ kind: MSG.DOCK_HELLO }, senders.dock(8, other.dockKey))).role, 'live');
   assert.equal(hello.active, true);
+});
+
+test('with no CRM taking the page API, messages of other types are dropped at once', async () => {
+  const { bg, dock } = await withLiveDock();
+  bg.sentToTabs.length = 0;
+  const reads = [];
+  const get = bg.browser.storage.session.get;
+  bg.browser.storage.session.get = (keys) => (reads.push(keys), get(keys));
+  assert.deepEqual(await bg.send({ kind: MSG.DOCK_EVENT, json: JSON.stringify({ type: 'OnAgentStatus', data: {} }) }, dock), { ok: true });
+  assert.deepEqual([bg.sentToTabs, reads], [[], []], 'nothing read, nothing sent');
 });

@@ -48,3 +48,21 @@ test('WebPhone messages become JSON text, or null when they cannot', () => {
   assert.equal(asJson(cycle), null);
   assert.equal(asJson(undefined), null);
 });
+
+test('a flood of messages that are not the phone\'s events is cut to a few a second; the phone\'s events all go', async () => {
+  const sent = [];
+  const relay = createRelay({ send: async (m) => (sent.push(m), { ok: true }), kind: 'k', phoneEventTypes: () => ['OnCallRinging'] });
+  let taken = 0;
+  for (let i = 0; i < 1000; i++) {
+    if (relay.takes(`Spam${i}`)) {
+      taken++;
+      relay(`{"type":"Spam${i}"}`, `Spam${i}`);
+    }
+  }
+  assert.ok(taken <= 20, `${taken} of 1000 taken`);
+  assert.equal(relay.takes('OnCallRinging'), true);
+  relay('{"type":"OnCallRinging"}', 'OnCallRinging');
+  await untilAnswered(async () => (sent.some((m) => m.eventId) ? true : (await new Promise((r) => setTimeout(r, 20)), null)));
+  assert.ok(sent.filter((m) => !m.eventId).length <= 20, `${sent.filter((m) => !m.eventId).length} of 1000 sent`);
+  assert.equal(sent.filter((m) => m.eventId).length, 1, 'the ringing went');
+});
