@@ -359,10 +359,15 @@ async function firefox({ extensionDir, crmOrigin, artifactsDir, prefs = {} }) {
     }
   }
   const frameText = (frameSelector, selector) => withFrame(frameSelector, async () => (await driver.findElement(By.css(selector))).getText());
+  // Not visible, rather than an error, while the frame (or the dock holding it) is not there yet:
+  // callers wait on it.
   const frameVisible = (frameSelector, selector) =>
     withFrame(frameSelector, async () => {
       const found = await driver.findElements(By.css(selector));
       return found.length > 0 && found[0].isDisplayed();
+    }).catch((error) => {
+      if (error?.name === 'NoSuchElementError' || error?.name === 'NoSuchFrameError') return false;
+      throw error;
     });
 
   return {
