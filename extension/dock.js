@@ -137,10 +137,9 @@
       return;
     }
     if (!frame || event.source !== frame.contentWindow || event.origin !== me.webphoneOrigin) return;
-    const type = typeof event.data?.type === 'string' ? event.data.type : null;
-    if (!relay.takes(type)) return;
-    const json = myccDelivery.asJson(event.data);
-    if (json == null) return;
+    const accepted = relay.accept(event.data);
+    if (!accepted) return;
+    const { type, json } = accepted;
     if (type === 'OnRegistered') {
       registered = true;
       retryDelay = REGISTER_TIMEOUT_MS;

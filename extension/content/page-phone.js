@@ -72,10 +72,9 @@ var myccPagePhone = (() => {
 
   function onMessage(event) {
     if (!frame || event.source !== frame.contentWindow || event.origin !== origin || !myccLifecycle.check()) return;
-    const type = typeof event.data?.type === 'string' ? event.data.type : null;
-    if (!relay.takes(type)) return;
-    const json = myccDelivery.asJson(event.data);
-    if (json == null) return;
+    const accepted = relay.accept(event.data);
+    if (!accepted) return;
+    const { type, json } = accepted;
     if (type === 'OnRegistered') {
       registered = true;
       sync();

@@ -74,7 +74,15 @@
       outbox.push({ json, eventId: `${loadId}:${++sequence}` });
       deliver();
     }
+    /** A WebPhone message as `{type, json}` if it goes on, else null (dropped before serializing). */
+    function accept(data) {
+      const type = typeof data?.type === 'string' ? data.type : null;
+      if (!takes(type)) return null;
+      const json = asJson(data);
+      return json == null ? null : { type, json };
+    }
     relay.takes = takes;
+    relay.accept = accept;
     return relay;
   }
 
