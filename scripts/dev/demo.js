@@ -6,7 +6,7 @@ const fs = require('fs');
 const path = require('path');
 const server = require('../../tests/server.js');
 const drivers = require('../../tests/e2e/drivers.js');
-const { settingsFor, configure, standin, receivedAtStandin, waitUntil, sessionState, markedNumbers, numberAt, dockOpen } = require('../../tests/e2e/helpers.js');
+const { settingsFor, configure, standin, receivedAtStandin, waitUntil, sessionState, markedNumbers, numberAt, dockOpen, tabIdOf } = require('../../tests/e2e/helpers.js');
 
 const root = path.join(__dirname, '..', '..');
 const outDir = path.join(root, 'dist', 'demo');
@@ -18,6 +18,59 @@ async function freePorts() {
   } catch {
     return server.start(); // 8080 or 9999 taken: any free ports
   }
+}
+
+// The surfaces an agent and an admin see (the CRM page with the dock open and a call ringing,
+// the toolbar popup, the settings page, the setup page), each in both UI languages and both
+// colour schemes: a browser per language and scheme, since both are the browser's own.
+const POPUP_SIZE = { width: 380, height: 600 };
+async function storeScreenshots(env, settings) {
+  const files = [];
+  const extensionDir = path.join(root, 'dist', 'extension');
+  for (const lang of ['en', 'vi']) {
+    for (const colorScheme of ['light', 'dark']) {
+      const driver = await drivers.chromium({ extensionDir, crmOrigin: env.crmOrigin, lang, colorScheme });
+      const page = driver.context.pages()[0];
+      const save = async (target, surface) => {
+        const file = path.join(outDir, `store-${surface}-${lang}-${colorScheme}.png`);
+        await target.screenshot({ path: file });
+        files.push(path.relative(root, file));
+      };
+      try {
+        await configure(driver, settings);
+        await driver.goto(`${env.crmOrigin}/`);
+        await waitUntil(async () => (await sessionState(driver)).phoneState === 'ready', { what: 'the WebPhone', timeout: 20000 });
+        await waitUntil(async () => (await markedNumbers(driver)).length >= 9, { what: 'the numbers to be marked', timeout: 10000 });
+        const sc = standin(env);
+        await sc.send({ action: 'replay', scenario: 'queue-ringing', number: '0912345678' });
+        await waitUntil(() => dockOpen(driver), { what: 'the dock to open for the ringing call' });
+        await waitUntil(async () => (await sessionState(driver)).phoneState === 'ringing', { what: 'the call to ring' });
+        await save(page, 'crm-ringing');
+
+        const tabId = await tabIdOf(driver, `${env.crmOrigin}/`);
+        const popup = await driver.context.newPage();
+        await popup.setViewportSize(POPUP_SIZE);
+        await popup.goto(`${driver.extensionOrigin}/popup.html?tab=${tabId}`, { waitUntil: 'load' });
+        await popup.waitForFunction(() => document.getElementById('site')?.textContent);
+        await save(popup, 'popup');
+        await popup.close();
+        await sc.send({ action: 'end' });
+        await waitUntil(async () => (await sessionState(driver)).phoneState === 'ready', { what: 'the call to end' });
+
+        for (const surface of ['options', 'setup']) {
+          const tab = await driver.context.newPage();
+          await tab.goto(`${driver.extensionOrigin}/${surface}.html`, { waitUntil: 'load' });
+          await tab.waitForFunction(() => document.documentElement.lang && document.body.textContent.trim().length > 0);
+          await tab.evaluate(() => document.fonts.ready);
+          await save(tab, surface);
+          await tab.close();
+        }
+      } finally {
+        await driver.close();
+      }
+    }
+  }
+  return files;
 }
 
 (async () => {
@@ -101,6 +154,10 @@ async function freePorts() {
   console.log(`   screenshot: ${await shot('05-settings.png')}`);
 
   await driver.close();
+
+  step(5, 'Store screenshots: every surface in English and Vietnamese, light and dark.');
+  for (const file of await storeScreenshots(env, settings)) console.log(`   screenshot: ${file}`);
+
   env.close();
   console.log('\nDemo finished.');
 })().catch((error) => {

@@ -18,7 +18,9 @@ const pause = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 const GECKO_ID = 'connect@mycc-connect.org';
 const FIREFOX_UUID = '5a1b7c2e-3d4f-4a6b-8c9d-0e1f2a3b4c5d';
 
-async function chromium({ extensionDir, crmOrigin, headless = true }) {
+// lang: the browser's UI language ('vi', 'en'), which the extension's pages follow; Chromium on
+// Linux takes it from LANGUAGE (chromium-l10n holds the Vietnamese). colorScheme: 'light' or 'dark'.
+async function chromium({ extensionDir, crmOrigin, headless = true, lang = null, colorScheme = 'light' }) {
   const { chromium: pw } = require('playwright-core');
   const userDataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'mycc-chromium-'));
   // Developer mode on: without it Chromium disables an unpacked extension that reloads itself
@@ -29,7 +31,10 @@ async function chromium({ extensionDir, crmOrigin, headless = true }) {
     executablePath: '/usr/bin/chromium',
     headless,
     viewport: { width: 1280, height: 800 },
+    colorScheme,
+    ...(lang ? { env: { ...process.env, LANGUAGE: lang, LC_ALL: 'C.UTF-8' } } : {}),
     args: [
+      ...(lang ? [`--lang=${lang}`] : []),
       `--disable-extensions-except=${extensionDir}`,
       `--load-extension=${extensionDir}`,
       '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
