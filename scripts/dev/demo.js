@@ -57,10 +57,12 @@ async function storeScreenshots(env, settings) {
         await sc.send({ action: 'end' });
         await waitUntil(async () => (await sessionState(driver)).phoneState === 'ready', { what: 'the call to end' });
 
-        for (const surface of ['options', 'setup']) {
+        // Each page once it shows the settings and the phone as they are.
+        const shown = { options: '#crm-0-test-button', setup: '#check-login[data-done="true"]' };
+        for (const [surface, selector] of Object.entries(shown)) {
           const tab = await driver.context.newPage();
           await tab.goto(`${driver.extensionOrigin}/${surface}.html`, { waitUntil: 'load' });
-          await tab.waitForFunction(() => document.documentElement.lang && document.body.textContent.trim().length > 0);
+          await tab.waitForSelector(selector);
           await tab.evaluate(() => document.fonts.ready);
           await save(tab, surface);
           await tab.close();
