@@ -42,11 +42,15 @@ var myccMarks = (() => {
   const roots = new Set(); // nodes waiting to be scanned
   const shadows = new Map(); // shadow root we observe -> our stylesheet in it, once it holds numbers
   let scan = null; // the root being walked, across slices
-  // Ranges made but not yet in the highlight. Each change to the highlight costs the page a
-  // repaint of it, so the first ranges of a round (what is on screen) go in at once, and the
-  // rest together when the round ends (or every FLUSH_MS on a long one).
+  // Ranges made but not yet in the highlight. Chromium rebuilds its markers for every range of
+  // every highlight in each frame after a change to the highlight or to the DOM, so the first
+  // ranges of a round (what is on screen) go in at once, and the rest together when the round
+  // ends (or every FLUSH_MS on a long one). While the page loads, the parser changes the DOM
+  // in every frame: past the first screenful (EARLY_RANGES), ranges wait for the end of parsing
+  // (or FLUSH_MS), so those frames rebuild a few hundred markers, not thousands.
   const pending = [];
   const FLUSH_MS = 1000;
+  const EARLY_RANGES = 200;
   // While the page loads, each slice rides on a parser task: it collects for longer (fewer,
   // bigger slices keep up with the parser), and the rest of the slice is detecting and marking.
   const LOADING_COLLECT_MS = 10;
@@ -292,7 +296,8 @@ var myccMarks = (() => {
           if (!enabled) break;
           mark(nodes, texts, found);
         }
-        if (first || !more || loading() || performance.now() - flushedAt > FLUSH_MS) flush();
+        const due = loading() ? highlight.size < EARLY_RANGES : first || !more;
+        if (due || performance.now() - flushedAt > FLUSH_MS) flush();
         first = false;
         // While the page loads, a hop to another task waits behind the parser (100 to 500 ms):
         // the parser's next task (parserWatch) or a timer goes on.
