@@ -140,7 +140,7 @@ Object.assign(SCENARIOS, {
     // Synthetic keys never reach the browser's own shortcuts (commands), in either browser: the
     // popup's Show/Hide sends the same DOCK_TOGGLE the shortcut's handler does.
     await configure(driver, settingsFor(env, { popOn: 'never' }));
-    await openCrmPage(driver, env, '/pages/tel.html');
+    await openCrmPage(driver, env, '/pages/tel.html', { phoneReady: false }); // the dock, not the phone, is under test
     await waitUntil(() => dockBox(driver), { what: 'the dock' });
     if (await dockOpen(driver)) await driver.click(TOGGLE);
     await waitUntil(async () => !(await dockOpen(driver)), { what: 'the dock closed' });
@@ -171,7 +171,7 @@ Object.assign(SCENARIOS, {
     const crm = 'CRM kéo thả'; // its own CRM: its place is kept for it alone
     await configure(driver, settingsFor(env, { name: crm, popOn: 'never' }));
     await driver.extension(async (key) => (globalThis.browser ?? globalThis.chrome).storage.local.remove(key), `dockPlace:${crm}`);
-    await openCrmPage(driver, env, '/pages/list.html');
+    await openCrmPage(driver, env, '/pages/list.html', { phoneReady: false });
     await waitUntil(() => dockBox(driver), { what: 'the dock' });
     if (await dockOpen(driver)) await driver.click(TOGGLE);
     await waitUntil(async () => !(await dockOpen(driver)), { what: 'the dock closed' });
