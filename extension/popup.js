@@ -2,7 +2,7 @@
 // The toolbar popup: the phone's state, show/hide the WebPhone, use myCC on this site, settings.
 // Decisions are the background's (one place edits settings, with the core's validation).
 
-/* global myccErrors */
+/* global myccErrors, myccCallCard */
 (async () => {
   const api = globalThis.browser ?? globalThis.chrome;
   const { MSG } = globalThis.myccProtocol;
@@ -76,17 +76,12 @@
     await showSite();
   });
 
-  /** The current call: direction, number, state and a running timer. */
+  /** The current call: direction, number, state and a running timer (shared/call-card.js). */
   function showCallCard(card, phoneState) {
     const line = $('call-card');
     line.hidden = !card;
     if (!card) return;
-    const direction = t(card.direction === 'inbound' ? 'popupInbound' : 'popupOutbound');
-    const tick = () => {
-      const seconds = Math.max(0, Math.floor((Date.now() - card.sinceMs) / 1000));
-      const time = `${Math.floor(seconds / 60)}:${String(seconds % 60).padStart(2, '0')}`;
-      line.textContent = t('popupCallNow', [direction, card.shown, t(`state_${phoneState}`), time]);
-    };
+    const tick = () => (line.textContent = myccCallCard.describe(card, phoneState, Date.now(), t));
     tick();
     setInterval(tick, 1000);
   }

@@ -142,7 +142,11 @@ function callEvent(sender, json, read, wasm, settings, eventId) {
     } else if (read.kind === 'answered' || read.kind === 'ended') {
       await api.notifications.clear(`ringing:${hosting.liveTab}`).catch(() => undefined);
     }
-    if (read.call) await recordRecentCall(wasm, settings, hosting, json);
+    if (read.call) {
+      await recordRecentCall(wasm, settings, hosting, json);
+      // The docks' call card, once the recent calls hold this call (its number and start).
+      await broadcastToCrmTabs({ kind: MSG.PHONE_STATE, phoneState, card: (await phoneStatus()).card });
+    }
     await maybeScreenPop(wasm, settings, hosting, state.popped, json);
     if (eventId) await callSession.set({ handled: [...state.handled, eventId].slice(-HANDLED_MEMORY) });
     return { ok: true };

@@ -10,8 +10,8 @@
 const CONTENT_SCRIPTS = {
   id: 'mycc-crm',
   js: [
-    'shared/protocol.js', 'shared/delivery.js', 'wasm/mycc_content.js', 'content/lifecycle.js', 'content/engine.js',
-    'content/marks.js', 'content/dock.js', 'content/pointer.js', 'content/page-phone.js', 'content/main.js',
+    'shared/protocol.js', 'shared/delivery.js', 'shared/call-card.js', 'wasm/mycc_content.js', 'content/lifecycle.js',
+    'content/engine.js', 'content/marks.js', 'content/dock-place.js', 'content/dock.js', 'content/pointer.js', 'content/page-phone.js', 'content/main.js',
   ],
   css: ['content/marks.css'],
   runAt: 'document_start',
@@ -73,13 +73,15 @@ async function pageHello(sender, message) {
   // A new page in a tab whose page embedded the WebPhone: that phone went with the old page.
   if (topFrame && typeof message.dockKey !== 'string') await pagePhoneGone(sender.tab.id);
   const dockKey = topFrame ? await registerCrmTab(sender.tab.id, crmIndex, message.dockKey) : '';
-  const { phoneState } = await callSession.get();
+  // The top frame's dock shows the call card of a call that is up while the page (re)loads.
+  const { phoneState, card = null } = topFrame ? await phoneStatus() : await callSession.get();
   return {
     active: true,
     crm: { index: crmIndex, name: crm.name, pageApi: crm.pageApi === true },
     dockMode: settings.settings.dock,
     country: settings.settings.defaultCountry,
     phoneState,
+    card,
     dockKey,
     dockUrl: api.runtime.getURL('dock.html'),
     // For a page that embeds the WebPhone itself: where it is, and which of its messages are events.

@@ -3,16 +3,28 @@
 // (dock.html), which holds the WebPhone. It lives in an open shadow root on <html>, so the
 // page's CSS can't restyle it, and it is put back if the page removes it. The dock frame is
 // extension-origin, so it loads (and runs wasm) even on pages with a strict CSP.
+// The agent drags it (the toggle, or the open bar's move handle) to any edge, or moves it with
+// arrow keys on the handle; where it sits is content/dock-place.js's decision, kept per CRM.
 
 var myccDock = (() => {
   const api = globalThis.browser ?? globalThis.chrome;
   const { DOCK_FRAME_KEY } = globalThis.myccProtocol;
+  const placing = globalThis.myccDockPlace;
   const t = (key, subs) => api.i18n.getMessage(key, subs) || key;
   const SIZES = { small: [340, 480], large: [420, 680] };
   let host = null;
   let parts = null;
   let keeper = null;
   let view = { open: false, size: 'small' };
+  let place = { ...placing.DEFAULT_PLACE }; // where the dock sits, for this page's CRM
+  let placeKey = placing.storageKey('');
+  let drag = null; // {pointerId, from, rect, moved}: a press on the toggle or the move handle
+  let dragAt = null; // {x, y}: the dock's top left corner while it follows the pointer
+  let dragEnded = false; // the click that ends a drag toggles nothing
+  let dragStack = ''; // while the dock follows the pointer its stack keeps its order (no jump under the pointer)
+  let returnFocus = null; // where focus was before the shortcut brought it into the dock
+  let card = null; // the call card (the background's: direction, number as written, since)
+  let cardTimer = 0;
   let noticeTimer = 0;
   let waitingFor = null; // {id, expiryTimer}: the click that waits for the WebPhone
   let numbers = { list: () => [], dial: () => undefined }; // the page's marked numbers (main.js)
@@ -24,9 +36,23 @@ var myccDock = (() => {
       visibility: visible !important; opacity: 1 !important; pointer-events: auto !important; transform: none !important;
       filter: none !important; clip-path: none !important; font: 13px/1.3 system-ui, sans-serif; }
     :host(:not(:popover-open)) { display: block !important; }
-    .bar { display: flex; justify-content: flex-end; gap: 4px; }
+    .dock { display: flex; flex-direction: column; align-items: flex-end; gap: 6px; }
+    .bar { display: flex; gap: 4px; align-items: center; }
     button { font: inherit; border: 1px solid #0f766e; background: #fff; color: #0f172a; border-radius: 16px;
-      padding: 5px 12px; cursor: pointer; box-shadow: 0 1px 4px rgba(0,0,0,.25); }
+      padding: 5px 12px; cursor: pointer; box-shadow: 0 1px 4px rgba(0,0,0,.25); white-space: nowrap; }
+    button[hidden] { display: none; }
+    [data-mycc-toggle], [data-mycc-move] { touch-action: none; user-select: none; -webkit-user-select: none; }
+    [data-mycc-move] { cursor: move; }
+    .dragging, .dragging * { cursor: grabbing !important; }
+    .sr { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
+    .card { background: #0f172a; color: #fff; border-radius: 12px; padding: 4px 10px; white-space: nowrap;
+      font-variant-numeric: tabular-nums; box-shadow: 0 1px 4px rgba(0,0,0,.25); }
+    .card[hidden] { display: none; }
+    .dock[data-compact="true"] [data-mycc-toggle] { padding: 4px 8px; }
+    .dock[data-compact="true"][data-edge="right"] [data-mycc-toggle] { border-radius: 8px 0 0 8px; }
+    .dock[data-compact="true"][data-edge="left"] [data-mycc-toggle] { border-radius: 0 8px 8px 0; }
+    .dock[data-compact="true"][data-edge="top"] [data-mycc-toggle] { border-radius: 0 0 8px 8px; }
+    .dock[data-compact="true"][data-edge="bottom"] [data-mycc-toggle] { border-radius: 8px 8px 0 0; }
     button:focus-visible { outline: 3px solid #f59e0b; outline-offset: 1px; }
     [data-mycc-toggle] .dot { display: inline-block; width: 9px; height: 9px; border-radius: 50%; margin-right: 6px;
       background: #9ca3af; vertical-align: middle; }
@@ -35,17 +61,17 @@ var myccDock = (() => {
     [data-state="inCall"] .dot { background: #dc2626; }
     @keyframes pulse { to { transform: scale(1.5); } }
     @media (prefers-reduced-motion: reduce) { [data-state="ringing"] .dot { animation: none; } }
-    .panel { margin-top: 6px; background: #fff; border: 1px solid #94a3b8; border-radius: 8px; overflow: hidden;
+    .panel { max-width: calc(100vw - 16px); max-height: calc(100vh - 64px); background: #fff; border: 1px solid #94a3b8; border-radius: 8px; overflow: hidden;
       box-shadow: 0 6px 24px rgba(0,0,0,.3); }
     .panel[hidden] { display: block !important; position: fixed !important; left: -10000px !important; top: 0 !important; }
-    .notice { margin-top: 6px; max-width: 320px; margin-left: auto; background: #1e293b; color: #fff; padding: 8px 10px;
+    .notice { max-width: 320px; background: #1e293b; color: #fff; padding: 8px 10px;
       border-radius: 6px; }
     .notice[hidden], .waiting[hidden] { display: none; }
     .announcer { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
-    .waiting { margin-top: 6px; max-width: 320px; margin-left: auto; display: flex; gap: 8px; align-items: center;
+    .waiting { max-width: 320px; display: flex; gap: 8px; align-items: center;
       background: #fffbeb; color: #713f12; border: 1px solid #d97706; padding: 6px 8px; border-radius: 6px; }
     .waiting span { flex: 1; }
-    .numbers { margin-top: 6px; max-width: 320px; max-height: 50vh; overflow: auto; margin-left: auto; background: #fff;
+    .numbers { max-width: 320px; max-height: 50vh; overflow: auto; background: #fff;
       color: #0f172a; border: 1px solid #94a3b8; border-radius: 8px; padding: 6px; box-shadow: 0 6px 24px rgba(0,0,0,.3); }
     .numbers[hidden] { display: none; }
     .numbers ul { list-style: none; margin: 0; padding: 0; display: grid; gap: 4px; }
@@ -79,6 +105,12 @@ var myccDock = (() => {
     const shadow = host.attachShadow({ mode: 'open' });
     const style = document.createElement('style');
     style.textContent = STYLE;
+    const placeStyle = document.createElement('style');
+    // The landmark: screen-reader users reach the dock by it ("myCC WebPhone"), keyboards by the shortcut.
+    const dock = document.createElement('div');
+    dock.className = 'dock';
+    dock.setAttribute('role', 'region');
+    dock.setAttribute('aria-label', t('dockRegion'));
     const bar = document.createElement('div');
     bar.className = 'bar';
     const size = document.createElement('button');
@@ -91,15 +123,38 @@ var myccDock = (() => {
     const dot = document.createElement('span');
     dot.className = 'dot';
     dot.setAttribute('aria-hidden', 'true');
+    // The name is the visible text ("myCC · Ready"); in the compact tab the state is only hidden
+    // from sight, so the name still holds what is seen.
     const label = document.createElement('span');
+    const brand = document.createElement('span');
+    brand.textContent = 'myCC';
+    const stateText = document.createElement('span');
+    label.append(brand, stateText);
     toggle.append(dot, label);
+    const move = document.createElement('button');
+    move.type = 'button';
+    move.setAttribute('data-mycc-move', '');
+    move.textContent = '✥';
+    move.setAttribute('aria-label', t('dockMove'));
+    move.title = t('dockMoveTitle');
+    move.setAttribute('aria-keyshortcuts', 'ArrowUp ArrowDown ArrowLeft ArrowRight');
+    const compact = document.createElement('button');
+    compact.type = 'button';
+    compact.setAttribute('data-mycc-compact', '');
+    compact.textContent = '▭';
+    compact.setAttribute('aria-label', t('dockCompact'));
+    compact.title = t('dockCompactTitle');
+    const callCard = document.createElement('span');
+    callCard.className = 'card';
+    callCard.setAttribute('data-mycc-card', '');
+    callCard.hidden = true;
     const listButton = document.createElement('button');
     listButton.type = 'button';
     listButton.setAttribute('data-mycc-numbers', '');
     listButton.setAttribute('aria-controls', 'mycc-numbers');
     listButton.setAttribute('aria-expanded', 'false');
     listButton.textContent = t('dockNumbers');
-    bar.append(listButton, size, toggle);
+    bar.append(callCard, listButton, move, compact, size, toggle);
     const list = document.createElement('div');
     list.className = 'numbers';
     list.id = 'mycc-numbers';
@@ -109,8 +164,6 @@ var myccDock = (() => {
     const panel = document.createElement('div');
     panel.className = 'panel';
     panel.id = 'mycc-panel';
-    panel.setAttribute('role', 'region');
-    panel.setAttribute('aria-label', t('dockRegion'));
     const frame = document.createElement('iframe');
     frame.setAttribute('allow', 'microphone; camera');
     frame.setAttribute('title', t('dockFrameTitle'));
@@ -143,9 +196,32 @@ var myccDock = (() => {
     announcer.className = 'announcer';
     announcer.setAttribute('role', 'status');
     announcer.setAttribute('aria-live', 'polite');
-    shadow.append(style, bar, list, panel, waiting, notice, announcer);
+    dock.append(bar, list, panel, waiting, notice, announcer);
+    shadow.append(style, placeStyle, dock);
     listButton.addEventListener('click', (event) => event.isTrusted && showNumbers(list.hidden));
-    toggle.addEventListener('click', (event) => event.isTrusted && setOpen(!view.open));
+    toggle.addEventListener('click', (event) => {
+      if (!event.isTrusted || endsDrag(event)) return;
+      setOpen(!view.open);
+    });
+    move.addEventListener('click', (event) => {
+      if (!event.isTrusted || endsDrag(event)) return;
+      movePlace(placing.nextCorner(place));
+    });
+    move.addEventListener('keydown', (event) => {
+      if (!event.isTrusted || event.altKey || event.ctrlKey || event.metaKey) return;
+      const next = placing.byKey(place, event.key);
+      if (!next) return;
+      event.preventDefault();
+      movePlace(next);
+    });
+    compact.addEventListener('click', (event) => event.isTrusted && movePlace({ ...place, compact: !place.compact }));
+    // Esc in the dock's own controls closes it, and focus stays on the toggle.
+    dock.addEventListener('keydown', (event) => {
+      if (!event.isTrusted || event.key !== 'Escape' || !view.open) return;
+      setOpen(false);
+      toggle.focus();
+    });
+    for (const handle of [toggle, move]) draggable(handle);
     size.addEventListener('click', (event) => {
       if (!event.isTrusted) return;
       view.size = view.size === 'small' ? 'large' : 'small';
@@ -153,7 +229,7 @@ var myccDock = (() => {
       save();
     });
     cancel.addEventListener('click', (event) => event.isTrusted && waitingFor?.cancel());
-    parts = { toggle, label, size, panel, notice, frame, waiting, waitingText, cancel, listButton, list, announcer };
+    parts = { dock, placeStyle, toggle, stateText, move, compact, callCard, size, panel, notice, frame, waiting, waitingText, cancel, listButton, list, announcer };
   }
 
   /** The numbers on this page as a list of buttons, one per number, in page order. */
@@ -186,15 +262,18 @@ var myccDock = (() => {
   }
 
   function render() {
-    const { toggle, label, size, panel } = parts;
+    const { dock, toggle, stateText, size, panel, move, compact, listButton } = parts;
     const state = toggle.dataset.state || 'notRegistered';
-    label.textContent = `myCC · ${t(`state_${state}`)}`;
+    const tab = place.compact && !view.open;
+    stateText.textContent = ` · ${t(`state_${state}`)}`;
+    stateText.className = tab ? 'sr' : '';
     toggle.setAttribute('aria-expanded', String(view.open));
-    toggle.setAttribute('aria-label', t(view.open ? 'dockHide' : 'dockShow') + ` (${t(`state_${state}`)})`);
     toggle.title = t('dockToggleTitle');
     size.textContent = view.size === 'small' ? '⤢' : '⤡';
     size.setAttribute('aria-label', t(view.size === 'small' ? 'dockLarger' : 'dockSmaller'));
-    size.hidden = !view.open;
+    size.hidden = move.hidden = compact.hidden = !view.open;
+    compact.setAttribute('aria-pressed', String(place.compact));
+    listButton.hidden = tab;
     panel.hidden = !view.open;
     // Closed means closed for keyboards and screen readers too: the WebPhone keeps running
     // off-screen, but no Tab stop lands in it.
@@ -202,6 +281,103 @@ var myccDock = (() => {
     const [width, height] = SIZES[view.size] ?? SIZES.small;
     panel.style.width = `${width}px`;
     panel.style.height = `${height}px`;
+    dock.dataset.edge = place.edge;
+    dock.dataset.compact = String(tab);
+    renderPlace();
+    renderCard();
+  }
+
+  /** The dock where it sits, or where the pointer drags it. */
+  function renderPlace() {
+    if (!parts) return;
+    const { placeStyle } = parts;
+    if (dragAt) {
+      const box = host.getBoundingClientRect();
+      placeStyle.textContent = placing.cssAt(dragAt.x, dragAt.y, { width: box.width, height: box.height }, viewport()) +
+        ` .dock { ${dragStack} }`;
+    } else {
+      placeStyle.textContent = placing.css(place, { flush: place.compact && !view.open });
+    }
+  }
+
+  /** The viewport the fixed dock lives in (without scroll bars). */
+  function viewport() {
+    const box = document.compatMode === 'CSS1Compat' || !document.body ? document.documentElement : document.body;
+    return { width: box.clientWidth || innerWidth, height: box.clientHeight || innerHeight };
+  }
+
+  /** The click that ends a drag (a pointer press that moved) toggles and moves nothing. */
+  function endsDrag(event) {
+    if (!dragEnded) return false;
+    dragEnded = false;
+    return event.detail !== 0; // a key's click is never the end of a drag
+  }
+
+  /** A press on `handle` that moves past the threshold drags the dock; on release it snaps to an edge. */
+  function draggable(handle) {
+    handle.addEventListener('pointerdown', (event) => {
+      if (!event.isTrusted || !event.isPrimary || event.button !== 0) return;
+      dragEnded = false;
+      drag = { pointerId: event.pointerId, from: { x: event.clientX, y: event.clientY }, rect: host.getBoundingClientRect(), moved: false };
+      // The pointer leaves the small button at once: its moves and release must still come here.
+      handle.setPointerCapture?.(event.pointerId);
+    });
+    handle.addEventListener('pointermove', (event) => {
+      if (!drag || event.pointerId !== drag.pointerId || !event.isTrusted) return;
+      const at = { x: event.clientX, y: event.clientY };
+      if (!drag.moved) {
+        if (!placing.isDrag(drag.from, at)) return;
+        drag.moved = true;
+        const stack = getComputedStyle(parts.dock);
+        dragStack = `flex-direction: ${stack.flexDirection}; align-items: ${stack.alignItems};`;
+        parts.dock.classList.add('dragging');
+      }
+      dragAt = { x: drag.rect.left + at.x - drag.from.x, y: drag.rect.top + at.y - drag.from.y };
+      renderPlace();
+    });
+    const release = (event) => {
+      if (!drag || event.pointerId !== drag.pointerId) return;
+      const moved = drag.moved;
+      drag = null;
+      if (!moved || !parts) return;
+      parts.dock.classList.remove('dragging');
+      dragEnded = event.type === 'pointerup';
+      const box = host.getBoundingClientRect();
+      dragAt = null;
+      movePlace(placing.snap({ left: box.left, top: box.top, width: box.width, height: box.height }, viewport(), place.compact));
+    };
+    handle.addEventListener('pointerup', release);
+    handle.addEventListener('pointercancel', release);
+  }
+
+  /** The dock at a new place, kept for this CRM. */
+  function movePlace(next) {
+    place = placing.normalize(next);
+    render();
+    api.storage.local.set({ [placeKey]: place }).catch(() => undefined);
+  }
+
+  /** The call card in the bar while a call rings or is up, its timer running. */
+  function renderCard() {
+    if (!parts) return;
+    const { toggle, callCard } = parts;
+    const state = toggle.dataset.state;
+    const up = card && (state === 'ringing' || state === 'inCall');
+    clearInterval(cardTimer);
+    cardTimer = 0;
+    callCard.hidden = !up;
+    if (!up) {
+      callCard.textContent = '';
+      return;
+    }
+    const tick = () => (callCard.textContent = myccCallCard.describe(card, state, Date.now(), t));
+    tick();
+    cardTimer = setInterval(tick, 1000);
+  }
+
+  function setCallCard(next) {
+    card = next && typeof next === 'object' && typeof next.shown === 'string' ? next : null;
+    renderCard();
   }
 
   function save() {
@@ -213,6 +389,25 @@ var myccDock = (() => {
     view.open = open;
     render();
     save();
+  }
+
+  /**
+   * The shortcut (and the popup's button): open with focus on the toggle, from where Tab goes
+   * into the WebPhone; close with focus back where it was.
+   */
+  function toggleWithFocus() {
+    if (!parts) return;
+    const open = !view.open;
+    const focused = host.shadowRoot.activeElement != null;
+    if (open && !focused) returnFocus = document.activeElement;
+    setOpen(open);
+    if (open) parts.toggle.focus();
+    else if (focused) {
+      const back = returnFocus?.isConnected ? returnFocus : null;
+      returnFocus = null;
+      if (back && back !== document.body) back.focus();
+      else parts.toggle.focus();
+    }
   }
 
   // A page that removes the dock is answered, but never fought: past REATTACH_BURST re-attachments
@@ -282,13 +477,16 @@ var myccDock = (() => {
     render();
   }
 
-  async function mount(dockUrl, key) {
+  async function mount(dockUrl, key, crmName) {
     if (host) return;
-    const stored = await api.storage.local.get('dockView').catch(() => ({}));
+    const keyOfPlace = placing.storageKey(crmName);
+    const stored = await api.storage.local.get(['dockView', keyOfPlace]).catch(() => ({}));
     // The content script starts before the page has an <html> element.
     if (!document.documentElement) await new Promise((resolve) => document.addEventListener('DOMContentLoaded', resolve, { once: true }));
     if (host) return;
     view = { ...view, ...(stored.dockView ?? {}) };
+    placeKey = keyOfPlace;
+    place = placing.normalize(stored[keyOfPlace]);
     dockKey = key;
     build(dockUrl);
     // Put the dock back if the page removes it (some SPAs rebuild <html>'s children) or replaces
@@ -309,6 +507,9 @@ var myccDock = (() => {
     backoffs = 0;
     clearTimeout(waitingFor?.expiryTimer);
     waitingFor = null;
+    clearInterval(cardTimer);
+    cardTimer = 0;
+    drag = dragAt = returnFocus = null;
     keeper?.disconnect();
     host?.remove();
     host = null;
@@ -318,6 +519,8 @@ var myccDock = (() => {
   function setPhoneState(state) {
     if (!parts) return;
     parts.toggle.dataset.state = state;
+    // A call's card ends with the call: the next call's card comes once the background has it.
+    if (state !== 'ringing' && state !== 'inCall') card = null;
     render();
   }
 
@@ -377,8 +580,9 @@ var myccDock = (() => {
     unmount,
     show: () => setOpen(true),
     hide: () => setOpen(false),
-    toggle: () => setOpen(!view.open),
+    toggle: toggleWithFocus,
     setPhoneState,
+    setCallCard,
     notice,
     showWaiting,
     endWaiting,

@@ -91,7 +91,9 @@
         if (docked) myccDock.toggle();
         break;
       case MSG.PHONE_STATE:
-        if (docked) myccDock.setPhoneState(message.phoneState);
+        if (!docked) break;
+        myccDock.setPhoneState(message.phoneState);
+        if ('card' in message) myccDock.setCallCard(message.card);
         break;
       case MSG.PHONE_EVENT:
         if (!docked) break;
@@ -168,8 +170,9 @@
     const docked = page.active && page.dockMode !== 'sidepanel' && !myccPagePhone.owns();
     if (docked) {
       myccDock.setNumbers({ list: numbersOnPage, dial });
-      await myccDock.mount(page.dockUrl, page.dockKey);
+      await myccDock.mount(page.dockUrl, page.dockKey, page.crm.name);
       myccDock.setPhoneState(page.phoneState);
+      myccDock.setCallCard(page.card);
       // The settings may have changed the WebPhone's address: the dock asks what is new.
       if (wasActive) myccDock.poke();
     } else {

@@ -3,6 +3,7 @@
 // scenario is written once and run in both browsers against the extension as built.
 //   goto(url) · evaluate(fn, arg) in the page · click(css) and clickInDock(css): trusted clicks
 //   clickAt(x, y), hover(x, y): the mouse at a point of the viewport · press(key, modifiers): a key
+//   resize(width, height): the page's viewport to that size (returns the size it had)
 //   dockText(css), frameText(frame css, css), frameVisible(frame css, css): read inside a frame
 //   extension(fn, arg): run an async function in an extension page (storage, action, ...)
 //   screenshot(file) · close()
@@ -108,6 +109,11 @@ async function chromium({ extensionDir, crmOrigin, headless = true, lang = null,
     },
     /** A key with modifiers held: press('k', ['Alt', 'Shift']). */
     press: (key, modifiers = []) => page.keyboard.press([...modifiers, key.length === 1 ? `Key${key.toUpperCase()}` : key].join('+')),
+    async resize(width, height) {
+      const before = page.viewportSize() ?? (await page.evaluate(() => ({ width: innerWidth, height: innerHeight })));
+      await page.setViewportSize({ width, height });
+      return before;
+    },
     dockText: (selector) => dockFrame(page).locator(selector).textContent(),
     frameText: (frameSelector, selector) => page.frameLocator(frameSelector).locator(selector).first().textContent(),
     frameVisible: (frameSelector, selector) => page.frameLocator(frameSelector).locator(selector).first().isVisible(),
@@ -404,12 +410,22 @@ async function firefox({ extensionDir, crmOrigin, artifactsDir, prefs = {} }) {
     },
     async press(key, modifiers = []) {
       const { Key } = require('selenium-webdriver');
-      const keys = { Alt: Key.ALT, Shift: Key.SHIFT, Control: Key.CONTROL, Escape: Key.ESCAPE, Enter: Key.ENTER };
+      const keys = {
+        Alt: Key.ALT, Shift: Key.SHIFT, Control: Key.CONTROL, Escape: Key.ESCAPE, Enter: Key.ENTER, Tab: Key.TAB,
+        ArrowUp: Key.ARROW_UP, ArrowDown: Key.ARROW_DOWN, ArrowLeft: Key.ARROW_LEFT, ArrowRight: Key.ARROW_RIGHT,
+      };
       let actions = driver.actions();
       for (const m of modifiers) actions = actions.keyDown(keys[m]);
       actions = actions.sendKeys(keys[key] ?? key);
       for (const m of [...modifiers].reverse()) actions = actions.keyUp(keys[m]);
       await actions.perform();
+    },
+    /** The window made as large as a viewport of width × height needs (what the page had is returned). */
+    async resize(width, height) {
+      const inner = await driver.executeScript('return { width: innerWidth, height: innerHeight };');
+      const outer = await driver.manage().window().getRect();
+      await driver.manage().window().setRect({ width: outer.width - inner.width + width, height: outer.height - inner.height + height });
+      return inner;
     },
     clickInDock: (selector) => withFrame(DOCK_FRAME_PATH, () => driver.findElement(By.css(selector)).click()),
     dockText: (selector) => frameText(DOCK_FRAME_PATH, selector),

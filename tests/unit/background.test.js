@@ -287,6 +287,22 @@ test('an inbound call that ends unanswered is a missed call: one notification, i
   assert.deepEqual(await bg.send({ kind: MSG.POPUP_RECENT }, senders.popup()), []);
 });
 
+test("the CRM tabs' docks get the call card once the call is known, and none when it ends; a page loading mid-call gets it in its hello", async () => {
+  const { bg, dock } = await withLiveDock();
+  bg.sentToTabs.length = 0;
+  await bg.send({ kind: MSG.DOCK_EVENT, json: anotherCall('queue-ringing', 'call-c'), eventId: 'c:1' }, dock);
+  const cards = () => bg.sentToTabs.filter((s) => s.message.kind === MSG.PHONE_STATE && 'card' in s.message);
+  const ringing = cards().find((s) => s.tabId === 7)?.message;
+  assert.equal(ringing?.phoneState, 'ringing');
+  assert.deepEqual({ ...ringing.card, sinceMs: typeof ringing.card.sinceMs }, { direction: 'inbound', shown: '0900 000 101', sinceMs: 'number' });
+  const hello = await bg.send({ kind: MSG.PAGE_HELLO }, senders.content(8, `${CRM}/other`));
+  assert.equal(JSON.stringify(hello.card), JSON.stringify(ringing.card), 'a page (re)loading during the call');
+  bg.sentToTabs.length = 0;
+  await bg.send({ kind: MSG.DOCK_EVENT, json: JSON.stringify({ type: 'OnCallEnd', data: { interactionID: 'call-c' } }), eventId: 'c:2' }, dock);
+  assert.deepEqual(cards().filter((s) => s.tabId === 7).map((s) => [s.message.phoneState, s.message.card]), [['ready', null]]);
+  assert.equal((await bg.send({ kind: MSG.PAGE_HELLO }, senders.content(8, `${CRM}/other`))).card, null);
+});
+
 test('screen pops reuse one tab per CRM by default, and open a new tab each time when asked', async () => {
   const { bg, dock } = await withLiveDock();
   const pops = () => bg.tabList.filter((t) => String(t.url).startsWith(`${CRM}/search`));
