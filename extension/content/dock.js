@@ -370,8 +370,11 @@ var myccDock = (() => {
       callCard.textContent = '';
       return;
     }
-    const tick = () => (callCard.textContent = myccCallCard.describe(card, state, Date.now(), t));
-    tick();
+    // Each tick is a change to the page's DOM, which costs Chromium a rebuild of every marked
+    // number's highlight marker in the next frame: none while the tab is not seen.
+    const write = () => (callCard.textContent = myccCallCard.describe(card, state, Date.now(), t));
+    const tick = () => document.hidden || write();
+    write();
     cardTimer = setInterval(tick, 1000);
   }
 
