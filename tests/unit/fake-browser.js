@@ -190,9 +190,12 @@ const senders = {
   popup: () => ({ url: `${ORIGIN}/popup.html` }),
 };
 
-/** Resolves once `check()` is truthy (the background's work is asynchronous). */
+/** Resolves once `check()` is truthy (the background's work is asynchronous): asked at every
+ * turn of the event loop for up to 5 s, since a busy machine may need many more turns than a
+ * quiet one. */
 async function until(check, what = 'condition') {
-  for (let i = 0; i < 200; i++) {
+  const deadline = Date.now() + 5000;
+  while (Date.now() < deadline) {
     const value = await check();
     if (value) return value;
     await new Promise((r) => setImmediate(r));
