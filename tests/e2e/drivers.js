@@ -5,6 +5,7 @@
 //   clickAt(x, y), hover(x, y): the mouse at a point of the viewport · press(key, modifiers): a key
 //   dockText(css), frameText(frame css, css), frameVisible(frame css, css): read inside a frame
 //   extension(fn, arg): run an async function in an extension page (storage, action, ...)
+//   axe(where, options): axe-core run in the page or its dock frame · colorScheme('dark' | 'light')
 //   screenshot(file) · close()
 const fs = require('fs');
 const os = require('os');
@@ -14,6 +15,22 @@ const { execFileSync } = require('child_process');
 // The pause between two checks of a condition the drivers wait for (never a wait in itself).
 const POLL_MS = 200;
 const pause = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+
+// axe-core, injected as a script into the page under test (not bundled in the extension).
+const AXE_SOURCE = fs.readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
+/**
+ * Runs in the page once AXE_SOURCE is there: axe's verdict, kept to what a report needs (each
+ * violation's rule, impact, summary and the nodes it is about), small enough to cross WebDriver.
+ */
+async function axeVerdict({ include, options }) {
+  const results = await globalThis.axe.run(include ? { include } : document, options);
+  return results.violations.map((v) => ({
+    id: v.id,
+    impact: v.impact,
+    help: v.help,
+    nodes: v.nodes.map((n) => ({ target: n.target, summary: n.failureSummary, html: n.html.slice(0, 200) })),
+  }));
+}
 
 const GECKO_ID = 'connect@mycc-connect.org';
 const FIREFOX_UUID = '5a1b7c2e-3d4f-4a6b-8c9d-0e1f2a3b4c5d';
@@ -226,6 +243,15 @@ async function chromium({ extensionDir, crmOrigin, headless = true }) {
       while (Date.now() < deadline && workerLife.stops === stops) await new Promise((r) => setTimeout(r, 20));
       return workerLife.stops > stops;
     },
+    /** axe-core's violations in the page ('page') or in its dock frame ('dock'). */
+    async axe(where, { include = null, options = {} } = {}) {
+      const target = where === 'dock' ? await findDockFrame(page) : page;
+      // A string is evaluated through the DevTools protocol, which no page's CSP applies to.
+      if (!(await target.evaluate(() => typeof globalThis.axe === 'object'))) await target.evaluate(AXE_SOURCE);
+      return target.evaluate(axeVerdict, { include, options });
+    },
+    /** prefers-color-scheme for the main page and its frames. */
+    colorScheme: (scheme) => page.emulateMedia({ colorScheme: scheme }),
     screenshot: (file) => page.screenshot({ path: file }),
     async close() {
       await context.close();
@@ -263,7 +289,8 @@ async function firefox({ extensionDir, crmOrigin, artifactsDir, prefs = {} }) {
     driver = await new Builder()
       .forBrowser('firefox')
       .setFirefoxOptions(options)
-      .setFirefoxService(new ff.ServiceBuilder(geckodriverPath()).setStdio(process.env.E2E_BROWSER_LOG ? 'inherit' : 'ignore'))
+      // System access: colorScheme() sets a pref from the browser's chrome context.
+      .setFirefoxService(new ff.ServiceBuilder(geckodriverPath()).addArguments('--allow-system-access').setStdio(process.env.E2E_BROWSER_LOG ? 'inherit' : 'ignore'))
       .build();
     await driver.installAddon(xpi, true);
     await driver.manage().setTimeouts({ script: 20000 });
@@ -502,6 +529,32 @@ async function firefox({ extensionDir, crmOrigin, artifactsDir, prefs = {} }) {
         await driver.close();
       }
       await driver.switchTo().window(mainHandle);
+    },
+    /** axe-core's violations in the page ('page') or in its dock frame ('dock'). */
+    async axe(where, { include = null, options = {} } = {}) {
+      const run = async () => {
+        // WebDriver's scripts are not subject to the page's CSP.
+        if (!(await driver.executeScript('return typeof window.axe === "object"'))) await driver.executeScript(AXE_SOURCE);
+        const result = await driver.executeAsyncScript(
+          `const done = arguments[arguments.length - 1];
+           (${axeVerdict.toString()})(arguments[0]).then((v) => done({ ok: true, v }), (e) => done({ ok: false, e: String(e) }));`,
+          { include, options },
+        );
+        if (!result.ok) throw new Error(result.e);
+        return result.v;
+      };
+      return where === 'dock' ? withFrame(DOCK_FRAME_PATH, run) : run();
+    },
+    /** prefers-color-scheme for every page, through the pref that overrides it for content. */
+    async colorScheme(scheme) {
+      const { Context } = require('selenium-webdriver/firefox');
+      await driver.setContext(Context.CHROME);
+      try {
+        // 0 dark, 1 light (the values of layout.css.prefers-color-scheme.content-override).
+        await driver.executeScript(`Services.prefs.setIntPref('layout.css.prefers-color-scheme.content-override', ${scheme === 'dark' ? 0 : 1});`);
+      } finally {
+        await driver.setContext(Context.CONTENT);
+      }
     },
     async screenshot(file) {
       fs.writeFileSync(file, Buffer.from(await driver.takeScreenshot(), 'base64'));
