@@ -60,7 +60,7 @@
   function card(crm, index) {
     const id = (field) => `crm-${index}-${field}`;
     const title = () => crm.name || t('optCrmUntitled', [String(index + 1)]);
-    const heading = element('h3', { text: title() });
+    const heading = element('h2', { text: title() });
     const name = element('input', { id: id('name'), value: crm.name ?? '', autocomplete: 'off' });
     const sites = element('textarea', { id: id('sites'), rows: '2', spellcheck: 'false', 'aria-describedby': id('sites-help') });
     sites.value = (crm.sites ?? []).join('\n');
