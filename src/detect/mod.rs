@@ -40,14 +40,16 @@ impl NationalRules {
 
 /// Every region a default country may be (ISO 3166-1 alpha-2, upper case) with its calling
 /// code, sorted by region.
-pub fn regions() -> &'static [(&'static str, u16)] {
+pub fn regions() -> impl Iterator<Item = (&'static str, u16)> {
     countries::REGIONS
+        .iter()
+        .filter_map(|(region, code)| Some((std::str::from_utf8(region).ok()?, *code)))
 }
 
 /// The calling code of `region` (upper case), if it is one of [`regions`].
 pub fn calling_code_of(region: &str) -> Option<u16> {
     let index = countries::REGIONS
-        .binary_search_by(|(r, _)| (*r).cmp(region))
+        .binary_search_by(|(r, _)| r.as_slice().cmp(region.as_bytes()))
         .ok()?;
     Some(countries::REGIONS[index].1)
 }

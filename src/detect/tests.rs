@@ -301,7 +301,7 @@ fn international_only_rules_ignore_national_numbers() {
 
 #[test]
 fn regions_are_sorted_known_and_carry_their_calling_code() {
-    let all = regions();
+    let all: Vec<(&str, u16)> = regions().collect();
     assert!(
         all.windows(2).all(|w| w[0].0 < w[1].0),
         "sorted, no region twice"
@@ -318,7 +318,7 @@ fn regions_are_sorted_known_and_carry_their_calling_code() {
         None,
         "upper case only; for_country upper-cases"
     );
-    for (region, _) in all {
+    for (region, _) in &all {
         assert!(NationalRules::for_country(region).is_ok(), "{region}");
     }
 }

@@ -299,7 +299,6 @@ pub fn phone_state_after(previous: &str, message_type: &str) -> String {
 #[wasm_bindgen(js_name = countryList)]
 pub fn country_list() -> String {
     let list: Vec<Value> = crate::detect::regions()
-        .iter()
         .map(|(code, calling)| json!({"code": code, "callingCode": calling}))
         .collect();
     Value::Array(list).to_string()
