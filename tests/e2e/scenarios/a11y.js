@@ -2,7 +2,7 @@
 // Accessibility (issue 18): axe-core finds no violation of WCAG 2.x A/AA or its best practices on
 // the extension's own pages (options, setup, popup) and in the dock (its shadow root in the CRM
 // page and the dock frame), in the light and the dark colour scheme.
-const { waitUntil, settingsFor, configure, openCrmPage, openDock, tabIdOf } = require('../helpers.js');
+const { waitUntil, settingsFor, configure, openCrmPage, openDock, tabIdOf, numbersInDock } = require('../helpers.js');
 const { OPTIONS, axeInBothSchemes } = require('../axe.js');
 
 const SCENARIOS = {
@@ -33,7 +33,7 @@ const SCENARIOS = {
     await axeInBothSchemes(driver, 'page', 'the setup page');
   },
 
-  async 'axe: the popup, for a CRM tab and with no recent call, has no violations in either colour scheme'(driver, env) {
+  async 'axe: the popup, for a CRM tab, without and with recent calls, has no violations in either colour scheme'(driver, env) {
     await configure(driver, settingsFor(env));
     await driver.extension(async () => (globalThis.browser ?? globalThis.chrome).storage.local.remove('recentCalls'));
     const url = `${env.crmOrigin}/pages/list.html`;
@@ -43,12 +43,25 @@ const SCENARIOS = {
       await driver.gotoExtensionPage(`popup.html?tab=${tabId}`);
       await waitUntil(() => driver.evaluate(() => document.getElementById('site').textContent), { what: 'the popup' });
       await axeInBothSchemes(driver, 'page', 'the popup');
+      // With recent calls (one missed, one answered with its CRM search): the list and its buttons.
+      await driver.extension(async (search) => {
+        const at = Date.now();
+        await (globalThis.browser ?? globalThis.chrome).storage.local.set({ recentCalls: [
+          { id: 'a11y-1', direction: 'inbound', number: '0982861121', shown: '0982 861 121', atMs: at, answered: false, ended: true, missed: true, searchUrl: search },
+          { id: 'a11y-2', direction: 'outbound', number: '02838234567', shown: '028 3823 4567', atMs: at - 60000, answered: true, ended: true, missed: false, searchUrl: search },
+        ] });
+        return true;
+      }, `${env.crmOrigin}/search?phone=0982861121`);
+      await driver.gotoExtensionPage(`popup.html?tab=${tabId}`);
+      await waitUntil(() => driver.evaluate(() => document.querySelectorAll('#recent li').length === 2), { what: 'the recent calls in the popup' });
+      await axeInBothSchemes(driver, 'page', 'the popup with recent calls');
     } finally {
       await crm.close();
+      await driver.extension(async () => (globalThis.browser ?? globalThis.chrome).storage.local.remove('recentCalls'));
     }
   },
 
-  async 'axe: the dock (its shadow root in the CRM page and the dock frame) has no violations in either colour scheme'(driver, env) {
+  async 'axe: the dock (its shadow root, with its numbers list open, and the dock frame) has no violations in either colour scheme'(driver, env) {
     await configure(driver, settingsFor(env));
     await openCrmPage(driver, env, '/pages/list.html');
     await openDock(driver);
@@ -59,6 +72,9 @@ const SCENARIOS = {
     const DOCK_TOGGLE_PENDING = { ...OPTIONS, rules: { 'label-content-name-mismatch': { enabled: false } } };
     await axeInBothSchemes(driver, 'page', "the dock's shadow root", () => driver.axe('page', { include: [['[data-mycc-dock]']], options: DOCK_TOGGLE_PENDING }));
     await axeInBothSchemes(driver, 'dock', 'the dock frame', () => driver.axe('dock', { options: OPTIONS }));
+    // The list of the page's numbers, opened.
+    await numbersInDock(driver);
+    await axeInBothSchemes(driver, 'page', "the dock's numbers list", () => driver.axe('page', { include: [['[data-mycc-dock]']], options: DOCK_TOGGLE_PENDING }));
   },
 };
 
