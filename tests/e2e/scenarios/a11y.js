@@ -2,7 +2,8 @@
 // Accessibility (issue 18): axe-core finds no violation of WCAG 2.x A/AA or its best practices on
 // the extension's own pages (options, setup, popup) and in the dock (its shadow root in the CRM
 // page and the dock frame), in the light and the dark colour scheme.
-const { waitUntil, settingsFor, configure, openCrmPage, openDock, tabIdOf, numbersInDock } = require('../helpers.js');
+const assert = require('node:assert/strict');
+const { waitUntil, settingsFor, configure, openCrmPage, openDock, tabIdOf, numbersInDock, phoneReadyIn } = require('../helpers.js');
 const { OPTIONS, axeInBothSchemes } = require('../axe.js');
 
 const SCENARIOS = {
@@ -26,11 +27,35 @@ const SCENARIOS = {
     await axeInBothSchemes(driver, 'page', 'the options page without CRMs');
   },
 
-  async 'axe: the setup page has no violations in either colour scheme'(driver, env) {
+  async 'axe: the setup page, at its start and with every step done, has no violations in either colour scheme; its live checklist is written only when it changes'(driver, env) {
     await configure(driver, settingsFor(env));
     await driver.gotoExtensionPage('setup.html');
     await waitUntil(() => driver.evaluate(() => document.querySelector('#check-crm .what').textContent), { what: 'the checklist' });
     await axeInBothSchemes(driver, 'page', 'the setup page');
+    // Every step done: a CRM tab open, its WebPhone signed in; the number to try enabled.
+    const crm = await driver.newTab(`${env.crmOrigin}/pages/list.html`);
+    try {
+      await phoneReadyIn(driver);
+      await waitUntil(() => driver.evaluate(() => document.querySelectorAll('#checklist [data-done="true"]').length === 4), { what: 'every step done' });
+      // The live region's words are written only when they change. Each refresh sets every
+      // step's data-done again (an attribute record even when unchanged): after two refreshes,
+      // no text of the checklist may have been rewritten.
+      await driver.evaluate(() => {
+        window.e2eChecklist = { refreshes: 0, rewrites: 0 };
+        new MutationObserver((records) => {
+          for (const record of records) {
+            if (record.type === 'attributes') window.e2eChecklist.refreshes += 1 / 4;
+            else window.e2eChecklist.rewrites++;
+          }
+        }).observe(document.getElementById('checklist'), { attributes: true, attributeFilter: ['data-done'], childList: true, characterData: true, subtree: true });
+        return true;
+      });
+      const seen = await waitUntil(() => driver.evaluate(() => window.e2eChecklist.refreshes >= 2 && window.e2eChecklist), { what: 'two refreshes of the checklist' });
+      assert.equal(seen.rewrites, 0, 'no rewrite of an unchanged checklist');
+      await axeInBothSchemes(driver, 'page', 'the setup page, every step done');
+    } finally {
+      await crm.close();
+    }
   },
 
   async 'axe: the popup, for a CRM tab, without and with recent calls, has no violations in either colour scheme'(driver, env) {
