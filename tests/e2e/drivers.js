@@ -3,7 +3,7 @@
 // scenario is written once and run in both browsers against the extension as built.
 //   goto(url) · evaluate(fn, arg) in the page · click(css) and clickInDock(css): trusted clicks
 //   clickAt(x, y), hover(x, y): the mouse at a point of the viewport · press(key, modifiers): a key
-//   dockText(css), frameText(frame css, css), frameVisible(frame css, css): read inside a frame
+//   dockText(css), dockVisible(css), frameText(frame css, css), frameVisible(frame css, css): read inside a frame
 //   extension(fn, arg): run an async function in an extension page (storage, action, ...)
 //   axe(where, options): axe-core run in the page or its dock frame · colorScheme('dark' | 'light')
 //   screenshot(file) · close()
@@ -121,6 +121,7 @@ async function chromium({ extensionDir, crmOrigin, headless = true }) {
     /** A key with modifiers held: press('k', ['Alt', 'Shift']). */
     press: (key, modifiers = []) => page.keyboard.press([...modifiers, key.length === 1 ? `Key${key.toUpperCase()}` : key].join('+')),
     dockText: (selector) => dockFrame(page).locator(selector).textContent(),
+    dockVisible: (selector) => dockFrame(page).locator(selector).isVisible(),
     frameText: (frameSelector, selector) => page.frameLocator(frameSelector).locator(selector).first().textContent(),
     frameVisible: (frameSelector, selector) => page.frameLocator(frameSelector).locator(selector).first().isVisible(),
     async pressEnterOn(selector) {
@@ -435,6 +436,7 @@ async function firefox({ extensionDir, crmOrigin, artifactsDir, prefs = {} }) {
     },
     clickInDock: (selector) => withFrame(DOCK_FRAME_PATH, () => driver.findElement(By.css(selector)).click()),
     dockText: (selector) => frameText(DOCK_FRAME_PATH, selector),
+    dockVisible: (selector) => frameVisible(DOCK_FRAME_PATH, selector),
     frameText,
     frameVisible,
     async pressEnterOn(selector) {
