@@ -330,9 +330,16 @@ async function firefox({ extensionDir, crmOrigin, artifactsDir, prefs = {} }) {
     await driver.get(`${crmOrigin}/pages/blank.html`);
     await driver.executeScript((url) => (location.href = url), `${extensionOrigin}/dock.html`);
     await driver.wait(async () => (await driver.getCurrentUrl()).startsWith(extensionOrigin), 10000);
-    if (file === 'dock.html') return;
-    await driver.executeScript((url) => (location.href = url), `${extensionOrigin}/${file}`);
-    await driver.wait(async () => (await driver.getCurrentUrl()).endsWith(file), 10000);
+    if (file !== 'dock.html') {
+      await driver.executeScript((url) => (location.href = url), `${extensionOrigin}/${file}`);
+      await driver.wait(async () => (await driver.getCurrentUrl()).endsWith(file), 10000);
+    }
+    // The address changes before the extension page's document is there (seen in the first
+    // call after Firefox starts: a script then found no extension API): wait for it.
+    await driver.wait(
+      () => driver.executeScript('return document.readyState === "complete" && typeof (globalThis.browser ?? globalThis.chrome)?.runtime?.id === "string"').catch(() => false),
+      10000,
+    );
   }
 
   /** Another tab, driven from the main one: each call switches there and back. */
