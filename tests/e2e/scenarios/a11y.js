@@ -25,6 +25,22 @@ const SCENARIOS = {
     await axeInBothSchemes(driver, 'page', 'the options page with an error');
   },
 
+  async 'keyboard: Import, a file input behind its label, shows its focus on the label'(driver, env) {
+    await configure(driver, settingsFor(env));
+    await driver.gotoExtensionPage('options.html');
+    await waitUntil(() => driver.evaluate(() => Boolean(document.getElementById('crm-0-name'))), { what: 'the options form' });
+    // As the keyboard puts it there (WebDriver's Tab moves no focus in headless Firefox).
+    await driver.evaluate(() => {
+      document.getElementById('import').focus({ focusVisible: true });
+      return true;
+    });
+    const focus = await waitUntil(() => driver.evaluate(() => document.getElementById('import').matches(':focus-visible') && {
+      outline: getComputedStyle(document.querySelector('label[for="import"]')).outlineStyle,
+      width: getComputedStyle(document.querySelector('label[for="import"]')).outlineWidth,
+    }), { what: 'the focus on Import' });
+    assert.deepEqual(focus, { outline: 'solid', width: '3px' });
+  },
+
   async 'axe: the options page without any CRM has no violations'(driver, env) {
     await configure(driver, { ...settingsFor(env), crms: [] });
     await driver.gotoExtensionPage('options.html');
