@@ -3,7 +3,7 @@
 // the extension's own pages (options, setup, popup) and in the dock (its shadow root in the CRM
 // page and the dock frame), in the light and the dark colour scheme.
 const assert = require('node:assert/strict');
-const { waitUntil, settingsFor, configure, openCrmPage, openDock, tabIdOf, numbersInDock, phoneReadyIn, dockOpen } = require('../helpers.js');
+const { waitUntil, settingsFor, configure, openCrmPage, openDock, tabIdOf, numbersInDock, phoneReadyIn, dockOpen, sessionState } = require('../helpers.js');
 const { OPTIONS, axeInBothSchemes } = require('../axe.js');
 
 /**
@@ -148,6 +148,17 @@ const SCENARIOS = {
       await axeInBothSchemes(driver, 'dock', "the second tab's dock frame", () => driver.axe('dock', { options: OPTIONS }));
     } finally {
       await live.close();
+    }
+  },
+
+  async 'axe: the side panel (dock mode "sidepanel") has no violations in either colour scheme'(driver, env) {
+    await configure(driver, { ...settingsFor(env), dock: 'sidepanel' });
+    try {
+      await driver.gotoExtensionPage('sidepanel.html');
+      await waitUntil(async () => (await sessionState(driver)).phoneState === 'ready', { what: 'the WebPhone in the panel', timeout: 15000 });
+      await axeInBothSchemes(driver, 'page', 'the side panel');
+    } finally {
+      await driver.goto(`${env.crmOrigin}/pages/blank.html`); // the panel lets its phone go
     }
   },
 };
