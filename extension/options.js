@@ -18,12 +18,14 @@
   const SAMPLE_NUMBER = '0982 861 121';
 
   for (const el of document.querySelectorAll('[data-i18n]')) el.textContent = t(el.dataset.i18n);
-  document.documentElement.lang = api.i18n.getUILanguage().startsWith('vi') ? 'vi' : 'en';
+  const lang = api.i18n.getUILanguage().startsWith('vi') ? 'vi' : 'en';
+  document.documentElement.lang = lang;
   await wasm_bindgen({ module_or_path: api.runtime.getURL('wasm/mycc_connect_bg.wasm') });
   const core = wasm_bindgen;
   /** Calls a core export with JSON in and out. */
   const ask = (name, ...args) => JSON.parse(core[name](...args));
   const presets = ask('crmPresets');
+  const countries = ask('countryList');
   const managed = JSON.stringify((await api.storage.managed?.get(null).catch(() => null)) ?? null);
 
   let stored = {}; // the agent's own document, as in storage.sync: only what the agent changed
@@ -60,7 +62,7 @@
   function card(crm, index) {
     const id = (field) => `crm-${index}-${field}`;
     const title = () => crm.name || t('optCrmUntitled', [String(index + 1)]);
-    const heading = element('h3', { text: title() });
+    const heading = element('h2', { text: title() });
     const name = element('input', { id: id('name'), value: crm.name ?? '', autocomplete: 'off' });
     const sites = element('textarea', { id: id('sites'), rows: '2', spellcheck: 'false', 'aria-describedby': id('sites-help') });
     sites.value = (crm.sites ?? []).join('\n');
@@ -139,6 +141,7 @@
 
   function renderCrms() {
     $('crms').replaceChildren(...crms.map(card));
+    $('crms-empty').hidden = crms.length > 0;
     applyLocks();
   }
 
@@ -206,12 +209,47 @@
     renderCrms();
   }
 
+  /** A lock mark: a padlock and its words, which name it for assistive technology too. */
+  function lockMark(name) {
+    const svg = document.createElementNS('http://www.w3.org/2000/svg', 'svg');
+    svg.setAttribute('viewBox', '0 0 16 16');
+    svg.setAttribute('aria-hidden', 'true');
+    const path = document.createElementNS('http://www.w3.org/2000/svg', 'path');
+    path.setAttribute('d', 'M4 7V5a4 4 0 0 1 8 0v2h1v8H3V7zm2 0h4V5a2 2 0 0 0-4 0z');
+    svg.append(path);
+    return element('span', { class: 'lock', id: `${name}-lock`, 'data-field': name }, svg, t('optLocked'));
+  }
+
+  /** Ties a description to a field, next to those it has. */
+  function describe(field, id, on) {
+    const ids = new Set((field.getAttribute('aria-describedby') ?? '').split(' ').filter(Boolean));
+    if (on) ids.add(id);
+    else ids.delete(id);
+    field.setAttribute('aria-describedby', [...ids].join(' '));
+  }
+
+  /**
+   * The fields IT's policy locks: read-only, each with a lock mark, and a note by Save and
+   * Import saying what they can still change (the core says which fields those are).
+   */
   function applyLocks() {
-    const { locked } = inForce;
+    const { locked, changeable } = inForce;
     $('managed').hidden = locked.length === 0;
-    for (const name of GENERAL) $(name).disabled = locked.includes(name);
+    for (const mark of document.querySelectorAll('.lock')) mark.remove();
+    for (const name of GENERAL) {
+      const isLocked = locked.includes(name);
+      $(name).disabled = isLocked;
+      describe($(name), `${name}-lock`, isLocked);
+      if (isLocked) document.querySelector(`label[for="${name}"]`).after(lockMark(name));
+    }
     const crmsLocked = locked.includes('crms');
-    if (crmsLocked) for (const el of $('crms-section').querySelectorAll('input, textarea, select, button')) el.disabled = true;
+    if (crmsLocked) {
+      $('crms-section').querySelector('legend').after(lockMark('crms'));
+      for (const el of $('crms-section').querySelectorAll('input, textarea, select, button')) el.disabled = true;
+    }
+    const labels = changeable.map((name) => myccErrors.fieldLabel(name, getMessage)).join(', ');
+    $('changeable').hidden = locked.length === 0;
+    $('changeable').textContent = changeable.length ? t('optChangeableSome', [labels]) : t('optChangeableNone');
   }
 
   /** Marks the field an error is about and puts the error, in words, next to it. */
@@ -265,6 +303,12 @@
   // ---- start ------------------------------------------------------------------------------
 
   for (const preset of presets) $('preset').append(element('option', { value: preset.id, text: preset.name }));
+  // The countries the core knows, named in the UI language and sorted by those names.
+  const regionNames = new Intl.DisplayNames([lang], { type: 'region' });
+  const named = countries.map(({ code, callingCode }) => ({ code, text: `${regionNames.of(code) ?? code} (+${callingCode})` }));
+  const collator = new Intl.Collator(lang);
+  named.sort((a, b) => collator.compare(a.text, b.text));
+  $('defaultCountry').append(...named.map(({ code, text }) => element('option', { value: code, text })));
   const loaded = await myccSettingsStore.read(api, core);
   stored = loaded.user;
   storedJson = loaded.json;
@@ -282,7 +326,8 @@
       report(t('optInvalid', [say(result.error)]), 'problem');
       document.querySelector('[aria-invalid="true"]')?.focus();
     } else {
-      store(result.user, t('optSaved'));
+      const kept = inForce.locked.map((name) => myccErrors.fieldLabel(name, getMessage)).join(', ');
+      store(result.user, kept ? t('optSavedKept', [kept]) : t('optSaved'));
     }
   });
   $('export').addEventListener('click', () => {

@@ -22,7 +22,11 @@
 
   function check(id, done, key, subs) {
     $(id).dataset.done = String(done);
-    $(id).querySelector('.what').textContent = `${t(done ? 'setupDone' : 'setupToDo')}: ${t(key, subs)}`;
+    // The checklist is a polite live region refreshed every second: only a change is written,
+    // so a screen reader hears a step when it changes, not the same words every second.
+    const what = $(id).querySelector('.what');
+    const text = `${t(done ? 'setupDone' : 'setupToDo')}: ${t(key, subs)}`;
+    if (what.textContent !== text) what.textContent = text;
   }
 
   async function refresh() {

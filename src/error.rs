@@ -47,7 +47,7 @@ codes! {
     NotOneOf = "notOneOf": "\"$1\" is not one of $2",
     NotWebAddress = "notWebAddress": "\"$1\" is not a web address (https://…)",
     NotHttp = "notHttp": "only http: and https: addresses are allowed",
-    CountryUnknown = "countryUnknown": "\"$1\" is not a two-letter country code",
+    CountryUnknown = "countryUnknown": "\"$1\" is not a country code (two letters, such as VN)",
     SiteDuplicate = "siteDuplicate": "\"$1\" is already a site of CRM $2 ($3)",
     SiteTwice = "siteTwice": "\"$1\" is listed twice",
     PatternNoScheme = "patternNoScheme": "\"$1\" needs a scheme, e.g. https://crm.example.vn/*",

@@ -23,18 +23,35 @@ pub enum NationalRules {
 }
 
 impl NationalRules {
-    /// `VN` (any case) gives Vietnam's rules; other ISO 3166 codes give international-only.
+    /// `VN` (any case) gives Vietnam's rules; every other region of [`regions`] gives
+    /// international-only. Anything else is refused.
     pub fn for_country(code: &str) -> Result<Self, String> {
-        let code = code.trim();
-        if code.len() != 2 || !code.chars().all(|c| c.is_ascii_alphabetic()) {
-            return Err(format!("\"{code}\" is not a two-letter country code"));
+        let code = code.trim().to_ascii_uppercase();
+        if calling_code_of(&code).is_none() {
+            return Err(format!("\"{code}\" is not a country code"));
         }
-        Ok(if code.eq_ignore_ascii_case("VN") {
+        Ok(if code == "VN" {
             Self::Vietnam
         } else {
             Self::InternationalOnly
         })
     }
+}
+
+/// Every region a default country may be (ISO 3166-1 alpha-2, upper case) with its calling
+/// code, sorted by region.
+pub fn regions() -> impl Iterator<Item = (&'static str, u16)> {
+    countries::REGIONS
+        .iter()
+        .filter_map(|(region, code)| Some((std::str::from_utf8(region).ok()?, *code)))
+}
+
+/// The calling code of `region` (upper case), if it is one of [`regions`].
+pub fn calling_code_of(region: &str) -> Option<u16> {
+    let index = countries::REGIONS
+        .binary_search_by(|(r, _)| r.as_slice().cmp(region.as_bytes()))
+        .ok()?;
+    Some(countries::REGIONS[index].1)
 }
 
 /// A phone number found in text. Offsets are given in bytes (UTF-8), characters (for people

@@ -294,6 +294,33 @@ fn international_only_rules_ignore_national_numbers() {
         Ok(NationalRules::InternationalOnly)
     );
     assert!(NationalRules::for_country("Vietnam").is_err());
+    // Two letters are not enough: the region must exist.
+    assert!(NationalRules::for_country("XX").is_err());
+    assert!(NationalRules::for_country("ZZ").is_err());
+}
+
+#[test]
+fn regions_are_sorted_known_and_carry_their_calling_code() {
+    let all: Vec<(&str, u16)> = regions().collect();
+    assert!(
+        all.windows(2).all(|w| w[0].0 < w[1].0),
+        "sorted, no region twice"
+    );
+    assert!(all
+        .iter()
+        .all(|(r, _)| r.len() == 2 && r.bytes().all(|b| b.is_ascii_uppercase())));
+    assert!(all.len() > 200, "every region, not a few: {}", all.len());
+    assert_eq!(calling_code_of("VN"), Some(84));
+    assert_eq!(calling_code_of("US"), Some(1));
+    assert_eq!(calling_code_of("GB"), Some(44));
+    assert_eq!(
+        calling_code_of("vn"),
+        None,
+        "upper case only; for_country upper-cases"
+    );
+    for (region, _) in &all {
+        assert!(NationalRules::for_country(region).is_ok(), "{region}");
+    }
 }
 
 #[test]

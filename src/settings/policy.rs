@@ -133,6 +133,16 @@ impl InForce {
         self.policy.locked()
     }
 
+    /// The manageable fields the agent can still change (those not locked), in
+    /// [`MANAGEABLE`]'s order: what Save and Import may change.
+    pub fn changeable(&self) -> Vec<&'static str> {
+        MANAGEABLE
+            .iter()
+            .copied()
+            .filter(|key| !self.policy.is_locked(key))
+            .collect()
+    }
+
     /// The problem with the agent's own document, if it was set aside.
     pub fn agent_problem(&self) -> Option<&FieldError> {
         self.problems

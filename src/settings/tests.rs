@@ -327,6 +327,12 @@ fn managed_values_are_defaults_unless_locked() {
         ["webphoneUrl", "crms"],
         "only known fields the policy sets can be locked"
     );
+    assert_eq!(
+        state.changeable(),
+        ["defaultCountry", "dock", "dialWaitSeconds"],
+        "what Save and Import can still change: the manageable fields not locked"
+    );
+    assert_eq!(in_force(&user, &json!(null)).changeable(), MANAGEABLE);
 }
 
 #[test]

@@ -43,7 +43,8 @@ pub fn normalize_settings(json: &str) -> String {
 }
 
 /// The settings in force: the agent's document under IT's managed policy. Never fails:
-/// `{"settings":{…},"locked":[…],"webphoneOrigin":"…","problems":[{"source":"policy"|"agent","error":ERR}]}`.
+/// `{"settings":{…},"locked":[…],"changeable":[…],"webphoneOrigin":"…","problems":[{"source":"policy"|"agent","error":ERR}]}`;
+/// `changeable` is what Save and Import can still change (the manageable fields not locked).
 #[wasm_bindgen(js_name = settingsInForce)]
 pub fn settings_in_force(user_json: &str, managed_json: &str) -> String {
     let state = in_force_text(user_json, managed_json);
@@ -55,6 +56,7 @@ pub fn settings_in_force(user_json: &str, managed_json: &str) -> String {
     json!({
         "settings": state.settings.to_json(),
         "locked": state.locked(),
+        "changeable": state.changeable(),
         "webphoneOrigin": state.settings.webphone_origin,
         "problems": problems,
     })
@@ -290,6 +292,16 @@ pub fn phone_state_after(previous: &str, message_type: &str) -> String {
         .ok()
         .and_then(|v| v.as_str().map(str::to_string))
         .unwrap_or_default()
+}
+
+/// The countries a default country may be: `[{"code":"VN","callingCode":84}, …]`, sorted by
+/// code. The page names them in the UI language.
+#[wasm_bindgen(js_name = countryList)]
+pub fn country_list() -> String {
+    let list: Vec<Value> = crate::detect::regions()
+        .map(|(code, calling)| json!({"code": code, "callingCode": calling}))
+        .collect();
+    Value::Array(list).to_string()
 }
 
 /// The built-in CRM presets, as JSON.

@@ -4,8 +4,9 @@
 //   goto(url) · evaluate(fn, arg) in the page · click(css) and clickInDock(css): trusted clicks
 //   clickAt(x, y), hover(x, y): the mouse at a point of the viewport · press(key, modifiers): a key
 //   resize(width, height): the page's viewport to that size (returns the size it had)
-//   dockText(css), frameText(frame css, css), frameVisible(frame css, css): read inside a frame
+//   dockText(css), dockVisible(css), frameText(frame css, css), frameVisible(frame css, css): read inside a frame
 //   extension(fn, arg): run an async function in an extension page (storage, action, ...)
+//   axe(where, options): axe-core run in the page or its dock frame · colorScheme('dark' | 'light')
 //   screenshot(file) · close()
 const fs = require('fs');
 const os = require('os');
@@ -15,6 +16,22 @@ const { execFileSync } = require('child_process');
 // The pause between two checks of a condition the drivers wait for (never a wait in itself).
 const POLL_MS = 200;
 const pause = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+
+// axe-core, injected as a script into the page under test (not bundled in the extension).
+const AXE_SOURCE = fs.readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
+/**
+ * Runs in the page once AXE_SOURCE is there: axe's verdict, kept to what a report needs (each
+ * violation's rule, impact, summary and the nodes it is about), small enough to cross WebDriver.
+ */
+async function axeVerdict({ include, options }) {
+  const results = await globalThis.axe.run(include ? { include } : document, options);
+  return results.violations.map((v) => ({
+    id: v.id,
+    impact: v.impact,
+    help: v.help,
+    nodes: v.nodes.map((n) => ({ target: n.target, summary: n.failureSummary, html: n.html.slice(0, 200) })),
+  }));
+}
 
 const GECKO_ID = 'connect@mycc-connect.org';
 const FIREFOX_UUID = '5a1b7c2e-3d4f-4a6b-8c9d-0e1f2a3b4c5d';
@@ -115,6 +132,7 @@ async function chromium({ extensionDir, crmOrigin, headless = true, lang = null,
       return before;
     },
     dockText: (selector) => dockFrame(page).locator(selector).textContent(),
+    dockVisible: (selector) => dockFrame(page).locator(selector).isVisible(),
     frameText: (frameSelector, selector) => page.frameLocator(frameSelector).locator(selector).first().textContent(),
     frameVisible: (frameSelector, selector) => page.frameLocator(frameSelector).locator(selector).first().isVisible(),
     async pressEnterOn(selector) {
@@ -237,6 +255,15 @@ async function chromium({ extensionDir, crmOrigin, headless = true, lang = null,
       while (Date.now() < deadline && workerLife.stops === stops) await new Promise((r) => setTimeout(r, 20));
       return workerLife.stops > stops;
     },
+    /** axe-core's violations in the page ('page') or in its dock frame ('dock'). */
+    async axe(where, { include = null, options = {} } = {}) {
+      const target = where === 'dock' ? await findDockFrame(page) : page;
+      // A string is evaluated through the DevTools protocol, which no page's CSP applies to.
+      if (!(await target.evaluate(() => typeof globalThis.axe === 'object'))) await target.evaluate(AXE_SOURCE);
+      return target.evaluate(axeVerdict, { include, options });
+    },
+    /** prefers-color-scheme for the main page and its frames. */
+    colorScheme: (scheme) => page.emulateMedia({ colorScheme: scheme }),
     screenshot: (file) => page.screenshot({ path: file }),
     async close() {
       await context.close();
@@ -274,7 +301,8 @@ async function firefox({ extensionDir, crmOrigin, artifactsDir, prefs = {} }) {
     driver = await new Builder()
       .forBrowser('firefox')
       .setFirefoxOptions(options)
-      .setFirefoxService(new ff.ServiceBuilder(geckodriverPath()).setStdio(process.env.E2E_BROWSER_LOG ? 'inherit' : 'ignore'))
+      // System access: colorScheme() sets a pref from the browser's chrome context.
+      .setFirefoxService(new ff.ServiceBuilder(geckodriverPath()).addArguments('--allow-system-access').setStdio(process.env.E2E_BROWSER_LOG ? 'inherit' : 'ignore'))
       .build();
     await driver.installAddon(xpi, true);
     await driver.manage().setTimeouts({ script: 20000 });
@@ -313,9 +341,16 @@ async function firefox({ extensionDir, crmOrigin, artifactsDir, prefs = {} }) {
     await driver.get(`${crmOrigin}/pages/blank.html`);
     await driver.executeScript((url) => (location.href = url), `${extensionOrigin}/dock.html`);
     await driver.wait(async () => (await driver.getCurrentUrl()).startsWith(extensionOrigin), 10000);
-    if (file === 'dock.html') return;
-    await driver.executeScript((url) => (location.href = url), `${extensionOrigin}/${file}`);
-    await driver.wait(async () => (await driver.getCurrentUrl()).endsWith(file), 10000);
+    if (file !== 'dock.html') {
+      await driver.executeScript((url) => (location.href = url), `${extensionOrigin}/${file}`);
+      await driver.wait(async () => (await driver.getCurrentUrl()).endsWith(file), 10000);
+    }
+    // The address changes before the extension page's document is there (seen in the first
+    // call after Firefox starts: a script then found no extension API): wait for it.
+    await driver.wait(
+      () => driver.executeScript('return document.readyState === "complete" && typeof (globalThis.browser ?? globalThis.chrome)?.runtime?.id === "string"').catch(() => false),
+      10000,
+    );
   }
 
   /** Another tab, driven from the main one: each call switches there and back. */
@@ -429,6 +464,7 @@ async function firefox({ extensionDir, crmOrigin, artifactsDir, prefs = {} }) {
     },
     clickInDock: (selector) => withFrame(DOCK_FRAME_PATH, () => driver.findElement(By.css(selector)).click()),
     dockText: (selector) => frameText(DOCK_FRAME_PATH, selector),
+    dockVisible: (selector) => frameVisible(DOCK_FRAME_PATH, selector),
     frameText,
     frameVisible,
     async pressEnterOn(selector) {
@@ -523,6 +559,32 @@ async function firefox({ extensionDir, crmOrigin, artifactsDir, prefs = {} }) {
         await driver.close();
       }
       await driver.switchTo().window(mainHandle);
+    },
+    /** axe-core's violations in the page ('page') or in its dock frame ('dock'). */
+    async axe(where, { include = null, options = {} } = {}) {
+      const run = async () => {
+        // WebDriver's scripts are not subject to the page's CSP.
+        if (!(await driver.executeScript('return typeof window.axe === "object"'))) await driver.executeScript(AXE_SOURCE);
+        const result = await driver.executeAsyncScript(
+          `const done = arguments[arguments.length - 1];
+           (${axeVerdict.toString()})(arguments[0]).then((v) => done({ ok: true, v }), (e) => done({ ok: false, e: String(e) }));`,
+          { include, options },
+        );
+        if (!result.ok) throw new Error(result.e);
+        return result.v;
+      };
+      return where === 'dock' ? withFrame(DOCK_FRAME_PATH, run) : run();
+    },
+    /** prefers-color-scheme for every page, through the pref that overrides it for content. */
+    async colorScheme(scheme) {
+      const { Context } = require('selenium-webdriver/firefox');
+      await driver.setContext(Context.CHROME);
+      try {
+        // 0 dark, 1 light (the values of layout.css.prefers-color-scheme.content-override).
+        await driver.executeScript(`Services.prefs.setIntPref('layout.css.prefers-color-scheme.content-override', ${scheme === 'dark' ? 0 : 1});`);
+      } finally {
+        await driver.setContext(Context.CONTENT);
+      }
     },
     async screenshot(file) {
       fs.writeFileSync(file, Buffer.from(await driver.takeScreenshot(), 'base64'));

@@ -18,7 +18,10 @@ const POLICY = { webphoneUrl: 'https://it.example/phone', crms: [IT_CRM] };
 
 test('settingsInForce never fails and names what it set aside', () => {
   const fine = call('settingsInForce', {}, 'null');
-  assert.deepEqual(Object.keys(fine), ['settings', 'locked', 'webphoneOrigin', 'problems']);
+  assert.deepEqual(Object.keys(fine), ['settings', 'locked', 'changeable', 'webphoneOrigin', 'problems']);
+  assert.deepEqual(fine.changeable, ['webphoneUrl', 'defaultCountry', 'dock', 'dialWaitSeconds', 'crms'], 'no policy: everything');
+  const locked = call('settingsInForce', {}, { ...POLICY, locked: ['webphoneUrl', 'crms'] });
+  assert.deepEqual([locked.locked, locked.changeable], [['webphoneUrl', 'crms'], ['defaultCountry', 'dock', 'dialWaitSeconds']]);
   assert.equal(fine.settings.dialWaitSeconds, 30);
   assert.deepEqual(fine.problems, []);
   const bad = call('settingsInForce', { dock: 'x' }, { ...POLICY, locked: 'crms' });
@@ -29,6 +32,17 @@ test('settingsInForce never fails and names what it set aside', () => {
   assert.deepEqual(bad.problems[1].error.args, ['x', 'page, sidepanel']);
   assert.equal(call('settingsInForce', '{', '{}').problems[0].error.code, 'notJson');
   assert.equal(call('settingsInForce', '{}', '{}').webphoneOrigin, 'https://mycc.vn');
+});
+
+test('countryList: every region the core accepts as the default country, with its calling code', () => {
+  const list = call('countryList');
+  assert.ok(list.length > 200, `every region, not a few (${list.length})`);
+  assert.deepEqual(list.find((c) => c.code === 'VN'), { code: 'VN', callingCode: 84 });
+  assert.deepEqual(list.map((c) => c.code), [...list.map((c) => c.code)].sort(), 'sorted by code');
+  for (const { code } of list) assert.equal(call('normalizeSettings', { defaultCountry: code }).ok, true, code);
+  // The core, not the list, decides validity: a code it does not know is refused in words.
+  const refused = call('normalizeSettings', { defaultCountry: 'XX' });
+  assert.deepEqual([refused.ok, refused.error.field, refused.error.code], [false, 'defaultCountry', 'countryUnknown']);
 });
 
 test('editFromForm returns the agent document: what differs from the unlocked policy', () => {

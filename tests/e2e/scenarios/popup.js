@@ -31,6 +31,26 @@ const SCENARIOS = {
     await waitUntil(async () => (await markedNumbers(driver)).length === 0, { what: 'the marks gone after turning it off' });
     await again.close();
   },
+
+  async "the popup's empty states say what to do next"(driver, env) {
+    await configure(driver, settingsFor(env));
+    await driver.extension(async () => (globalThis.browser ?? globalThis.chrome).storage.local.remove('recentCalls'));
+    const url = `${env.crmOrigin}/pages/list.html`;
+    await driver.goto(url);
+    const tabId = await waitUntil(() => tabIdOf(driver, url), { what: 'the CRM tab' });
+    const popup = await driver.openExtensionPage(`popup.html?tab=${tabId}`);
+    try {
+      const empty = await waitUntil(() => popup.evaluate(() => !document.getElementById('recent-empty').hidden && document.getElementById('recent-empty').textContent), { what: 'the empty list of recent calls' });
+      assert.match(empty, /^No calls yet\. Click a number on a CRM page to call it/);
+    } finally {
+      await popup.close();
+    }
+    // A page that is not a web page (here the popup's own tab): where to go instead.
+    await driver.gotoExtensionPage('popup.html');
+    const site = await waitUntil(() => driver.evaluate(() => document.getElementById('site').textContent), { what: 'the site line' });
+    assert.match(site, /web pages \(http and https\) only\. Open your CRM in a tab, then open this again from there\./);
+    assert.equal(await driver.evaluate(() => document.getElementById('site-controls').hidden), true);
+  },
 };
 
 module.exports = { SCENARIOS, CHROMIUM_ONLY: {} };
