@@ -18,13 +18,14 @@ const pause = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 const GECKO_ID = 'connect@mycc-connect.org';
 const FIREFOX_UUID = '5a1b7c2e-3d4f-4a6b-8c9d-0e1f2a3b4c5d';
 
-async function chromium({ extensionDir, crmOrigin, headless = true, tls = null }) {
+async function chromium({ extensionDir, crmOrigin, headless = true, tls = null, preferences = {} }) {
   const { chromium: pw } = require('playwright-core');
   const userDataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'mycc-chromium-'));
   // Developer mode on: without it Chromium disables an unpacked extension that reloads itself
   // (runtime.reload(), as an update does) a few seconds after start-up ("unsupported developer extension").
   fs.mkdirSync(path.join(userDataDir, 'Default'));
-  fs.writeFileSync(path.join(userDataDir, 'Default', 'Preferences'), JSON.stringify({ extensions: { ui: { developer_mode: true } } }));
+  // `preferences`: more of the profile's settings, as a user would have set them (a measurement's).
+  fs.writeFileSync(path.join(userDataDir, 'Default', 'Preferences'), JSON.stringify({ extensions: { ui: { developer_mode: true } }, ...preferences }));
   let context = null;
   let page = null;
   let swCdp = null;

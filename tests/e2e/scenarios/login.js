@@ -109,10 +109,10 @@ const setupSays = (setup) =>
  * site B, back in the first tab, in the side panel, and after a browser restart; each either
  * registers without the form or asks for a login of its own, as `MEASURED[cookie]` says.
  */
-function loginScenario(cookie) {
+function loginScenario(cookie, measuredHere = null) {
   return async (driver, env) => {
     assert.ok(env.webphoneTlsOrigin, 'the https stand-in runs');
-    const measured = MEASURED[cookie][driver.name];
+    const measured = measuredHere ?? MEASURED[cookie][driver.name];
     await loginControl(env, 'DELETE'); // every session the stand-in gave out ends: the browser's cookie no longer counts
     const settings = loginSettings(env, cookie);
     await configure(driver, settings);
@@ -205,4 +205,5 @@ const SCENARIOS = {
   'log in once: the same cookie Partitioned (CHIPS)': Object.assign(loginScenario('partitioned'), { timeout: 180000 }),
 };
 
-module.exports = { SCENARIOS, CHROMIUM_ONLY: {} };
+// loginScenario: for measuring another browser set-up (scripts/dev/measure-login.js).
+module.exports = { SCENARIOS, CHROMIUM_ONLY: {}, loginScenario };
