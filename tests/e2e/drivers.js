@@ -463,6 +463,25 @@ async function firefox({ extensionDir, crmOrigin, artifactsDir, prefs = {}, tls 
     async restart() {
       await driver.quit();
       await start();
+      // The add-on just installed again may not have its APIs in its pages yet (seen once: a
+      // moz-extension page without `browser`): wait until one answers.
+      const deadline = Date.now() + 15000;
+      for (;;) {
+        try {
+          if (await inExtension(async () => Boolean((globalThis.browser ?? globalThis.chrome)?.storage))) return;
+          throw new Error('no extension API in its page');
+        } catch (error) {
+          await driver.switchTo().window(mainHandle).catch(() => undefined);
+          if (Date.now() > deadline) throw new Error(`the extension did not answer after the restart: ${error.message}`);
+          if (extHandle && (await driver.getAllWindowHandles()).includes(extHandle)) {
+            await driver.switchTo().window(extHandle);
+            await driver.close();
+            await driver.switchTo().window(mainHandle);
+          }
+          extHandle = null;
+          await pause(POLL_MS);
+        }
+      }
     },
     async goto(url) {
       await driver.switchTo().window(mainHandle);
