@@ -2,11 +2,12 @@
 // Issue 18, "log in once": the WebPhone's protocol has no login message, so what the extension can
 // promise is that one login lasts. The stand-in here is served over https (tests/tls.js, trusted
 // by the test profile) and asks for a real login (`?login=1`: a form, then a session cookie
-// `SameSite=None; Secure; HttpOnly`, 30 days). The agent logs in once in the dock, and the phone
-// registers without the form again in another CRM tab, moved to another tab, in the side panel and
-// after a browser restart. What the browser imposes is held here as measured (README, "Logging in
-// to the WebPhone"): Firefox keeps a frame's cookies apart per top-level site (Total Cookie
-// Protection), so there it is one login per CRM site, and one in the side panel.
+// `SameSite=None; Secure; HttpOnly`, 30 days; `&partitioned=1` adds `Partitioned`). The agent logs
+// in once in the dock; then the WebPhone is loaded again in another tab of the same CRM, in a tab
+// of another CRM site, back in the first tab, in the side panel and after a browser restart, and
+// each time either registers without the form or asks for a login of its own. Which one is up to
+// the browser's cookie rules, and is held here as measured (MEASURED; README, "Logging in to the
+// WebPhone"). The setup page's "signed in" item is followed live through the first login.
 const assert = require('node:assert/strict');
 const { STANDIN_LOGIN } = require('../../server.js');
 const {
