@@ -7,6 +7,11 @@
 //   WebPhone origin : http://127.0.0.2:PORT, the WebPhone stand-in (/webphone) and its control
 //                     channel (/control/*) (an address of its own, not "localhost", whose
 //                     name the browsers may try on ::1 first)
+//   the same stand-in over https (start({ tls: true })): https://127.0.0.2:PORT2, with a
+//                     certificate from tests/tls.js, as a real WebPhone in a CRM's frame is served
+// The stand-in asks for a real login when its address says `?login=1` (a form, then a session
+// cookie `SameSite=None; Secure; HttpOnly` that lasts 30 days; `&partitioned=1` adds
+// `Partitioned`): without it, it registers at once, as every other test expects.
 // A real WebPhone is on another site than the CRM, so Chromium runs it in its own renderer. On
 // the CRM's site it would share the CRM's renderer, and its start alone costs the CRM page a
 // full restyle and relayout (a "fonts changed" invalidation: 0.7 s on the 5,000-row table).
@@ -14,6 +19,8 @@
 // (relayed to the page over server-sent events) and read what it received at /control/received.
 'use strict';
 const http = require('http');
+const https = require('https');
+const crypto = require('crypto');
 const fs = require('fs');
 const path = require('path');
 
@@ -127,8 +134,40 @@ function crmHandler(req, res, webphoneUrl) {
   send(res, 404, 'not found');
 }
 
+// The stand-in's one agent account (login mode).
+const STANDIN_LOGIN = { user: 'agent01', password: 'mycc-e2e-secret' };
+const SESSION_SECONDS = 30 * 24 * 3600;
+
+const escapeHtml = (text) => String(text).replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+
+/** Every value of the cookie `name` the request carries (a browser may send two of one name). */
+function cookieValues(req, name) {
+  return (req.headers.cookie ?? '').split(';').map((part) => part.trim().split('=')).filter(([n]) => n === name).map(([, v]) => v ?? '');
+}
+
+function readForm(req) {
+  return new Promise((resolve) => {
+    let data = '';
+    req.on('data', (c) => (data += c));
+    req.on('end', () => resolve(new URLSearchParams(data)));
+  });
+}
+
 function webphoneServer() {
   const clients = new Set();
+  // Login mode: the sessions this server gave out (token -> user), and what it served: the form
+  // shown in a frame or tab (`formShown`, not the dock's reachability fetch), logins that
+  // succeeded, refused, and the phone served to a signed-in agent.
+  const sessions = new Map();
+  let login = { formShown: 0, logins: 0, refused: 0, phoneShown: 0 };
+  const sessionOf = (req) => cookieValues(req, 'session').map((token) => sessions.get(token)).find(Boolean) ?? null;
+  const loginForm = (req, res, next, error = '', status = 200) => {
+    if (['iframe', 'document', 'frame', undefined].includes(req.headers['sec-fetch-dest'])) login.formShown++;
+    const page = fs.readFileSync(path.join(here, 'webphone', 'login.html'), 'utf8')
+      .replace('{{next}}', escapeHtml(next))
+      .replace('{{error}}', escapeHtml(error));
+    send(res, status, page, 'text/html; charset=utf-8');
+  };
   let received = [];
   let loads = 0; // how often the stand-in page was loaded (reloads, retries)
   const loadUrls = []; // the address of each load (path and query)
@@ -141,7 +180,45 @@ function webphoneServer() {
       loads++;
       loadUrls.push(req.url);
       if (failStatus) return send(res, failStatus, '<!doctype html><title>Server error</title><p>The WebPhone server failed.</p>', 'text/html; charset=utf-8');
+      if (url.searchParams.get('login') === '1') {
+        if (!sessionOf(req)) return loginForm(req, res, req.url);
+        login.phoneShown++;
+      }
       return file(res, path.join(here, 'webphone', 'index.html'));
+    }
+    if (url.pathname === '/webphone/login' && req.method === 'POST') {
+      const form = await readForm(req);
+      const next = (form.get('next') ?? '').startsWith('/webphone') ? form.get('next') : '/webphone?login=1';
+      if (form.get('user') !== STANDIN_LOGIN.user || form.get('password') !== STANDIN_LOGIN.password) {
+        login.refused++;
+        return loginForm(req, res, next, 'Wrong user name or password.', 401);
+      }
+      const token = crypto.randomBytes(24).toString('base64url');
+      sessions.set(token, { user: STANDIN_LOGIN.user });
+      login.logins++;
+      // `&partitioned=1` in the WebPhone's address: a cookie with CHIPS' `Partitioned` attribute,
+      // which a browser that blocks third-party cookies may still keep, per top-level site.
+      const partitioned = new URL(next, 'https://x').searchParams.get('partitioned') === '1' ? '; Partitioned' : '';
+      res.writeHead(303, {
+        location: next,
+        'cache-control': 'no-store',
+        'set-cookie': `session=${token}; Max-Age=${SESSION_SECONDS}; Path=/; Secure; HttpOnly; SameSite=None${partitioned}`,
+      });
+      return res.end();
+    }
+    // The phone asks who is signed in before it registers (login mode).
+    if (url.pathname === '/webphone/session') {
+      const session = sessionOf(req);
+      return session ? send(res, 200, session, 'application/json') : send(res, 401, { error: 'not signed in' }, 'application/json');
+    }
+    // GET: the login counts and how many sessions are open; DELETE: every session ends and the
+    // counts start again (each test that logs in starts logged out, whatever cookie the browser kept).
+    if (url.pathname === '/control/login') {
+      if (req.method === 'DELETE') {
+        sessions.clear();
+        login = { formShown: 0, logins: 0, refused: 0, phoneShown: 0 };
+      }
+      return send(res, 200, { ...login, sessions: sessions.size }, 'application/json');
     }
     if (url.pathname === '/control/fail') {
       const status = Number(url.searchParams.get('status') ?? 0);
@@ -182,18 +259,25 @@ function webphoneServer() {
   return { handler, closeAll: () => clients.forEach((c) => c.end()) };
 }
 
-function listen(handler, port, host) {
+function listen(handler, port, host, tlsOptions = null) {
   return new Promise((resolve, reject) => {
-    const server = http.createServer(handler);
+    const server = tlsOptions ? https.createServer(tlsOptions, handler) : http.createServer(handler);
     server.on('error', reject);
     server.listen(port, host, () => resolve(server));
   });
 }
 
-async function start({ crmPort = 0, webphonePort = 0 } = {}) {
+/**
+ * Starts the servers. `tls`: the stand-in over https too (same state: one control channel, one
+ * login), with a fresh CA whose file (`tls.caFile`) and server key hash (`tls.spki`) the drivers
+ * use to trust it.
+ */
+async function start({ crmPort = 0, webphonePort = 0, tls = false } = {}) {
   const wp = webphoneServer();
   const phone = await listen(wp.handler, webphonePort, '127.0.0.2');
   const webphoneOrigin = `http://127.0.0.2:${phone.address().port}`;
+  const certificates = tls ? require('./tls.js').makeCertificates('127.0.0.2') : null;
+  const securePhone = certificates ? await listen(wp.handler, 0, '127.0.0.2', { key: certificates.key, cert: certificates.cert }) : null;
   const pages = (req, res) => crmHandler(req, res, `${webphoneOrigin}/webphone`);
   const crm = await listen(pages, crmPort, '127.0.0.1');
   const crm2 = await listen(pages, crm.address().port, '127.0.0.3').catch(() => listen(pages, 0, '127.0.0.3'));
@@ -203,6 +287,8 @@ async function start({ crmPort = 0, webphonePort = 0 } = {}) {
     crm2Origin: `http://127.0.0.3:${crm2.address().port}`,
     webphoneOrigin,
     webphoneUrl: `${webphoneOrigin}/webphone`,
+    webphoneTlsOrigin: securePhone ? `https://127.0.0.2:${securePhone.address().port}` : null,
+    tls: certificates ? { caFile: certificates.caFile, spki: certificates.spki } : null,
     close: () => {
       wp.closeAll();
       crm.closeAllConnections?.();
@@ -211,11 +297,14 @@ async function start({ crmPort = 0, webphonePort = 0 } = {}) {
       crm.close();
       crm2.close();
       phone.close();
+      securePhone?.closeAllConnections?.();
+      securePhone?.close();
+      certificates?.remove();
     },
   };
 }
 
-module.exports = { start };
+module.exports = { start, STANDIN_LOGIN };
 
 if (require.main === module) {
   const crmPort = Number(process.env.CRM_PORT ?? 8080);

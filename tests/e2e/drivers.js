@@ -38,30 +38,59 @@ const FIREFOX_UUID = '5a1b7c2e-3d4f-4a6b-8c9d-0e1f2a3b4c5d';
 
 // lang: the browser's UI language ('vi', 'en'), which the extension's pages follow; Chromium on
 // Linux takes it from LANGUAGE (chromium-l10n holds the Vietnamese). colorScheme: 'light' or 'dark'.
-async function chromium({ extensionDir, crmOrigin, headless = true, lang = null, colorScheme = 'light' }) {
+async function chromium({ extensionDir, crmOrigin, headless = true, tls = null, preferences = {}, lang = null, colorScheme = 'light' }) {
   const { chromium: pw } = require('playwright-core');
   const userDataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'mycc-chromium-'));
   // Developer mode on: without it Chromium disables an unpacked extension that reloads itself
   // (runtime.reload(), as an update does) a few seconds after start-up ("unsupported developer extension").
   fs.mkdirSync(path.join(userDataDir, 'Default'));
-  fs.writeFileSync(path.join(userDataDir, 'Default', 'Preferences'), JSON.stringify({ extensions: { ui: { developer_mode: true } } }));
-  const context = await pw.launchPersistentContext(userDataDir, {
-    executablePath: '/usr/bin/chromium',
-    headless,
-    viewport: { width: 1280, height: 800 },
-    colorScheme,
-    ...(lang ? { env: { ...process.env, LANGUAGE: lang, LC_ALL: 'C.UTF-8' } } : {}),
-    args: [
-      ...(lang ? [`--lang=${lang}`] : []),
-      `--disable-extensions-except=${extensionDir}`,
-      `--load-extension=${extensionDir}`,
-      '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
-      '--disable-component-update', '--disable-sync',
-    ],
-  });
-  let worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 15000 }));
+  // `preferences`: more of the profile's settings, as a user would have set them (a measurement's).
+  fs.writeFileSync(path.join(userDataDir, 'Default', 'Preferences'), JSON.stringify({ extensions: { ui: { developer_mode: true } }, ...preferences }));
+  let context = null;
+  let page = null;
+  let swCdp = null;
+  let extPage = null;
+  let extensionOrigin = null;
+  // The worker's life as CDP reports it: how often it stopped and started again.
+  const workerLife = { stops: 0, starts: 0, last: 'running' };
 
-  const extensionOrigin = worker.url().split('/').slice(0, 3).join('/');
+  /** Starts Chromium on the profile (again, after restart()): the extension, its worker, one page. */
+  async function launch() {
+    context = await pw.launchPersistentContext(userDataDir, {
+      executablePath: '/usr/bin/chromium',
+      headless,
+      viewport: { width: 1280, height: 800 },
+      colorScheme,
+      ...(lang ? { env: { ...process.env, LANGUAGE: lang, LC_ALL: 'C.UTF-8' } } : {}),
+      args: [
+        ...(lang ? [`--lang=${lang}`] : []),
+        `--disable-extensions-except=${extensionDir}`,
+        `--load-extension=${extensionDir}`,
+        '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
+        '--disable-component-update', '--disable-sync',
+        // The https WebPhone stand-in's certificate (tests/tls.js) is trusted by its key alone,
+        // not every certificate error.
+        ...(tls ? [`--ignore-certificate-errors-spki-list=${tls.spki}`] : []),
+      ],
+    });
+    const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 15000 }));
+    extensionOrigin = worker.url().split('/').slice(0, 3).join('/');
+    page = context.pages()[0] ?? (await context.newPage());
+    extPage = null;
+    swCdp = await context.newCDPSession(page);
+    workerLife.last = 'running';
+    swCdp.on('ServiceWorker.workerVersionUpdated', (e) => {
+      for (const v of e.versions) {
+        if (!v.scriptURL.startsWith(extensionOrigin) || v.runningStatus === workerLife.last) continue;
+        if (v.runningStatus === 'stopped') workerLife.stops++;
+        if (v.runningStatus === 'running' && workerLife.last !== 'running') workerLife.starts++;
+        workerLife.last = v.runningStatus;
+      }
+    });
+    await swCdp.send('ServiceWorker.enable');
+  }
+  await launch();
+
   // The dock frame sits in a closed shadow root, out of reach of selectors: it is found among the
   // page's frames by its address, once it is there.
   async function findDockFrame(p) {
@@ -79,21 +108,16 @@ async function chromium({ extensionDir, crmOrigin, headless = true, lang = null,
       isVisible: async () => (await findDockFrame(p)).locator(selector).isVisible(),
     }),
   });
-  const page = context.pages()[0] ?? (await context.newPage());
-  // The worker's life as CDP reports it: how often it stopped and started again.
-  const swCdp = await context.newCDPSession(page);
-  const workerLife = { stops: 0, starts: 0, last: 'running' };
-  swCdp.on('ServiceWorker.workerVersionUpdated', (e) => {
-    for (const v of e.versions) {
-      if (!v.scriptURL.startsWith(extensionOrigin) || v.runningStatus === workerLife.last) continue;
-      if (v.runningStatus === 'stopped') workerLife.stops++;
-      if (v.runningStatus === 'running' && workerLife.last !== 'running') workerLife.starts++;
-      workerLife.last = v.runningStatus;
-    }
-  });
-  await swCdp.send('ServiceWorker.enable');
-  let extPage = null;
-
+  // The WebPhone's own frame: inside the dock frame of a CRM page, or inside the side panel page.
+  const phoneIn = (frameOf) => {
+    const at = async (selector) => (await frameOf()).frameLocator('#phone iframe').locator(selector).first();
+    return {
+      phoneFill: async (selector, text) => (await at(selector)).fill(text),
+      phoneClick: async (selector) => (await at(selector)).click(),
+      // Not visible, rather than an error, while the frame is not there yet: callers wait on it.
+      phoneVisible: (selector) => at(selector).then((found) => found.isVisible()).catch(() => false),
+    };
+  };
   async function extensionPage() {
     if (!extPage || extPage.isClosed()) {
       extPage = await context.newPage();
@@ -105,7 +129,17 @@ async function chromium({ extensionDir, crmOrigin, headless = true, lang = null,
   return {
     name: 'chromium',
     extensionOrigin,
-    context,
+    get context() {
+      return context;
+    },
+    /**
+     * Quits Chromium and starts it again on the same profile (user data dir), as an agent's
+     * browser restart: every tab and storage.session are gone; cookies and storage.sync stay.
+     */
+    async restart() {
+      await context.close();
+      await launch();
+    },
     async goto(url) {
       await page.goto(url, { waitUntil: 'load' });
     },
@@ -133,6 +167,7 @@ async function chromium({ extensionDir, crmOrigin, headless = true, lang = null,
     },
     dockText: (selector) => dockFrame(page).locator(selector).textContent(),
     dockVisible: (selector) => dockFrame(page).locator(selector).isVisible(),
+    ...phoneIn(() => findDockFrame(page)),
     frameText: (frameSelector, selector) => page.frameLocator(frameSelector).locator(selector).first().textContent(),
     frameVisible: (frameSelector, selector) => page.frameLocator(frameSelector).locator(selector).first().isVisible(),
     async pressEnterOn(selector) {
@@ -156,6 +191,7 @@ async function chromium({ extensionDir, crmOrigin, headless = true, lang = null,
         click: (selector) => p.locator(selector).first().click(),
         evaluate: (fn, arg) => p.evaluate(fn, arg),
         setFile: (selector, file) => p.setInputFiles(selector, file),
+        ...phoneIn(async () => p),
         close: async () => {
           await p.close();
           await page.bringToFront();
@@ -178,6 +214,7 @@ async function chromium({ extensionDir, crmOrigin, headless = true, lang = null,
         clickInDock: (selector) => dockFrame(p).locator(selector).click(),
         dockText: (selector) => dockFrame(p).locator(selector).textContent(),
         dockVisible: (selector) => dockFrame(p).locator(selector).isVisible(),
+        ...phoneIn(() => findDockFrame(p)),
         close: () => p.close(),
       };
     },
@@ -277,7 +314,7 @@ function geckodriverPath() {
   return candidates.find((p) => p && fs.existsSync(p));
 }
 
-async function firefox({ extensionDir, crmOrigin, artifactsDir, prefs = {} }) {
+async function firefox({ extensionDir, crmOrigin, artifactsDir, prefs = {}, tls = null }) {
   const { Builder, By, until } = require('selenium-webdriver');
   const ff = require('selenium-webdriver/firefox');
   fs.mkdirSync(artifactsDir, { recursive: true });
@@ -286,6 +323,12 @@ async function firefox({ extensionDir, crmOrigin, artifactsDir, prefs = {} }) {
   execFileSync('zip', ['-q', '-r', '-X', xpi, '.'], { cwd: extensionDir });
   // A profile of our own, kept across restart(): Firefox reads policies.json only at start-up.
   const profileDir = fs.mkdtempSync(path.join(os.tmpdir(), 'mycc-firefox-'));
+  // The https WebPhone stand-in's CA (tests/tls.js), trusted in this profile's certificate store
+  // as an agent's own CA would be (certutil, from Debian's libnss3-tools).
+  if (tls) {
+    execFileSync('certutil', ['-N', '-d', `sql:${profileDir}`, '--empty-password']);
+    execFileSync('certutil', ['-A', '-d', `sql:${profileDir}`, '-n', 'myCC Connect e2e test CA', '-t', 'C,,', '-i', tls.caFile]);
+  }
   let driver = null;
   let mainHandle = null;
   let extHandle = null;
@@ -404,6 +447,42 @@ async function firefox({ extensionDir, crmOrigin, artifactsDir, prefs = {} }) {
       await driver.switchTo().defaultContent();
     }
   }
+  /**
+   * The WebPhone's own frame (`#phone iframe`), inside the frame `framePath` (the dock frame of a
+   * CRM page) or, without one, in the page itself (the side panel page).
+   */
+  const phoneIn = (framePath, within = (fn) => fn()) => {
+    const inPhone = (fn) =>
+      within(async () => {
+        const enter = async () => {
+          await driver.switchTo().frame(await driver.findElement(By.css('#phone iframe')));
+          try {
+            return await fn();
+          } finally {
+            await driver.switchTo().defaultContent();
+          }
+        };
+        return framePath ? withFrame(framePath, enter) : enter();
+      });
+    return {
+      phoneFill: (selector, text) =>
+        inPhone(async () => {
+          const field = await driver.findElement(By.css(selector));
+          await field.clear();
+          await field.sendKeys(text);
+        }),
+      phoneClick: (selector) => inPhone(async () => (await driver.findElement(By.css(selector))).click()),
+      // Not visible, rather than an error, while the frame is not there yet: callers wait on it.
+      phoneVisible: (selector) =>
+        inPhone(async () => {
+          const found = await driver.findElements(By.css(selector));
+          return found.length > 0 && found[0].isDisplayed();
+        }).catch((error) => {
+          if (['NoSuchElementError', 'NoSuchFrameError', 'StaleElementReferenceError'].includes(error?.name)) return false;
+          throw error;
+        }),
+    };
+  };
   const frameText = (frameSelector, selector) => withFrame(frameSelector, async () => (await driver.findElement(By.css(selector))).getText());
   // Not visible, rather than an error, while the frame (or the dock holding it) is not there yet:
   // callers wait on it.
@@ -429,6 +508,25 @@ async function firefox({ extensionDir, crmOrigin, artifactsDir, prefs = {} }) {
     async restart() {
       await driver.quit();
       await start();
+      // The add-on just installed again may not have its APIs in its pages yet (seen once: a
+      // moz-extension page without `browser`): wait until one answers.
+      const deadline = Date.now() + 15000;
+      for (;;) {
+        try {
+          if (await inExtension(async () => Boolean((globalThis.browser ?? globalThis.chrome)?.storage))) return;
+          throw new Error('no extension API in its page');
+        } catch (error) {
+          await driver.switchTo().window(mainHandle).catch(() => undefined);
+          if (Date.now() > deadline) throw new Error(`the extension did not answer after the restart: ${error.message}`);
+          if (extHandle && (await driver.getAllWindowHandles()).includes(extHandle)) {
+            await driver.switchTo().window(extHandle);
+            await driver.close();
+            await driver.switchTo().window(mainHandle);
+          }
+          extHandle = null;
+          await pause(POLL_MS);
+        }
+      }
     },
     async goto(url) {
       await driver.switchTo().window(mainHandle);
@@ -465,6 +563,7 @@ async function firefox({ extensionDir, crmOrigin, artifactsDir, prefs = {} }) {
     clickInDock: (selector) => withFrame(DOCK_FRAME_PATH, () => driver.findElement(By.css(selector)).click()),
     dockText: (selector) => frameText(DOCK_FRAME_PATH, selector),
     dockVisible: (selector) => frameVisible(DOCK_FRAME_PATH, selector),
+    ...phoneIn(DOCK_FRAME_PATH),
     frameText,
     frameVisible,
     async pressEnterOn(selector) {
@@ -521,7 +620,8 @@ async function firefox({ extensionDir, crmOrigin, artifactsDir, prefs = {} }) {
       const handle = await driver.getWindowHandle();
       await navigateToExtensionPage(file);
       await driver.switchTo().window(mainHandle);
-      return tabHandle(handle);
+      const tab = tabHandle(handle);
+      return { ...tab, ...phoneIn(null, tab.within) };
     },
     async gotoExtensionPage(file) {
       await driver.switchTo().window(mainHandle);
@@ -550,6 +650,7 @@ async function firefox({ extensionDir, crmOrigin, artifactsDir, prefs = {} }) {
         clickInDock: (selector) => tab.within(() => withFrame(DOCK_FRAME, () => driver.findElement(By.css(selector)).click())),
         dockText: (selector) => tab.within(() => frameText(DOCK_FRAME, selector)),
         dockVisible: (selector) => tab.within(() => frameVisible(DOCK_FRAME, selector)),
+        ...phoneIn(DOCK_FRAME, tab.within),
       };
     },
     async closeOtherTabs() {

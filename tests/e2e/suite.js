@@ -8,7 +8,8 @@ const drivers = require('./drivers.js');
 const frameworks = require('../frameworks/build.js');
 
 // One file per feature under scenarios/, each exporting { SCENARIOS, CHROMIUM_ONLY }; run in this order.
-const FEATURES = ['linking', 'marking', 'dialing', 'calls', 'dock', 'hosting', 'pagephone', 'options', 'popup', 'a11y', 'statechange', 'faults'];
+// `login` is last: it restarts the browser.
+const FEATURES = ['linking', 'marking', 'dialing', 'calls', 'dock', 'hosting', 'pagephone', 'options', 'popup', 'a11y', 'statechange', 'faults', 'login'];
 const SCENARIOS = {};
 const CHROMIUM_ONLY = {};
 for (const feature of FEATURES) {
@@ -34,8 +35,8 @@ function run(browser) {
   before(async () => {
     fs.mkdirSync(artifactsDir, { recursive: true });
     await frameworks.build(); // the framework pages, from the real packages
-    env = await server.start();
-    driver = await drivers[browser]({ extensionDir, crmOrigin: env.crmOrigin, artifactsDir });
+    env = await server.start({ tls: true }); // the WebPhone stand-in over https too, for the login
+    driver = await drivers[browser]({ extensionDir, crmOrigin: env.crmOrigin, artifactsDir, tls: env.tls });
   });
   after(async () => {
     await driver?.close();

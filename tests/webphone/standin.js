@@ -50,9 +50,21 @@
     status.textContent = 'Đã gửi OnCallEnd';
   }
 
-  function register() {
+  // Login mode (?login=1): the server served this page only to a signed-in agent; like a real
+  // WebPhone, it asks who that is before it registers, and never registers without a session.
+  const loginMode = new URLSearchParams(location.search).get('login') === '1';
+  const signedIn = loginMode
+    ? fetch('/webphone/session', { cache: 'no-store' }).then((r) => (r.ok ? r.json() : null), () => null)
+    : Promise.resolve({});
+
+  async function register() {
+    const session = await signedIn;
+    if (!session) {
+      status.textContent = 'Chưa đăng nhập: không đăng ký';
+      return;
+    }
     post({ type: 'OnRegistered', data: {} });
-    status.textContent = 'Đã đăng ký (OnRegistered)';
+    status.textContent = loginMode ? `Đã đăng ký (OnRegistered) as ${session.user}` : 'Đã đăng ký (OnRegistered)';
   }
 
   const grid = document.getElementById('scenarios');
@@ -127,7 +139,7 @@
     if (registered) return;
     registered = true;
     if (selfNote) await note(selfNote);
-    register();
+    await register();
   };
   // ?registerAfter=MS plays a WebPhone that takes that long to log in; "never", one that is
   // down or logged out.
@@ -147,7 +159,7 @@
       // {note}: put a note in the received list first, so a test can tell what came before the
       // registration from what came after.
       if (command.note) await fetch('/control/received', { method: 'POST', body: JSON.stringify({ origin: location.origin, message: { type: 'e2e:note', data: command.note } }) });
-      register();
+      await register();
     }
     else if (command.action === 'raw') post(command.message);
     else if (command.action === 'flood') {
