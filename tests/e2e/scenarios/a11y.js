@@ -16,11 +16,6 @@ const scriptsRegisteredFor = (driver, origin) =>
     return scripts.some((script) => (script.matches ?? []).some((pattern) => pattern.includes(`//${host}/`)));
   }, new URL(origin).hostname), { what: `the content scripts registered for ${origin}` });
 
-// label-content-name-mismatch on the dock's toggle (its visible text is not in its aria-label) is
-// being fixed with the dock's other changes on the branch dock-18 (issue 18): left out until that
-// merges, and only for the dock's shadow root.
-const DOCK_TOGGLE_PENDING = { ...OPTIONS, rules: { 'label-content-name-mismatch': { enabled: false } } };
-
 const SCENARIOS = {
   async 'axe: the options page, with a CRM and a field in error, has no violations in either colour scheme'(driver, env) {
     await configure(driver, settingsFor(env));
@@ -123,11 +118,11 @@ const SCENARIOS = {
     await openCrmPage(driver, env, '/pages/list.html');
     await openDock(driver);
     // In the CRM page, only what is ours: the dock's host and its shadow root (the page is the test's).
-    await axeInBothSchemes(driver, 'page', "the dock's shadow root", () => driver.axe('page', { include: [['[data-mycc-dock]']], options: DOCK_TOGGLE_PENDING }));
+    await axeInBothSchemes(driver, 'page', "the dock's shadow root", () => driver.axe('page', { include: [['[data-mycc-dock]']] }));
     await axeInBothSchemes(driver, 'dock', 'the dock frame', () => driver.axe('dock', { options: OPTIONS }));
     // The list of the page's numbers, opened.
     await numbersInDock(driver);
-    await axeInBothSchemes(driver, 'page', "the dock's numbers list", () => driver.axe('page', { include: [['[data-mycc-dock]']], options: DOCK_TOGGLE_PENDING }));
+    await axeInBothSchemes(driver, 'page', "the dock's numbers list", () => driver.axe('page', { include: [['[data-mycc-dock]']] }));
   },
 
   async 'axe: a closed dock, and the dock of a second CRM tab (the phone elsewhere, Bring it here), have no violations'(driver, env) {
@@ -141,10 +136,10 @@ const SCENARIOS = {
       await waitUntil(() => driver.evaluate(() => Boolean(document.querySelector('[data-mycc-dock]'))), { what: 'the dock' });
       if (await dockOpen(driver)) await driver.click('[data-mycc-dock] >> [data-mycc-toggle]');
       await waitUntil(async () => !(await dockOpen(driver)), { what: 'the dock closed' });
-      await axeInBothSchemes(driver, 'page', 'a closed dock', () => driver.axe('page', { include: [['[data-mycc-dock]']], options: DOCK_TOGGLE_PENDING }));
+      await axeInBothSchemes(driver, 'page', 'a closed dock', () => driver.axe('page', { include: [['[data-mycc-dock]']] }));
       await openDock(driver);
       await waitUntil(() => driver.dockVisible('#claim'), { what: 'the second dock to offer Bring it here' });
-      await axeInBothSchemes(driver, 'page', "the second tab's dock", () => driver.axe('page', { include: [['[data-mycc-dock]']], options: DOCK_TOGGLE_PENDING }));
+      await axeInBothSchemes(driver, 'page', "the second tab's dock", () => driver.axe('page', { include: [['[data-mycc-dock]']] }));
       await axeInBothSchemes(driver, 'dock', "the second tab's dock frame", () => driver.axe('dock', { options: OPTIONS }));
     } finally {
       await live.close();
