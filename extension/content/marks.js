@@ -42,15 +42,18 @@ var myccMarks = (() => {
   const roots = new Set(); // nodes waiting to be scanned
   const shadows = new Map(); // shadow root we observe -> our stylesheet in it, once it holds numbers
   let scan = null; // the root being walked, across slices
-  // Ranges made but not yet in the highlight. Chromium rebuilds its markers for every range of
-  // every highlight in each frame after a change to the highlight or to the DOM, so the first
-  // ranges of a round (what is on screen) go in at once, and the rest together when the round
-  // ends (or every FLUSH_MS on a long one). While the page loads, the parser changes the DOM
-  // in every frame: past the first screenful (EARLY_RANGES), ranges wait for the end of parsing
-  // (or FLUSH_MS), so those frames rebuild a few hundred markers, not thousands.
+  // Ranges made but not yet in the highlight. Chromium rebuilds the marker of every range of
+  // every highlight in each frame that follows a change to the highlight, the DOM or style
+  // (anyone's: the parser's, the page's, the dock's), at about 10 µs a range. So the first
+  // screenful (EARLY_RANGES) goes in at once, and the rest when the walk is done (or every
+  // FLUSH_MS on a long one; FIRST_WALK_FLUSH_MS on the page's first walk): until then the frames
+  // between slices rebuild a few hundred markers, not thousands, and the walk keeps its pace.
+  // Adding 10,000 ranges at once takes a few milliseconds.
   const pending = [];
-  const FLUSH_MS = 1000;
   const EARLY_RANGES = 200;
+  const FLUSH_MS = 1000;
+  const FIRST_WALK_FLUSH_MS = 3000;
+  let firstWalk = true; // the page's first walk, which follows the parser, is not done
   // While the page loads, each slice rides on a parser task: it collects for longer (fewer,
   // bigger slices keep up with the parser), and the rest of the slice is detecting and marking.
   const LOADING_COLLECT_MS = 10;
@@ -274,7 +277,15 @@ var myccMarks = (() => {
   let pumping = false;
   let scheduled = false;
   let lastRound = -Infinity;
-  const nextTask = () => new Promise((resolve) => setTimeout(() => resolve(), 0));
+  // The next slice in a task of its own. Ahead of the page's frames while the highlight holds
+  // only the first screenful and the walk is still going (after DOMContentLoaded, the parser's
+  // last burst): each frame between slices costs the page a layout and a highlight rebuild, so
+  // the walk would crawl from frame to frame. The browser still renders when frames have waited
+  // too long (Chromium: 100 ms), and input comes first.
+  const nextTask = () => new Promise((resolve) => {
+    if (globalThis.scheduler?.postTask && pending.length) scheduler.postTask(resolve, { priority: 'user-blocking' });
+    else setTimeout(resolve, 0);
+  });
 
   /** Marks what is waiting, a slice per task. */
   async function pump(collectMs = SLICE_MS / 2, sameTaskMs = 0) {
@@ -282,7 +293,6 @@ var myccMarks = (() => {
     pumping = true;
     const taskStart = performance.now();
     try {
-      let first = true;
       while (enabled) {
         const start = performance.now();
         handleRecords(observer.takeRecords());
@@ -296,9 +306,10 @@ var myccMarks = (() => {
           if (!enabled) break;
           mark(nodes, texts, found);
         }
-        const due = loading() ? highlight.size < EARLY_RANGES : first || !more;
-        if (due || performance.now() - flushedAt > FLUSH_MS) flush();
-        first = false;
+        const early = highlight.size < EARLY_RANGES;
+        const walked = !more && !loading();
+        if (early || walked || performance.now() - flushedAt > (firstWalk ? FIRST_WALK_FLUSH_MS : FLUSH_MS)) flush();
+        if (walked) firstWalk = false;
         // While the page loads, a hop to another task waits behind the parser (100 to 500 ms):
         // the parser's next task (parserWatch) or a timer goes on.
         if (!more || loading()) break;
@@ -339,6 +350,7 @@ var myccMarks = (() => {
     options = { ...options, ...newOptions };
     if (enabled) return;
     enabled = true;
+    firstWalk = true;
     highlight = new Highlight();
     CSS.highlights.set(NAME, highlight);
     observer ??= new MutationObserver((records) => {
