@@ -19,6 +19,7 @@ if (typeof importScripts === 'function' && typeof wasm_bindgen === 'undefined') 
     'background/dialing.js',
     'background/sites.js',
     'background/menus.js',
+    'background/webphone-cookies.js',
   );
 }
 

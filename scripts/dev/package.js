@@ -22,7 +22,8 @@ const variants = {
     m.background = { scripts: m.background.scripts };
     delete m.side_panel;
     delete m.storage; // Chrome's managed_schema: Firefox takes managed settings from policies.json
-    m.permissions = m.permissions.filter((p) => p !== 'sidePanel');
+    // Chrome's side panel and its per-site cookie switch (background/webphone-cookies.js).
+    m.permissions = m.permissions.filter((p) => p !== 'sidePanel' && p !== 'contentSettings');
   },
 };
 

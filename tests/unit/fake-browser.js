@@ -63,8 +63,29 @@ function getMessage(key, subs = []) {
   return text.replace(/\$(\d)/g, (_, n) => String([].concat(subs)[Number(n) - 1] ?? ''));
 }
 
-/** The fake API, and handles to inspect and drive it. */
-function fakeBrowser({ tabs = [] } = {}) {
+/**
+ * Chrome's contentSettings.cookies (Firefox has none): records each call as `[method, details]`;
+ * `failWith` makes every call reject with that error.
+ */
+function contentSettingsCookies() {
+  const calls = [];
+  const cookies = {
+    calls,
+    failWith: null,
+    async set(details) {
+      calls.push(['set', structuredClone(details)]);
+      if (cookies.failWith) throw cookies.failWith;
+    },
+    async clear(details) {
+      calls.push(['clear', structuredClone(details)]);
+      if (cookies.failWith) throw cookies.failWith;
+    },
+  };
+  return cookies;
+}
+
+/** The fake API, and handles to inspect and drive it. `contentSettings`: Chrome's is there. */
+function fakeBrowser({ tabs = [], contentSettings = false } = {}) {
   const onChanged = event();
   const sentToTabs = [];
   const tabList = tabs.map((tab) => ({ windowId: 1, index: 0, title: '', ...tab }));
@@ -81,6 +102,7 @@ function fakeBrowser({ tabs = [] } = {}) {
       getManifest: () => structuredClone(manifest),
       onMessage,
       onInstalled: event(),
+      onStartup: event(),
       sendMessage: async () => undefined,
     },
     storage: {
@@ -146,6 +168,7 @@ function fakeBrowser({ tabs = [] } = {}) {
       },
       insertCSS: async (details) => injected.push(details),
     },
+    ...(contentSettings ? { contentSettings: { cookies: contentSettingsCookies() } } : {}),
   };
   return { browser, sentToTabs, tabList, injected, badge, onMessage, notifications, updates };
 }

@@ -6,8 +6,8 @@
 // in once in the dock; then the WebPhone is loaded again in another tab of the same CRM, in a tab
 // of another CRM site, back in the first tab, in the side panel and after a browser restart, and
 // each time either registers without the form or asks for a login of its own. Which one is up to
-// the browser's cookie rules, and is held here as measured (MEASURED; README, "Logging in to the
-// WebPhone"). The setup page's "signed in" item is followed live through the first login.
+// the browser's cookie rules (in Chromium, with the WebPhone's cookies allowed by the extension),
+// and is held here as measured (MEASURED; README, "Logging in to the WebPhone"). The setup page's "signed in" item is followed live through the first login.
 const assert = require('node:assert/strict');
 const { STANDIN_LOGIN } = require('../../server.js');
 const {
@@ -18,15 +18,17 @@ const {
 // drivers' flags; README, "Logging in to the WebPhone"):
 //   dockKeepsLogin  a login made in the dock of a CRM page holds: the cookie, set in a frame whose
 //                   top-level page is the CRM (a third-party frame), is kept and sent back.
-//                   Chromium 156 blocks third-party cookies by default: the login is taken, the
-//                   cookie refused, and the WebPhone asks again at once.
+//                   Chromium 156 blocks third-party cookies by default; the extension allows the
+//                   WebPhone's origin under every site (background/webphone-cookies.js), so the
+//                   cookie is kept.
 //   siteBOwnLogin   a CRM page of another site needs a login of its own (Firefox keeps a
 //                   third-party frame's cookies apart per top-level site: Total Cookie Protection)
 //   panelOwnLogin   the side panel (an extension page at the top) needs a login of its own
 const MEASURED = {
   // The stand-in's cookie `SameSite=None; Secure; HttpOnly` (what the issue asks of the WebPhone).
   plain: {
-    chromium: { dockKeepsLogin: false, siteBOwnLogin: null, panelOwnLogin: true },
+    // One login for every CRM site, the side panel and after a restart.
+    chromium: { dockKeepsLogin: true, siteBOwnLogin: false, panelOwnLogin: false },
     firefox: { dockKeepsLogin: true, siteBOwnLogin: true, panelOwnLogin: true },
   },
   // The same with `Partitioned` (CHIPS): what a WebPhone can do about Chromium's blocking.
