@@ -6,7 +6,7 @@
 
 /* global wasm_bindgen */
 const api = globalThis.browser ?? globalThis.chrome;
-const { MSG } = globalThis.myccProtocol;
+const { MSG, PAGE_START_KEY } = globalThis.myccProtocol;
 const EXTENSION_ORIGIN = new URL(api.runtime.getURL('/')).origin;
 const wasmBytes = fetch(api.runtime.getURL('wasm/mycc_connect_bg.wasm')).then((response) => response.arrayBuffer());
 const core = wasmBytes.then((bytes) => wasm_bindgen({ module_or_path: bytes })).then(() => wasm_bindgen);
