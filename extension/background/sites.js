@@ -97,7 +97,10 @@ async function pageHello(sender, message) {
     country: settings.settings.defaultCountry,
     phoneState,
     dockKey,
+    // Loaded through the address runtime.getURL gives (Chrome: the per-session one, the only
+    // one dock.html is web-accessible by); the document is then at the extension's own origin.
     dockUrl: api.runtime.getURL('dock.html'),
+    dockOrigin: EXTENSION_ORIGIN,
     // For a page that embeds the WebPhone itself: where it is, and which of its messages are events.
     webphoneOrigin: settings.webphoneOrigin,
     phoneEventTypes: JSON.parse(wasm.phoneEventTypes()),

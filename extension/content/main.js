@@ -185,7 +185,7 @@
     const docked = page.active && page.dockMode !== 'sidepanel' && !myccPagePhone.owns();
     if (docked) {
       myccDock.setNumbers({ list: numbersOnPage, dial });
-      await myccDock.mount(page.dockUrl, page.dockKey);
+      await myccDock.mount(page.dockUrl, page.dockKey, page.dockOrigin);
       myccDock.setPhoneState(page.phoneState);
       // The settings may have changed the WebPhone's address: the dock asks what is new.
       if (wasActive) myccDock.poke();

@@ -8,7 +8,7 @@ const drivers = require('./drivers.js');
 const frameworks = require('../frameworks/build.js');
 
 // One file per feature under scenarios/, each exporting { SCENARIOS, CHROMIUM_ONLY }; run in this order.
-const FEATURES = ['linking', 'marking', 'dialing', 'calls', 'dock', 'hosting', 'pagephone', 'options', 'popup', 'statechange', 'faults'];
+const FEATURES = ['linking', 'offsite', 'marking', 'dialing', 'calls', 'dock', 'hosting', 'pagephone', 'options', 'popup', 'statechange', 'faults'];
 const SCENARIOS = {};
 const CHROMIUM_ONLY = {};
 for (const feature of FEATURES) {
