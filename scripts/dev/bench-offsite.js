@@ -8,7 +8,8 @@
 // time of the page's renderer (CDP Performance.getMetrics, ScriptDuration and TaskDuration, over
 // each load), the extension's content-script worlds in the page, and whether its service worker
 // started (it is stopped before the loads). Firefox shows neither worlds nor the event page's state
-// to WebDriver. BENCH_FIREFOX=0 skips Firefox; BENCH_EXTENSION_DIR measures another build.
+// to WebDriver. BENCH_CHROMIUM=0 or BENCH_FIREFOX=0 skips a browser; BENCH_EXTENSION_DIR
+// measures another build (an older one's cost, to see that the bench shows it).
 'use strict';
 const fs = require('fs');
 const os = require('os');
@@ -78,6 +79,29 @@ const quantile = (list, q) => {
 };
 
 /**
+ * The extension's content-script worlds in the page and every frame of it: the page's own CDP
+ * session sees the frames of its process; each frame of another site (an ad) runs in a process
+ * of its own, with a session of its own.
+ */
+async function contentScriptWorlds(page, extensionOrigin) {
+  let worlds = 0;
+  for (const target of [page, ...page.frames().slice(1)]) {
+    let cdp;
+    try {
+      cdp = await page.context().newCDPSession(target);
+    } catch {
+      continue; // a frame in the page's own process: seen through the page's session
+    }
+    const contexts = [];
+    cdp.on('Runtime.executionContextCreated', (e) => contexts.push(e.context));
+    await cdp.send('Runtime.enable'); // reports the contexts that exist already
+    await cdp.detach();
+    worlds += contexts.filter((c) => c.origin === extensionOrigin && !c.auxData?.isDefault).length;
+  }
+  return worlds;
+}
+
+/**
  * Medians with and without, each with its interquartile range. "Within noise" when the two
  * medians differ by less than the narrower of the two ranges: the difference is smaller than
  * how much the same page's loads vary among themselves.
@@ -121,12 +145,12 @@ async function chromiumRuns(env, url) {
     for (const side of run % 2 ? ['without', 'with'] : ['with', 'without']) {
       const before = ours.workerStarts();
       rows[side].push(await chromiumLoad(pages[side], cdps[side], url));
-      if (side === 'with') worlds = Math.max(worlds, await ours.contentScriptWorlds());
+      if (side === 'with') worlds = Math.max(worlds, await contentScriptWorlds(pages.with, ours.extensionOrigin));
       if (ours.workerStarts() > before) startedBy.push(`${side} ${run + 1}`);
     }
   }
   report('Chromium', rows, [['script', 'script (CDP ScriptDuration)'], ['task', 'main-thread tasks (CDP TaskDuration)'], ['busyMs', 'main thread busy (page probe)'], ['dcl', 'DOMContentLoaded'], ['load', 'load']]);
-  console.log(`  the extension's content-script worlds in the page, at most: ${worlds}; its worker ${stopped ? 'stopped before the loads and' : 'could not be stopped, and'} started again ${ours.workerStarts() - starts} times during them${startedBy.length ? ` (in the loads ${startedBy.join(', ')})` : ''}`);
+  console.log(`  the extension's content-script worlds in the page and its frames, at most: ${worlds}; its worker ${stopped ? 'stopped before the loads and' : 'could not be stopped, and'} started again ${ours.workerStarts() - starts} times during them${startedBy.length ? ` (in the loads ${startedBy.join(', ')})` : ''}`);
   await ours.close();
   await plain.close();
 }
@@ -135,7 +159,12 @@ async function plainFirefox() {
   const { Builder } = require('selenium-webdriver');
   const ff = require('selenium-webdriver/firefox');
   const profileDir = fs.mkdtempSync(path.join(os.tmpdir(), 'mycc-bench-plain-ff-'));
-  const options = new ff.Options().setBinary('/usr/bin/firefox-esr').addArguments('-headless', '--width=1280', '--height=800', '-profile', profileDir);
+  // The same preferences as the e2e driver's Firefox, but for the extension's.
+  const options = new ff.Options()
+    .setBinary('/usr/bin/firefox-esr')
+    .addArguments('-headless', '--width=1280', '--height=800', '-profile', profileDir)
+    .setPreference('media.navigator.permission.disabled', true)
+    .setPreference('dom.disable_open_during_load', false);
   const driver = await new Builder().forBrowser('firefox').setFirefoxOptions(options).build();
   return {
     goto: (url) => driver.get(url),
@@ -147,6 +176,7 @@ async function plainFirefox() {
 async function firefoxRuns(env, url) {
   const ours = await drivers.firefox({ extensionDir: EXTENSION_DIR, crmOrigin: env.crmOrigin, artifactsDir: path.join(__dirname, '..', '..', 'dist', 'bench') });
   await configure(ours, elsewhere(env));
+  await ours.closeOtherTabs(); // the first-run page, which asks the background every few seconds
   const plain = await plainFirefox();
   const browsers = { with: ours, without: plain };
   const load = async (side) => {
@@ -168,7 +198,7 @@ async function firefoxRuns(env, url) {
   const env = await server.start();
   // The page on one origin, its ads on another; the only CRM is a site that is neither.
   const url = `${env.crmOrigin}/bench/news?ads=${encodeURIComponent(env.crm2Origin)}`;
-  await chromiumRuns(env, url);
+  if (process.env.BENCH_CHROMIUM !== '0') await chromiumRuns(env, url);
   if (process.env.BENCH_FIREFOX !== '0') await firefoxRuns(env, url);
   env.close();
 })().catch((error) => {
