@@ -9,7 +9,8 @@
 // each load), the extension's content-script worlds in the page, and whether its service worker
 // started (it is stopped before the loads). Firefox shows neither worlds nor the event page's state
 // to WebDriver. BENCH_CHROMIUM=0 or BENCH_FIREFOX=0 skips a browser; BENCH_EXTENSION_DIR
-// measures another build (an older one's cost, to see that the bench shows it).
+// measures another build (an older one's cost, to see that the bench shows it);
+// BENCH_OFFSITE_CONTROL=dir gives the Chromium "without" that extension instead of none.
 'use strict';
 const fs = require('fs');
 const os = require('os');
@@ -45,14 +46,23 @@ async function waitProbe(evaluate) {
   }
 }
 
+/**
+ * Chromium without the extension. BENCH_OFFSITE_CONTROL=dir loads the extension in `dir` there
+ * instead (e.g. one with a manifest alone): what any installed extension costs Chromium, apart
+ * from what ours does.
+ */
 async function plainChromium() {
   const { chromium } = require('playwright-core');
   const userDataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'mycc-bench-plain-'));
+  const control = process.env.BENCH_OFFSITE_CONTROL ? path.resolve(process.env.BENCH_OFFSITE_CONTROL) : null;
   const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath: '/usr/bin/chromium',
     headless: true,
     viewport: { width: 1280, height: 800 },
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    args: [
+      ...(control ? [`--disable-extensions-except=${control}`, `--load-extension=${control}`] : []),
+      '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync',
+    ],
   });
   return { context, close: async () => { await context.close(); fs.rmSync(userDataDir, { recursive: true, force: true }); } };
 }
