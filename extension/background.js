@@ -25,7 +25,7 @@ if (typeof importScripts === 'function' && typeof wasm_bindgen === 'undefined') 
 
 // Who may send a message: a content script in a web page, the dock frame inside a CRM tab, the
 // side panel, or the toolbar popup (which tests also open in a tab, as popup.html?tab=ID).
-const isPage = (sender, page) => typeof sender.url === 'string' && sender.url.startsWith(api.runtime.getURL(page));
+const isPage = (sender, page) => typeof sender.url === 'string' && sender.url.startsWith(extensionPage(page));
 const SENDERS = {
   content: (sender) => sender.tab != null && !fromExtensionPage(sender),
   dock: (sender) => sender.tab != null && isPage(sender, 'dock.html'),
@@ -159,7 +159,7 @@ api.runtime.onInstalled.addListener(async (details) => {
   await registerForCrmSites();
   handOverOpenCrmTabs();
   // First run: the setup page's checklist says what is missing, live.
-  if (details?.reason === 'install') api.tabs.create({ url: api.runtime.getURL('setup.html') }).catch(() => undefined);
+  if (details?.reason === 'install') api.tabs.create({ url: extensionPage('setup.html') }).catch(() => undefined);
 });
 
 /** What the first-run checklist shows: CRMs in force, an open CRM tab, the phone's host and state. */

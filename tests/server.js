@@ -122,6 +122,9 @@ function crmHandler(req, res, webphoneUrl) {
     return send(res, 200, require('./bench/table.js').table(rows, shape).html, 'text/html; charset=utf-8', headers);
   }
   if (url.pathname === '/bench/probe.js') return file(res, path.join(here, 'bench', 'probe.js'));
+  // A page that is not a CRM (scripts/bench offsite): its ads from the origin `ads=` names.
+  if (url.pathname === '/bench/news') return send(res, 200, require('./bench/news.js').news(url.searchParams.get('ads') ?? ''), 'text/html; charset=utf-8');
+  if (url.pathname === '/bench/ad') return send(res, 200, require('./bench/news.js').ad(Number(url.searchParams.get('n') ?? 0)), 'text/html; charset=utf-8');
   if (url.pathname === '/pages/streamed') return streamed(res);
   // The framework pages, built from the real packages by tests/frameworks/build.js.
   if (url.pathname.startsWith('/frameworks/')) return file(res, path.join(here, 'frameworks', '.built', path.basename(url.pathname)));

@@ -6,9 +6,14 @@
 
 /* global wasm_bindgen */
 const api = globalThis.browser ?? globalThis.chrome;
-const { MSG } = globalThis.myccProtocol;
-const EXTENSION_ORIGIN = new URL(api.runtime.getURL('/')).origin;
-const wasmBytes = fetch(api.runtime.getURL('wasm/mycc_connect_bg.wasm')).then((response) => response.arrayBuffer());
+const { MSG, PAGE_START_KEY } = globalThis.myccProtocol;
+// The extension's own origin, where its pages' documents are, as senders report them. Not
+// runtime.getURL's: with use_dynamic_url (dock.html, in Chrome) that gives the per-session address
+// that web pages may load the dock by, and the documents loaded by it are still at this origin.
+const EXTENSION_ORIGIN = self.location.origin;
+/** The address of one of the extension's pages as its sender reports it. */
+const extensionPage = (path) => `${EXTENSION_ORIGIN}/${path}`;
+const wasmBytes = fetch(extensionPage('wasm/mycc_connect_bg.wasm')).then((response) => response.arrayBuffer());
 const core = wasmBytes.then((bytes) => wasm_bindgen({ module_or_path: bytes })).then(() => wasm_bindgen);
 
 /**

@@ -158,7 +158,7 @@ function callEvent(sender, json, read, wasm, settings, eventId) {
  * Firefox has no `requireInteraction`); the same id each time, so a replayed event shows one.
  */
 async function notify(id, title, message) {
-  const options = { type: 'basic', iconUrl: api.runtime.getURL('icons/icon-128.png'), title, message };
+  const options = { type: 'basic', iconUrl: extensionPage('icons/icon-128.png'), title, message };
   // Firefox refuses the option it lacks by throwing at once, not by a rejected promise; and a
   // notification that can't be shown must never stop the rest of a call event (the pop).
   try {

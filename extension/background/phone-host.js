@@ -8,7 +8,7 @@
 // it, and no dock of ours loads a second one.
 
 const PANEL = 'panel';
-const PANEL_URL = api.runtime.getURL('sidepanel.html');
+const PANEL_URL = extensionPage('sidepanel.html');
 // Entries kept for tabs that hello'd as CRM pages; a closed tab's entry goes at once, and the
 // oldest go first past this many, whatever order the tab events came in.
 const CRM_TABS_MAX = 200;

@@ -10,7 +10,7 @@
 const CONTENT_SCRIPTS = {
   id: 'mycc-crm',
   js: [
-    'shared/protocol.js', 'shared/delivery.js', 'shared/call-card.js', 'wasm/mycc_content.js', 'content/lifecycle.js',
+    'shared/protocol.js', 'shared/delivery.js', 'shared/call-card.js', 'wasm/mycc_content.js', 'wasm/mycc_content_wasm.js', 'content/lifecycle.js',
     'content/engine.js', 'content/marks.js', 'content/dock-place.js', 'content/dock.js', 'content/pointer.js', 'content/page-phone.js', 'content/main.js',
   ],
   css: ['content/marks.css'],
@@ -22,11 +22,26 @@ const PAGE_WORLD_SCRIPT = { id: 'mycc-crm-page-world', js: ['content/page-world.
 const REGISTERED = [CONTENT_SCRIPTS, PAGE_WORLD_SCRIPT];
 let registering = Promise.resolve();
 
-/** Registers the content scripts for the CRM sites in force, if they changed; true if they did. */
+/**
+ * What a CRM frame needs to start marking before the background answers its hello, in
+ * storage.local (content scripts read it without waking the worker): the country its numbers
+ * are read in. Written only when it changed.
+ */
+async function storePageStart(settings) {
+  const pageStart = { country: settings.settings.defaultCountry };
+  const { [PAGE_START_KEY]: stored } = await api.storage.local.get(PAGE_START_KEY);
+  if (JSON.stringify(stored) !== JSON.stringify(pageStart)) await api.storage.local.set({ [PAGE_START_KEY]: pageStart });
+}
+
+/**
+ * Registers the content scripts for the CRM sites in force, if they changed (true if they did),
+ * and stores what their frames start with.
+ */
 function registerForCrmSites() {
   registering = registering.then(async () => {
-    if (!api.scripting?.registerContentScripts) return false;
     const [wasm, settings] = await Promise.all([core, loadSettings()]);
+    await storePageStart(settings).catch((error) => console.warn('myCC Connect: could not store the page start', error));
+    if (!api.scripting?.registerContentScripts) return false;
     const matches = JSON.parse(wasm.contentScriptMatches(settings.json));
     const ids = REGISTERED.map((script) => script.id);
     const current = await api.scripting.getRegisteredContentScripts({ ids });
@@ -83,11 +98,13 @@ async function pageHello(sender, message) {
     phoneState,
     card,
     dockKey,
+    // Loaded through the address runtime.getURL gives (Chrome: the per-session one, the only
+    // one dock.html is web-accessible by); the document is then at the extension's own origin.
     dockUrl: api.runtime.getURL('dock.html'),
+    dockOrigin: EXTENSION_ORIGIN,
     // For a page that embeds the WebPhone itself: where it is, and which of its messages are events.
     webphoneOrigin: settings.webphoneOrigin,
     phoneEventTypes: JSON.parse(wasm.phoneEventTypes()),
-    engineParts: message.engine === true && sender.tab ? await pushEngine(sender.tab.id, sender.frameId ?? 0) : 0,
   };
 }
 

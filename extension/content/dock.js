@@ -85,6 +85,10 @@ var myccDock = (() => {
   `;
 
   let dockKey = null;
+  // Where the dock frame's document is: the extension's own origin. Chrome loads it through a
+  // per-session address (use_dynamic_url), and the document then has the extension's origin, not
+  // that address's.
+  let dockOrigin = null;
   let channel = null; // our end of the private channel to the dock frame
 
   /**
@@ -95,7 +99,7 @@ var myccDock = (() => {
     channel?.close();
     const { port1, port2 } = new MessageChannel();
     channel = port1;
-    frame.contentWindow?.postMessage({ [DOCK_FRAME_KEY]: dockKey }, new URL(frame.src).origin, [port2]);
+    frame.contentWindow?.postMessage({ [DOCK_FRAME_KEY]: dockKey }, dockOrigin, [port2]);
   }
 
   function build(dockUrl) {
@@ -480,7 +484,7 @@ var myccDock = (() => {
     render();
   }
 
-  async function mount(dockUrl, key, crmName) {
+  async function mount(dockUrl, key, origin, crmName) {
     if (host) return;
     const keyOfPlace = placing.storageKey(crmName);
     const stored = await api.storage.local.get(['dockView', keyOfPlace]).catch(() => ({}));
@@ -491,6 +495,7 @@ var myccDock = (() => {
     placeKey = keyOfPlace;
     place = placing.normalize(stored[keyOfPlace]);
     dockKey = key;
+    dockOrigin = origin;
     build(dockUrl);
     // Put the dock back if the page removes it (some SPAs rebuild <html>'s children) or replaces
     // the whole document (document.open()).

@@ -1,6 +1,9 @@
 'use strict';
-// Wiring for one frame: asks the background whether this page belongs to a CRM, then turns
-// on marking numbers, click to call (pointer.js), the dock (top frame only) and the page API (if the CRM opts in).
+// Wiring for one frame. The content scripts are registered for CRM origins only, so marking
+// numbers starts at once, on the country the background left in storage.local; the background's
+// answer to the frame's hello then says whether this page belongs to a CRM (a CRM's origin may
+// hold pages that are not its sites: marking stops there) and turns on click to call
+// (pointer.js), the dock (top frame only) and the page API (if the CRM opts in).
 // Everything the page could forge is checked: only trusted clicks dial, and only messages
 // from this window, from its own origin and of the documented shape reach the page API.
 // Every listener and every mark in the page is taken away again when this script ends
@@ -8,13 +11,16 @@
 
 (() => {
   const api = globalThis.browser ?? globalThis.chrome;
-  const { MSG } = globalThis.myccProtocol;
+  const { MSG, PAGE_START_KEY } = globalThis.myccProtocol;
   const t = (key, subs) => api.i18n.getMessage(key, subs) || key;
   const isTop = window.top === window;
   // Links an earlier version of the extension wrapped numbers in (see clearLeftovers).
   const OLD_LINK = 'a[data-mycc-phone]';
   const CALL_LINK = 'a[href^="tel:" i], a[href^="callto:" i], a[href^="sip:" i]';
   let page = { active: false };
+  let marking = false; // numbers are being marked (possibly before the hello's answer)
+  let answered = false; // the background has answered a hello of this frame
+  const isOurs = (node) => myccDock.isOurs(node) || myccPointer.isOurs(node);
 
   /** A message to the background; null when it can't be delivered (an orphan ends itself). */
   async function send(message) {
@@ -107,9 +113,6 @@
         if (message.state === 'sent') myccDock.endWaiting(message.id, t('dialSent', [String(message.target)]));
         else if (DIAL_WORDS[message.state]) myccDock.endWaiting(message.id, t(DIAL_WORDS[message.state], [String(message.target)]));
         break;
-      case MSG.ENGINE_PART:
-        myccEngine.receivePart(message);
-        break;
       case MSG.SETTINGS_CHANGED:
         hello();
         break;
@@ -134,26 +137,40 @@
     }
   }
 
+  /**
+   * Marking starts on what the background left in storage.local, before it answers the hello:
+   * that read wakes no worker and answers in a few milliseconds, where the hello's answer waits
+   * for the worker and then for a gap between the page's parser tasks (ARCHITECTURE.md, "Nothing
+   * slow on the way in").
+   */
+  async function startEarly() {
+    const stored = await api.storage.local.get(PAGE_START_KEY).catch(() => null);
+    const start = stored?.[PAGE_START_KEY];
+    if (answered || !myccLifecycle.alive() || typeof start?.country !== 'string') return;
+    startMarking(start.country);
+  }
+
+  function startMarking(country) {
+    marking = true;
+    myccMarks.enable({ country, isOurs });
+  }
+
   async function hello() {
-    const reply = await send({ kind: MSG.PAGE_HELLO, engine: !myccEngine.expected(), dockKey: page.dockKey });
+    const reply = await send({ kind: MSG.PAGE_HELLO, dockKey: page.dockKey });
     if (!myccLifecycle.alive()) return;
+    answered = true;
     const wasActive = page.active;
     page = reply?.active ? reply : { active: false };
     if (!page.active) {
+      if (marking) myccMarks.disable();
+      marking = false;
       if (wasActive) {
-        myccMarks.disable();
         myccPointer.stop();
         if (isTop) myccDock.unmount();
       }
       return;
     }
-    // Marking waits for the engine's parts, which come with this answer: without the engine,
-    // batches would go to the background.
-    if (Number.isInteger(reply.engineParts) && reply.engineParts > 0) {
-      await myccEngine.expect();
-      if (page !== reply) return; // a later hello took over meanwhile
-    }
-    myccMarks.enable({ country: page.country, isOurs: (node) => myccDock.isOurs(node) || myccPointer.isOurs(node) });
+    startMarking(page.country);
     myccPointer.start({ dial, country: page.country });
     myccPagePhone.start({ webphoneOrigin: page.webphoneOrigin, phoneEventTypes: page.phoneEventTypes, send, onChange: () => placeDock() });
     await placeDock(wasActive);
@@ -170,7 +187,7 @@
     const docked = page.active && page.dockMode !== 'sidepanel' && !myccPagePhone.owns();
     if (docked) {
       myccDock.setNumbers({ list: numbersOnPage, dial });
-      await myccDock.mount(page.dockUrl, page.dockKey, page.crm.name);
+      await myccDock.mount(page.dockUrl, page.dockKey, page.dockOrigin, page.crm.name);
       myccDock.setPhoneState(page.phoneState);
       myccDock.setCallCard(page.card);
       // The settings may have changed the WebPhone's address: the dock asks what is new.
@@ -218,11 +235,13 @@
   api.runtime.onMessage.addListener(onBackgroundMessage);
   myccLifecycle.onEnd(() => {
     page = { active: false };
+    marking = false;
     try {
       api.runtime.onMessage.removeListener(onBackgroundMessage);
     } catch {
       // the extension context is gone, and its listener with it
     }
   });
+  startEarly();
   hello();
 })();

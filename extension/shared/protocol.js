@@ -34,7 +34,6 @@
     SETUP_TRY: 'setup:try',
     SITE_SET: 'site:set',
     // background → content script
-    ENGINE_PART: 'engine:part',
     DOCK_POKE: 'dock:poke',
     DOCK_SHOW: 'dock:show',
     DOCK_TOGGLE: 'dock:toggle',
@@ -56,8 +55,12 @@
   // The page attached a shadow root: dispatched on its host by content/page-world.js, which runs
   // in the page's world without this file, and so spells it itself (checked).
   const SHADOW_EVENT = 'mycc-connect-shadow';
+  // Background → content scripts, through storage.local (which content scripts read without
+  // waking the worker): what a CRM frame needs to start marking before the background answers
+  // its hello (`{ country }`), written whenever the settings in force may have changed.
+  const PAGE_START_KEY = 'pageStart';
 
-  const protocol = Object.freeze({ MSG, DOCK_FRAME_KEY, TAKEOVER_EVENT, SHADOW_EVENT });
+  const protocol = Object.freeze({ MSG, DOCK_FRAME_KEY, TAKEOVER_EVENT, SHADOW_EVENT, PAGE_START_KEY });
   root.myccProtocol = protocol;
   if (typeof module === 'object' && module.exports) module.exports = protocol;
 })(globalThis);

@@ -7,7 +7,9 @@
 // traced load: the extension's tasks (none may have over 50 ms of ours) and the layouts its
 // scripts forced (target 0). Also: 100 appended rows, a page that mutates ~1,000 times a second
 // (the extension's share of a core), the table with a strict CSP (the background detects), and
-// Firefox (marking times only: no trace there) unless BENCH_FIREFOX=0.
+// Firefox (marking times only: no trace there) unless BENCH_FIREFOX=0. From navigation, in
+// both browsers: BENCH_START_RUNS loads of the table (default 5), each saying when the first
+// number was marked on screen and whether that was before DOMContentLoaded (the target).
 // BENCH_TRACE=file keeps the Chromium trace of the table's load; BENCH_ROWS and
 // BENCH_FLOOD_SECONDS change the sizes.
 'use strict';
@@ -17,6 +19,9 @@ const drivers = require('../../tests/e2e/drivers.js');
 const { settingsFor, configure } = require('../../tests/e2e/helpers.js');
 
 const ROWS = Number(process.env.BENCH_ROWS ?? 5000);
+const START_RUNS = Number(process.env.BENCH_START_RUNS ?? 5);
+// BENCH_EXTENSION_DIR: another build (an older commit's, to compare).
+const EXTENSION_DIR = process.env.BENCH_EXTENSION_DIR ? path.resolve(process.env.BENCH_EXTENSION_DIR) : path.join(__dirname, '..', '..', 'dist', 'extension');
 const FLOOD_SECONDS = Number(process.env.BENCH_FLOOD_SECONDS ?? 10);
 // The flood runs on a smaller page: a 5,000-row table can't itself change 1,000 times a second.
 const FLOOD_ROWS = 300;
@@ -124,8 +129,68 @@ async function layoutsWithout(page, cdp, extensionOrigin, pageOrigin, url) {
   return layouts.all;
 }
 
+/**
+ * The table loaded `START_RUNS` times (`load(url)` navigates, `marks()` reads the probe's marks
+ * once the first number is on screen and the page is parsed), in ms from navigation start: the
+ * first frame whose animation callbacks see a marked number (that frame paints it), the frame
+ * after it (the probe's "on screen"), and the page's own first frame with the table (nothing
+ * can show sooner). Target: the first number marked in a frame before DOMContentLoaded, every run.
+ */
+async function fromNavigation(browser, url, load, marks) {
+  console.log(`\nthe ${ROWS}-row table from navigation, ${browser} (${START_RUNS} loads; ms after navigation start):`);
+  for (let run = 1; run <= START_RUNS; run++) {
+    await load(url);
+    const m = await marks();
+    const before = m.firstInDom < m.dcl;
+    console.log(
+      `  load ${run}: the page's first frame with the table at ${m.tableFrame.toFixed(0)}; the first number marked in the frame at ${m.firstInDom.toFixed(0)} ` +
+        `(the frame after it at ${m.first.toFixed(0)}); DOMContentLoaded at ${m.dcl.toFixed(0)}: ${check(before, `${browser} load ${run}: first number marked before DOMContentLoaded`)}`,
+    );
+  }
+}
+
+function chromiumFromNavigation(page, url) {
+  return fromNavigation('Chromium', url, (u) => page.goto(u, { waitUntil: 'commit' }), async () => {
+    await waitFor(page, () => window.benchProbe?.marks.first != null && window.benchProbe.marks.dcl != null);
+    return page.evaluate(() => window.benchProbe.marks);
+  });
+}
+
+function firefoxFromNavigation(driver, url, wait) {
+  return fromNavigation('Firefox', url, (u) => driver.goto(u), async () => {
+    await wait(() => window.benchProbe?.marks.first != null && window.benchProbe.marks.dcl != null);
+    return driver.evaluate(() => window.benchProbe.marks);
+  });
+}
+
+/** `scripts/bench start`: only the loads from navigation, in both browsers. */
+async function startRuns(env) {
+  const url = `${env.crmOrigin}/bench/table?rows=${ROWS}`;
+  const chromium = await drivers.chromium({ extensionDir: EXTENSION_DIR, crmOrigin: env.crmOrigin });
+  const page = chromium.context.pages()[0];
+  await configure(chromium, settingsFor(env, { popOn: 'never' }));
+  await page.goto(`${env.crmOrigin}/bench/table?rows=10`, { waitUntil: 'load' });
+  await chromiumFromNavigation(page, url);
+  await chromium.close();
+  if (process.env.BENCH_FIREFOX === '0') return;
+  const firefox = await drivers.firefox({ extensionDir: EXTENSION_DIR, crmOrigin: env.crmOrigin, artifactsDir: path.join(__dirname, '..', '..', 'dist', 'bench') });
+  await configure(firefox, settingsFor(env, { popOn: 'never' }));
+  await firefox.goto(`${env.crmOrigin}/bench/table?rows=10`);
+  await firefoxFromNavigation(firefox, url, (fn) => waitInFirefox(firefox, fn));
+  await firefox.close();
+}
+
+async function waitInFirefox(driver, fn) {
+  const deadline = Date.now() + 30000;
+  while (Date.now() < deadline) {
+    if (await driver.evaluate(fn).catch(() => false)) return;
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  throw new Error('timed out');
+}
+
 async function chromiumRuns(env) {
-  const driver = await drivers.chromium({ extensionDir: path.join(__dirname, '..', '..', 'dist', 'extension'), crmOrigin: env.crmOrigin });
+  const driver = await drivers.chromium({ extensionDir: EXTENSION_DIR, crmOrigin: env.crmOrigin });
   const page = driver.context.pages()[0];
   const cdp = await driver.context.newCDPSession(page);
   await cdp.send('Performance.enable');
@@ -160,6 +225,8 @@ async function chromiumRuns(env) {
   // configure() clears storage.session: a small page takes the cold first answer.
   await page.goto(`${env.crmOrigin}/bench/table?rows=10`, { waitUntil: 'load' });
   await waitFor(page, () => window.benchProbe.marks.all != null);
+
+  await chromiumFromNavigation(page, base);
 
   for (const [shape, q] of Object.entries(shapes)) {
     const w = without[shape];
@@ -227,7 +294,7 @@ async function chromiumRuns(env) {
 
 /** Firefox: no trace, so marking times from the page's probe, against the reference measured there. */
 async function firefoxRuns(env) {
-  const driver = await drivers.firefox({ extensionDir: path.join(__dirname, '..', '..', 'dist', 'extension'), crmOrigin: env.crmOrigin, artifactsDir: path.join(__dirname, '..', '..', 'dist', 'bench') });
+  const driver = await drivers.firefox({ extensionDir: EXTENSION_DIR, crmOrigin: env.crmOrigin, artifactsDir: path.join(__dirname, '..', '..', 'dist', 'bench') });
   const base = `${env.crmOrigin}/bench/table?rows=${ROWS}`;
   const wait = async (fn) => {
     const deadline = Date.now() + 30000;
@@ -249,6 +316,7 @@ async function firefoxRuns(env) {
   await configure(driver, settingsFor(env, { popOn: 'never' }));
   await driver.goto(`${env.crmOrigin}/bench/table?rows=10`);
   await wait(() => window.benchProbe.marks.all != null);
+  await firefoxFromNavigation(driver, base, wait);
   for (const [shape, q] of Object.entries({ table: '', grid: '&shape=grid' })) {
     const { visibleRows, reference } = refs[shape];
     await driver.goto(`${base}${q}&visible=${visibleRows}`);
@@ -267,8 +335,12 @@ async function firefoxRuns(env) {
 if (require.main !== module) module.exports = { tasksFromTrace };
 else (async () => {
   const env = await server.start();
-  await chromiumRuns(env);
-  if (process.env.BENCH_FIREFOX !== '0') await firefoxRuns(env);
+  if (process.argv[2] === 'start') {
+    await startRuns(env);
+  } else {
+    await chromiumRuns(env);
+    if (process.env.BENCH_FIREFOX !== '0') await firefoxRuns(env);
+  }
   env.close();
   console.log(failures.length ? `\nmissed: ${failures.join('; ')}` : '\nevery target met');
   if (failures.length) process.exitCode = 1;

@@ -14,7 +14,8 @@ try {
 // start of parsing (the extension may mark while the page loads): "in the DOM" is the frame
 // whose animation callbacks see the last range (one frame late at most), "on screen" the frame
 // after. Each row carries `data-upto`, the numbers up to it, so the highlight's size says
-// whether the rows on screen are marked (marking goes in document order) without walking them.
+// whether the rows on screen are marked (marking goes in document order) without walking them;
+// `first` is the frame that shows the first marked number (the top of the table, on screen).
 // `?visible=N` names the rows on screen (the benchmark finds N on a run without the extension),
 // so the probe never forces a layout. `benchProbe.stop()` ends it.
 const markedCount = () => CSS.highlights.get('mycc-phone')?.size ?? 0;
@@ -31,7 +32,12 @@ const rowsOf = (table) => table.querySelectorAll(':scope > tbody > tr, :scope > 
     const table = document.getElementById('t');
     if (table) {
       const now = performance.now();
+      probe.marks.tableFrame ??= now; // the page's first frame with the table: nothing shows sooner
       const marked = markedCount();
+      if (probe.marks.firstInDom == null && marked > 0) {
+        probe.marks.firstInDom = now;
+        onScreen('first');
+      }
       if (probe.marks.visibleInDom == null && visibleRows) {
         lastRow ??= rowsOf(table)[visibleRows - 1] ?? null;
         if (lastRow && marked >= Number(lastRow.dataset.upto)) {

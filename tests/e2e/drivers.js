@@ -282,6 +282,18 @@ async function chromium({ extensionDir, crmOrigin, headless = true, tls = null, 
       if (extPage && !extPage.isClosed()) await extPage.close();
       extPage = null;
     },
+    /**
+     * Keeps the extension's running service worker in a loop for `ms`: nothing it would answer
+     * meanwhile is answered. Resolves once the loop has ended.
+     */
+    async busyWorker(ms) {
+      const running = context.serviceWorkers().find((w) => w.url().startsWith(extensionOrigin));
+      if (!running) throw new Error('the service worker is not running');
+      await running.evaluate((until) => {
+        while (Date.now() < until);
+        return true;
+      }, Date.now() + ms);
+    },
     /** How many times the extension's service worker started again after stopping. */
     workerStarts: () => workerLife.starts,
     /** Stops the extension's service worker, as Chrome does when it is idle. */

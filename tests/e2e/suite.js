@@ -9,7 +9,7 @@ const frameworks = require('../frameworks/build.js');
 
 // One file per feature under scenarios/, each exporting { SCENARIOS, CHROMIUM_ONLY }; run in this order.
 // `login` is last: it restarts the browser.
-const FEATURES = ['linking', 'marking', 'dialing', 'calls', 'dock', 'hosting', 'pagephone', 'options', 'popup', 'a11y', 'statechange', 'faults', 'login'];
+const FEATURES = ['linking', 'offsite', 'marking', 'dialing', 'calls', 'dock', 'hosting', 'pagephone', 'options', 'popup', 'a11y', 'statechange', 'faults', 'login'];
 const SCENARIOS = {};
 const CHROMIUM_ONLY = {};
 for (const feature of FEATURES) {

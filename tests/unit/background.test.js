@@ -4,7 +4,7 @@ const test = require('node:test');
 const assert = require('node:assert/strict');
 const fs = require('fs');
 const path = require('path');
-const { loadBackground, senders, until, root } = require('./fake-browser.js');
+const { loadBackground, senders, until, root, ORIGIN, DYNAMIC_ORIGIN } = require('./fake-browser.js');
 const { MSG } = require('../../extension/shared/protocol.js');
 
 const CRM = 'https://crm.example.vn';
@@ -260,6 +260,19 @@ test("a dock.html the page framed itself, in the same tab, is not the page's doc
   assert.equal((await bg.send({ kind: MSG.DOCK_EVENT, json: JSON.stringify(GUIDE['queue-ringing']), eventId: 'x:1' }, framedByPage)).ok, false);
   assert.equal((await bg.send({ kind: MSG.DOCK_CLAIM }, framedByPage)).ok, false);
   assert.equal((await session(bg)).phoneState, 'ready');
+});
+
+test("with dock.html web-accessible by Chrome's per-session address only, the dock frame and the extension's pages are still known by their origin", async () => {
+  const bg = loadBackground({ tabs: [{ id: 7, url: `${CRM}/list` }], dynamicUrl: true });
+  await bg.browser.storage.sync.set({ settings: settings() });
+  const hello = await bg.send({ kind: MSG.PAGE_HELLO }, senders.content(7, `${CRM}/list`));
+  assert.equal(hello.dockUrl, `${DYNAMIC_ORIGIN}/dock.html`, 'the page loads the dock by the per-session address');
+  assert.equal(hello.dockOrigin, ORIGIN, "and hands the key to the extension's own origin, where the document is");
+  const dock = senders.dock(7, hello.dockKey);
+  assert.equal((await bg.send({ kind: MSG.DOCK_HELLO }, dock)).role, 'live', 'the dock frame is the dock');
+  // A dock frame is never taken for a content script (which may not speak for the phone by its tab alone).
+  assert.equal(await bg.send({ kind: MSG.PAGE_HELLO }, dock), 'not handled', 'a dock frame is not a content script');
+  assert.equal((await bg.send({ kind: MSG.POPUP_STATUS, tabId: 7 }, senders.popup())).dockMode, 'page', 'the popup is the popup');
 });
 
 /** A guide payload of another call: its own interaction id (and call id, for the pop's address). */

@@ -10,6 +10,9 @@ const vm = require('vm');
 const root = path.join(__dirname, '..', '..');
 const dist = path.join(root, 'dist', 'extension');
 const ORIGIN = 'chrome-extension://fakeextensionid';
+// Chrome's per-session address of the extension, which runtime.getURL gives once a resource is
+// web-accessible with use_dynamic_url; the extension's documents stay at ORIGIN.
+const DYNAMIC_ORIGIN = 'chrome-extension://0f7c3a52-9d1e-4b6a-8e2f-5c4d3b2a1908';
 
 function event() {
   const listeners = [];
@@ -84,8 +87,8 @@ function contentSettingsCookies() {
   return cookies;
 }
 
-/** The fake API, and handles to inspect and drive it. `contentSettings`: Chrome's is there. */
-function fakeBrowser({ tabs = [], contentSettings = false } = {}) {
+/** The fake API, and handles to inspect and drive it. `contentSettings`: Chrome's is there; `dynamicUrl`: dock.html web-accessible by a per-session address (Chrome's use_dynamic_url). */
+function fakeBrowser({ tabs = [], contentSettings = false, dynamicUrl = false } = {}) {
   const onChanged = event();
   const sentToTabs = [];
   const tabList = tabs.map((tab) => ({ windowId: 1, index: 0, title: '', ...tab }));
@@ -98,7 +101,7 @@ function fakeBrowser({ tabs = [], contentSettings = false } = {}) {
   const browser = {
     runtime: {
       id: 'fakeextensionid',
-      getURL: (p) => `${ORIGIN}/${p.replace(/^\//, '')}`,
+      getURL: (p) => `${dynamicUrl ? DYNAMIC_ORIGIN : ORIGIN}/${p.replace(/^\//, '')}`,
       getManifest: () => structuredClone(manifest),
       onMessage,
       onInstalled: event(),
@@ -188,6 +191,9 @@ function loadBackground(options = {}) {
     },
   });
   context.globalThis = context;
+  context.self = context;
+  // The worker's own address (Node's URL gives no origin for the chrome-extension scheme).
+  context.location = { href: `${ORIGIN}/background.js`, origin: ORIGIN };
   const manifest = JSON.parse(fs.readFileSync(path.join(dist, 'manifest.json'), 'utf8'));
   for (const script of manifest.background.scripts) {
     vm.runInContext(fs.readFileSync(path.join(dist, script), 'utf8'), context, { filename: script });
@@ -226,4 +232,4 @@ async function until(check, what = 'condition') {
   throw new Error(`never: ${what}`);
 }
 
-module.exports = { fakeBrowser, loadBackground, senders, until, root, ORIGIN, event };
+module.exports = { fakeBrowser, loadBackground, senders, until, root, ORIGIN, DYNAMIC_ORIGIN, event };

@@ -89,13 +89,16 @@ const SCENARIOS = {
     settings.crms[0].sites = [`${env.crmOrigin}/pages/list.html`];
     await configure(driver, settings);
     await driver.goto(`${env.crmOrigin}/pages/blank.html`);
+    // The worst case: a page that knows the address dock.html is web-accessible by (Chrome's is
+    // per session, use_dynamic_url).
+    const dockUrl = await driver.extension(async () => (globalThis.browser ?? globalThis.chrome).runtime.getURL('dock.html'));
     await driver.evaluate((url) => {
       const frame = document.createElement('iframe');
       frame.src = url;
       frame.id = 'stolen';
       document.body.append(frame);
       return true;
-    }, `${driver.extensionOrigin}/dock.html`);
+    }, dockUrl);
     // A dock frame no CRM page's content script handed a key to says, after a second, that it
     // has no phone here.
     const said = await waitUntil(async () => {

@@ -183,6 +183,22 @@ const CHROMIUM_ONLY = {
     assert.equal(driver.workerStarts(), starts + 1, 'only the CRM page started the worker');
   },
 
+  // A frame starts marking on what it carries (the detector's wasm) and what storage.local holds
+  // (the country): the background's answer to its hello is needed only for clicks and the dock.
+  async 'a CRM page is marked while the background can answer nothing, and gets its dock once it can'(driver, env) {
+    await configure(driver, settingsFor(env, { popOn: 'never' }));
+    await openCrmPage(driver, env, '/pages/list.html', { phoneReady: false });
+    await marksAtLeast(driver, 5); // the worker runs
+    let busy = true;
+    const busyEnded = driver.busyWorker(8000).then(() => 'ended', (error) => error).finally(() => (busy = false));
+    await driver.goto(`${env.crmOrigin}/pages/list.html?again`);
+    await waitUntil(async () => (await markedNumbers(driver)).length >= 5, { what: 'the numbers marked', timeout: 7000 });
+    assert.equal(busy, true, 'marked while the worker was still busy');
+    assert.equal(await driver.evaluate(() => document.querySelector('[data-mycc-dock]') === null), true, 'no dock before the answer');
+    assert.equal(await busyEnded, 'ended', 'the worker was kept busy');
+    await waitUntil(() => driver.evaluate(() => document.querySelector('[data-mycc-dock]') !== null), { what: 'the dock once the background answers' });
+  },
+
   // Both transports give the same links, so only the content script's own world can tell which
   // one ran: its wasm answers only once compiled from the bytes the background sent.
   async 'the content script detects with its own wasm where the page allows it, else through the background'(driver, env) {
