@@ -484,10 +484,21 @@ var myccDock = (() => {
     render();
   }
 
+  // The dock's stored view and place, read ahead: a page that is still loading gets its dock at
+  // DOMContentLoaded, in that task, so that the page's first frame after parsing (which also
+  // draws the page's marks) takes the dock along rather than paying for another frame of its own.
+  let storedRead = null; // {key, promise}
+  function prepare(crmName) {
+    const key = placing.storageKey(crmName);
+    if (storedRead?.key !== key) storedRead = { key, promise: api.storage.local.get(['dockView', key]).catch(() => ({})) };
+    return storedRead;
+  }
+
   async function mount(dockUrl, key, origin, crmName) {
     if (host) return;
-    const keyOfPlace = placing.storageKey(crmName);
-    const stored = await api.storage.local.get(['dockView', keyOfPlace]).catch(() => ({}));
+    const { key: keyOfPlace, promise } = prepare(crmName);
+    const stored = await promise;
+    storedRead = null; // a later mount reads what was stored meanwhile
     // The content script starts before the page has an <html> element.
     if (!document.documentElement) await new Promise((resolve) => document.addEventListener('DOMContentLoaded', resolve, { once: true }));
     if (host) return;
@@ -582,6 +593,7 @@ var myccDock = (() => {
 
   myccLifecycle.onEnd(unmount);
   return {
+    prepare: (crmName) => void prepare(crmName),
     mount,
     onGiveUp: (listener) => (onGiveUp = listener),
     poke,

@@ -183,7 +183,10 @@
    */
   async function placeDock(wasActive = true) {
     if (!isTop || !page.active) return;
-    if (document.readyState === 'loading') await new Promise((resolve) => document.addEventListener('DOMContentLoaded', resolve, { once: true }));
+    if (document.readyState === 'loading') {
+      if (page.dockMode !== 'sidepanel') myccDock.prepare(page.crm.name);
+      await new Promise((resolve) => document.addEventListener('DOMContentLoaded', resolve, { once: true }));
+    }
     const docked = page.active && page.dockMode !== 'sidepanel' && !myccPagePhone.owns();
     if (docked) {
       myccDock.setNumbers({ list: numbersOnPage, dial });
