@@ -102,6 +102,17 @@ var myccDock = (() => {
     frame.contentWindow?.postMessage({ [DOCK_FRAME_KEY]: dockKey }, dockOrigin, [port2]);
   }
 
+  /** A button that shows a glyph: named and titled in words, marked for tests by `attribute`. */
+  function glyphButton(attribute, glyph, labelKey, titleKey) {
+    const button = document.createElement('button');
+    button.type = 'button';
+    button.setAttribute(attribute, '');
+    button.textContent = glyph;
+    button.setAttribute('aria-label', t(labelKey));
+    button.title = t(titleKey);
+    return button;
+  }
+
   function build(dockUrl) {
     host = document.createElement('div');
     host.setAttribute('data-mycc-dock', '');
@@ -135,19 +146,9 @@ var myccDock = (() => {
     const stateText = document.createElement('span');
     label.append(brand, stateText);
     toggle.append(dot, label);
-    const move = document.createElement('button');
-    move.type = 'button';
-    move.setAttribute('data-mycc-move', '');
-    move.textContent = '✥';
-    move.setAttribute('aria-label', t('dockMove'));
-    move.title = t('dockMoveTitle');
+    const move = glyphButton('data-mycc-move', '✥', 'dockMove', 'dockMoveTitle');
     move.setAttribute('aria-keyshortcuts', 'ArrowUp ArrowDown ArrowLeft ArrowRight');
-    const compact = document.createElement('button');
-    compact.type = 'button';
-    compact.setAttribute('data-mycc-compact', '');
-    compact.textContent = '▭';
-    compact.setAttribute('aria-label', t('dockCompact'));
-    compact.title = t('dockCompactTitle');
+    const compact = glyphButton('data-mycc-compact', '▭', 'dockCompact', 'dockCompactTitle');
     const callCard = document.createElement('span');
     callCard.className = 'card';
     callCard.setAttribute('data-mycc-card', '');
