@@ -67,17 +67,23 @@ pub fn after_event(
     else {
         return (recent, None);
     };
-    let position = recent.iter().position(|entry| entry.id == id);
+    let number = call
+        .customer_dial
+        .clone()
+        .or_else(|| call.customer_number.clone());
+    // A ring under the id of a call that has ended, or of another customer, is a new call: a
+    // WebPhone may reuse ids (the guide's own examples all carry the same one).
+    let same_call = |entry: &RecentCall| {
+        entry.id == id
+            && !(call.phase == CallPhase::Ringing
+                && (entry.ended || number.as_ref().is_some_and(|n| *n != entry.number)))
+    };
+    let position = recent.iter().position(same_call);
     let index = match (position, call.phase) {
         (Some(index), _) => index,
         (None, CallPhase::Ended) => return (recent, None),
         (None, _) => {
-            let (Some(direction), Some(number)) = (
-                direction_name(call.direction),
-                call.customer_dial
-                    .clone()
-                    .or_else(|| call.customer_number.clone()),
-            ) else {
+            let (Some(direction), Some(number)) = (direction_name(call.direction), number) else {
                 return (recent, None);
             };
             recent.insert(

@@ -64,6 +64,35 @@ fn an_answered_call_and_an_outbound_call_are_never_missed() {
 }
 
 #[test]
+fn a_ring_under_a_reused_id_is_a_new_call() {
+    let first = call("queue-ringing");
+    let (recent, _) = after_event(Vec::new(), &first, 1000, None);
+    let mut other = first.clone();
+    other.customer_dial = Some("0912345678".into());
+    let (recent, _) = after_event(recent, &other, 2000, None);
+    assert_eq!(
+        recent.len(),
+        2,
+        "another customer under the same id is another call"
+    );
+    assert_eq!(
+        (recent[0].number.as_str(), recent[0].at_ms),
+        ("0912345678", 2000)
+    );
+    let (recent, _) = after_event(recent, &ended(&other), 3000, None);
+    assert!(
+        recent[0].ended && !recent[1].ended,
+        "the end goes to the newest"
+    );
+    let (recent, _) = after_event(recent, &other, 4000, None);
+    assert_eq!(
+        (recent.len(), recent[0].at_ms, recent[0].ended),
+        (3, 4000, false),
+        "a ring after that call ended is a new call"
+    );
+}
+
+#[test]
 fn the_list_keeps_the_newest_twenty() {
     let template = call("queue-ringing");
     let mut recent = Vec::new();
