@@ -8,17 +8,21 @@ const drivers = require('./drivers.js');
 const frameworks = require('../frameworks/build.js');
 
 // One file per feature under scenarios/, each exporting { SCENARIOS, CHROMIUM_ONLY }; run in this order.
-// `login` is last: it restarts the browser.
+// The features that restart the browser (`login`) run after everything else, Chromium-only
+// scenarios included, so that no other scenario meets a browser just started again.
 const FEATURES = ['linking', 'offsite', 'marking', 'dialing', 'calls', 'dock', 'hosting', 'pagephone', 'options', 'popup', 'a11y', 'statechange', 'faults', 'login'];
+const RESTARTS_BROWSER = new Set(['login']);
 const SCENARIOS = {};
 const CHROMIUM_ONLY = {};
+const AFTER_ALL = {};
 for (const feature of FEATURES) {
   const file = path.join(__dirname, 'scenarios', `${feature}.js`);
   if (!fs.existsSync(file)) continue;
   const module = require(file);
-  for (const [into, from] of [[SCENARIOS, module.SCENARIOS], [CHROMIUM_ONLY, module.CHROMIUM_ONLY ?? {}]]) {
+  const both = RESTARTS_BROWSER.has(feature) ? AFTER_ALL : SCENARIOS;
+  for (const [into, from] of [[both, module.SCENARIOS], [CHROMIUM_ONLY, module.CHROMIUM_ONLY ?? {}]]) {
     for (const [name, scenario] of Object.entries(from)) {
-      if (name in SCENARIOS || name in CHROMIUM_ONLY) throw new Error(`two scenarios named "${name}"`);
+      if (name in SCENARIOS || name in CHROMIUM_ONLY || name in AFTER_ALL) throw new Error(`two scenarios named "${name}"`);
       into[name] = scenario;
     }
   }
@@ -44,7 +48,7 @@ function run(browser) {
   });
   // E2E_ONLY='a|b': only the scenarios whose name contains one of these substrings.
   const only = process.env.E2E_ONLY ? process.env.E2E_ONLY.split('|') : null;
-  const scenarios = { ...SCENARIOS, ...(browser === 'chromium' ? CHROMIUM_ONLY : {}) };
+  const scenarios = { ...SCENARIOS, ...(browser === 'chromium' ? CHROMIUM_ONLY : {}), ...AFTER_ALL };
   for (const [name, scenario] of Object.entries(scenarios)) {
     if (only && !only.some((part) => name.includes(part))) continue;
     // A scenario that must wait on the extension's own timers (a watchdog, a back-off) says how long it needs.
