@@ -367,15 +367,9 @@ async function firefox({ extensionDir, crmOrigin, artifactsDir, prefs = {}, tls 
   await start();
   const extensionOrigin = `moz-extension://${FIREFOX_UUID}`;
 
-  // One WebDriver session has one current window: two calls at once (Promise.all) would switch
-  // windows under each other and run a script in the CRM page. Calls wait their turn.
-  let extensionTurn = Promise.resolve();
-  function inExtension(fn, arg) {
-    const run = extensionTurn.then(() => inExtensionNow(fn, arg));
-    extensionTurn = run.catch(() => undefined);
-    return run;
-  }
-  async function inExtensionNow(fn, arg) {
+  // One WebDriver session has one current window: call this once at a time (two at once would
+  // switch windows under each other and run a script in the CRM page).
+  async function inExtension(fn, arg) {
     if (!extHandle || !(await driver.getAllWindowHandles()).includes(extHandle)) {
       await driver.switchTo().newWindow('tab');
       extHandle = await driver.getWindowHandle();

@@ -26,8 +26,10 @@ const log = (t, text) => t.diagnostic?.(text) ?? console.log(text);
 const SCENARIOS = {
   async 'faults: a flood of junk from the WebPhone does not delay a ringing call'(driver, env, t) {
     // The issue asks for 1 s from the event's arrival; measured here from its posting, behind the
-    // browser's own delivery of the 10,000 messages to the dock (2 cores, shared): 10 s.
-    const BOUND_MS = 10000;
+    // browser's own delivery of the 10,000 messages to the dock (2 cores, shared): 10 s in
+    // Chromium; 20 s in Firefox, whose delivery alone took 6 to 13 s on this machine (before the
+    // fix the ringing call never showed within 60 s).
+    const BOUND_MS = driver.name === 'firefox' ? 20000 : 10000;
     const COUNT = 10000;
     await configure(driver, settingsFor(env, { popTarget: 'newTab' }));
     await openCrmPage(driver, env, LIST);
@@ -497,10 +499,9 @@ const SCENARIOS = {
     await waitUntil(async () => (await sessionState(driver)).crmTabs?.[markerId] != null, { what: 'the marker tab registered' });
     await markerTab.close();
     const leftover = async () => {
-      const [state, ids] = await Promise.all([
-        sessionState(driver),
-        driver.extension(async () => (await (globalThis.browser ?? globalThis.chrome).tabs.query({})).map((tab) => tab.id)),
-      ]);
+      // One after the other: Firefox's driver has one current window for both.
+      const state = await sessionState(driver);
+      const ids = await driver.extension(async () => (await (globalThis.browser ?? globalThis.chrome).tabs.query({})).map((tab) => tab.id));
       const stale = Object.keys(state.crmTabs ?? {}).filter((id) => !ids.includes(Number(id)));
       const live = state.liveTab != null && state.liveTab !== 'panel' && !ids.includes(state.liveTab) ? [state.liveTab] : [];
       return { stale, live, entries: Object.keys(state.crmTabs ?? {}).length };
