@@ -71,9 +71,13 @@ const clearRecentCalls = () => api.storage.local.remove(RECENT_KEY).then(() => (
  */
 async function phoneStatus() {
   const [{ phoneState, call }, { liveTab }, recent] = await Promise.all([callSession.get(), hostSession.get(), recentCalls()]);
+  return { phoneState, call, liveTab, card: callCard(phoneState, call, recent) };
+}
+
+/** The call card of `call` while it rings or is up: its entry in the recent calls. */
+function callCard(phoneState, call, recent) {
   const entry = call ? recent.find((r) => r.id === (call.interactionId ?? call.customerCallId)) : null;
-  const card = entry && (phoneState === 'ringing' || phoneState === 'inCall') ? { direction: entry.direction, shown: entry.shown, sinceMs: entry.atMs } : null;
-  return { phoneState, call, liveTab, card };
+  return entry && (phoneState === 'ringing' || phoneState === 'inCall') ? { direction: entry.direction, shown: entry.shown, sinceMs: entry.atMs } : null;
 }
 
 /** Counts a message that is not a WebPhone event, and says so in the log now and then. */
@@ -143,9 +147,9 @@ function callEvent(sender, json, read, wasm, settings, eventId) {
       await api.notifications.clear(`ringing:${hosting.liveTab}`).catch(() => undefined);
     }
     if (read.call) {
-      await recordRecentCall(wasm, settings, hosting, json);
+      const recent = await recordRecentCall(wasm, settings, hosting, json);
       // The docks' call card, once the recent calls hold this call (its number and start).
-      await broadcastToCrmTabs({ kind: MSG.PHONE_STATE, phoneState, card: (await phoneStatus()).card });
+      await broadcastToCrmTabs({ kind: MSG.PHONE_STATE, phoneState, card: callCard(phoneState, read.call, recent) });
     }
     await maybeScreenPop(wasm, settings, hosting, state.popped, json);
     if (eventId) await callSession.set({ handled: [...state.handled, eventId].slice(-HANDLED_MEMORY) });
@@ -178,8 +182,9 @@ async function notifyRinging(wasm, liveTab, call) {
 }
 
 /**
- * The recent calls (storage.local, at most 20: nothing leaves the browser) after a call event;
- * an inbound call that ended without being answered gets its own notification, once.
+ * The recent calls (storage.local, at most 20: nothing leaves the browser) after a call event,
+ * stored and returned; an inbound call that ended without being answered gets its own
+ * notification, once.
  */
 async function recordRecentCall(wasm, settings, hosting, json) {
   const hostCrm = hosting.crmTabs[hosting.liveTab]?.crm ?? -1;
@@ -188,6 +193,7 @@ async function recordRecentCall(wasm, settings, hosting, json) {
   if (next.missed) {
     await notify(`missed:${next.missed.id}`, api.i18n.getMessage('notifyMissedTitle'), api.i18n.getMessage('notifyMissedBody', [next.missed.shown]));
   }
+  return next.recent;
 }
 
 api.notifications.onClicked.addListener(async (id) => {

@@ -86,5 +86,5 @@ var myccEngine = (() => {
     return /^1[89]00/.test(national) ? national : `0${national}`;
   }
 
-  return { dialString, detectNow, detect, joinFound, inPage: () => inPage };
+  return { dialString, detectNow, detect };
 })();

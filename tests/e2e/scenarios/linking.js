@@ -200,7 +200,7 @@ const CHROMIUM_ONLY = {
   },
 
   // Both transports give the same links, so only the content script's own world can tell which
-  // one ran: its wasm answers only once compiled from the bytes the background sent.
+  // one ran: its wasm answers only once compiled from the bytes that come with the content scripts.
   async 'the content script detects with its own wasm where the page allows it, else through the background'(driver, env) {
     const inPageEngine = `(() => {
       try {
