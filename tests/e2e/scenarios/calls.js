@@ -37,6 +37,12 @@ const SCENARIOS = {
     }
     const recent = await driver.extension(async () => (await (globalThis.browser ?? globalThis.chrome).storage.local.get('recentCalls')).recentCalls ?? []);
     assert.deepEqual(recent.map((r) => [r.shown, r.direction, r.missed]), [['0912 345 678', 'inbound', true]]);
+    // Every event handled to its last step before the next scenario clears the session: a step
+    // still running would write this call's events into the next scenario's log.
+    await waitUntil(async () => {
+      const state = await sessionState(driver);
+      return (state.events ?? []).every((e) => e.id == null || (state.handled ?? []).includes(e.id));
+    }, { what: "this call's events handled to the end", timeout: 10000 });
   },
 
   async 'screen pops reuse one tab per CRM: a second call navigates the first pop, no pile of tabs'(driver, env) {
