@@ -370,14 +370,16 @@ var myccDock = (() => {
     const up = card && (state === 'ringing' || state === 'inCall');
     clearInterval(cardTimer);
     cardTimer = 0;
-    callCard.hidden = !up;
-    if (!up) {
-      callCard.textContent = '';
-      return;
-    }
-    // Each tick is a change to the page's DOM, which costs Chromium a rebuild of every marked
-    // number's highlight marker in the next frame: none while the tab is not seen.
-    const write = () => (callCard.textContent = myccCallCard.describe(card, state, Date.now(), t));
+    if (callCard.hidden !== !up) callCard.hidden = !up;
+    if (!up) return;
+    // The timer's ticks edit one text node in place: replacing the node (textContent) or any
+    // attribute or style would cost Chromium a rebuild of every marked number's highlight
+    // marker each second (ARCHITECTURE.md, "What a highlight costs"). None while the tab is not seen.
+    const text = callCard.firstChild ?? callCard.appendChild(document.createTextNode(''));
+    const write = () => {
+      const next = myccCallCard.describe(card, state, Date.now(), t);
+      if (text.data !== next) text.data = next;
+    };
     const tick = () => document.hidden || write();
     write();
     cardTimer = setInterval(tick, 1000);

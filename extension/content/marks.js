@@ -416,19 +416,23 @@ var myccMarks = (() => {
   function at(x, y) {
     if (!enabled || !marked.size) return null;
     const shadowRoots = hostsOf();
-    if (CSS.highlights.highlightsFromPoint) {
-      for (const hit of CSS.highlights.highlightsFromPoint(x, y, { shadowRoots })) {
-        if (hit.highlight !== highlight) continue;
-        for (const range of hit.ranges) if (dialOf.has(range)) return { range, e164: dialOf.get(range) };
+    // The caret's text node, then its ranges: Chromium's highlightsFromPoint measures every
+    // registered range, longer than a frame on a page of thousands of numbers, and the chip
+    // hit-tests at every pointer move.
+    let node; // stays undefined where the browser has no caret at a point
+    if (document.caretPositionFromPoint) node = document.caretPositionFromPoint(x, y, { shadowRoots })?.offsetNode ?? null;
+    else if (document.caretRangeFromPoint) node = document.caretRangeFromPoint(x, y)?.startContainer ?? null;
+    if (node !== undefined) {
+      for (const range of marked.get(node) ?? []) {
+        for (const rect of range.getClientRects()) {
+          if (x >= rect.left && x <= rect.right && y >= rect.top && y <= rect.bottom) return { range, e164: dialOf.get(range) };
+        }
       }
+      return null;
     }
-    // No hit-testing of highlights: the caret at the point, and the ranges of its node.
-    const caret = document.caretPositionFromPoint?.(x, y, { shadowRoots });
-    const node = caret ? caret.offsetNode : document.caretRangeFromPoint?.(x, y)?.startContainer;
-    for (const range of marked.get(node) ?? []) {
-      for (const rect of range.getClientRects()) {
-        if (x >= rect.left && x <= rect.right && y >= rect.top && y <= rect.bottom) return { range, e164: dialOf.get(range) };
-      }
+    for (const hit of CSS.highlights.highlightsFromPoint?.(x, y, { shadowRoots }) ?? []) {
+      if (hit.highlight !== highlight) continue;
+      for (const range of hit.ranges) if (dialOf.has(range)) return { range, e164: dialOf.get(range) };
     }
     return null;
   }

@@ -3,7 +3,11 @@
 // click), a call chip while the pointer is over it, and hint mode for the keyboard
 // (Alt+Shift+K: a letter over each number on screen, type it to call, Esc to leave). The chip
 // and the hints live in a closed shadow root of our own on <html>, made when first needed;
-// their text is set with textContent only.
+// the hints' text is set with textContent only.
+// The chip is drawn on a canvas over the viewport, never built or moved as an element: in
+// Chromium any change to the page's DOM or style (an element shown, moved, its text replaced)
+// makes the next frame rebuild the marker of every marked number (ARCHITECTURE.md, "What a
+// highlight costs"), and the chip follows the pointer; drawing changes neither.
 
 var myccPointer = (() => {
   const api = globalThis.browser ?? globalThis.chrome;
@@ -12,17 +16,18 @@ var myccPointer = (() => {
   const STYLE = `
     :host { all: initial; position: fixed !important; inset: 0 !important; pointer-events: none !important;
       z-index: 2147483646 !important; font: 12px/1.2 system-ui, sans-serif; }
-    .chip, .hint { position: fixed; background: #0f172a; color: #fff; border-radius: 10px; padding: 2px 8px;
-      box-shadow: 0 1px 4px rgba(0,0,0,.3); white-space: nowrap; }
-    .hint { background: #fde047; color: #0f172a; border: 1px solid #0f172a; border-radius: 4px; padding: 1px 4px;
-      font-weight: 700; text-transform: uppercase; }
+    canvas { position: fixed; inset: 0; width: 100%; height: 100%; }
+    .hint { position: fixed; box-shadow: 0 1px 4px rgba(0,0,0,.3); white-space: nowrap; background: #fde047;
+      color: #0f172a; border: 1px solid #0f172a; border-radius: 4px; padding: 1px 4px; font-weight: 700;
+      text-transform: uppercase; }
     [hidden] { display: none; }
-    @media (forced-colors: active) { .chip, .hint { border: 1px solid CanvasText; } }
+    @media (forced-colors: active) { .hint { border: 1px solid CanvasText; } }
   `;
   let options = null; // {dial, country}
   let host = null;
   let root = null;
-  let chip = null;
+  let canvas = null; // the chip's layer
+  let chip = null; // {range, text} drawn on it now
   let hints = null; // {label -> e164} while hint mode is on
   let typed = '';
   let hovered = null;
@@ -40,12 +45,52 @@ var myccPointer = (() => {
     root = host.attachShadow({ mode: 'closed' });
     const style = document.createElement('style');
     style.textContent = STYLE;
-    chip = document.createElement('div');
-    chip.className = 'chip';
-    chip.setAttribute('role', 'tooltip');
-    chip.hidden = true;
-    root.append(style, chip);
+    canvas = document.createElement('canvas');
+    root.append(style, canvas);
     document.documentElement.append(host);
+  }
+
+  const CHIP = { font: '12px system-ui, sans-serif', height: 18, padding: 8, radius: 9 };
+
+  /** The host in the page and the chip's canvas sized to the viewport: [css width, height, ratio]. */
+  function ensureLayer() {
+    ensureHost();
+    const ratio = devicePixelRatio || 1;
+    const [width, height] = [document.documentElement.clientWidth, document.documentElement.clientHeight];
+    if (canvas.width !== Math.round(width * ratio)) canvas.width = Math.round(width * ratio);
+    if (canvas.height !== Math.round(height * ratio)) canvas.height = Math.round(height * ratio);
+    return [width, height, ratio];
+  }
+
+  /** Draws the chip above (or below) a number's box. */
+  function drawChip(rect, text) {
+    const [width, height, ratio] = ensureLayer();
+    const ctx = canvas.getContext('2d');
+    ctx.setTransform(ratio, 0, 0, ratio, 0, 0);
+    ctx.clearRect(0, 0, width, height);
+    ctx.font = CHIP.font;
+    const chipWidth = ctx.measureText(text).width + 2 * CHIP.padding;
+    const x = Math.max(0, Math.min(rect.left, width - chipWidth));
+    const y = rect.top > 28 ? rect.top - 24 : rect.bottom + 4;
+    const forced = matchMedia('(forced-colors: active)').matches;
+    ctx.beginPath();
+    ctx.roundRect(x, y, chipWidth, CHIP.height, CHIP.radius);
+    ctx.save();
+    Object.assign(ctx, { shadowColor: 'rgba(0,0,0,.3)', shadowBlur: 4, shadowOffsetY: 1, fillStyle: forced ? 'Canvas' : '#0f172a' });
+    ctx.fill();
+    ctx.restore();
+    if (forced) {
+      Object.assign(ctx, { strokeStyle: 'CanvasText', lineWidth: 1 });
+      ctx.stroke();
+    }
+    Object.assign(ctx, { fillStyle: forced ? 'CanvasText' : '#fff', textBaseline: 'middle' });
+    ctx.fillText(text, x + CHIP.padding, y + CHIP.height / 2);
+  }
+
+  function hideChip() {
+    if (!chip) return;
+    chip = null;
+    canvas.getContext('2d').clearRect(0, 0, canvas.width, canvas.height);
   }
 
   const dialString = (e164) => myccEngine.dialString(e164, options.country);
@@ -65,16 +110,11 @@ var myccPointer = (() => {
   function showChip() {
     moveFrame = 0;
     const hit = hovered && myccMarks.at(hovered.x, hovered.y);
-    if (!hit) {
-      if (chip) chip.hidden = true;
-      return;
-    }
-    ensureHost();
-    const rect = hit.range.getBoundingClientRect();
-    chip.textContent = t('callLabel', [dialString(hit.e164)]);
-    chip.style.left = `${Math.max(0, rect.left)}px`;
-    chip.style.top = `${rect.top > 28 ? rect.top - 24 : rect.bottom + 4}px`;
-    chip.hidden = false;
+    if (!hit) return hideChip();
+    if (hit.range === chip?.range) return; // drawn already (a scroll or a resize clears it)
+    const text = t('callLabel', [dialString(hit.e164)]);
+    drawChip(hit.range.getBoundingClientRect(), text);
+    chip = { range: hit.range, text };
   }
 
   function onMove(event) {
@@ -142,22 +182,31 @@ var myccPointer = (() => {
 
   function start(newOptions) {
     options = newOptions;
+    // The chip's layer goes into the page now, with the page's own first changes where it can
+    // (the first chip would otherwise pay for the insertion and the canvas's size: see above).
+    if (document.readyState !== 'loading') ensureLayer();
+    else document.addEventListener('DOMContentLoaded', () => options && myccLifecycle.alive() && ensureLayer(), { once: true });
   }
 
   function stop() {
     options = null;
     closeHints();
-    if (chip) chip.hidden = true;
+    hideChip();
   }
 
   myccLifecycle.listen(window, 'click', onClick, true);
   myccLifecycle.listen(window, 'pointermove', onMove, { capture: true, passive: true });
   myccLifecycle.listen(window, 'keydown', onKey, true);
+  // What moves the number under a still pointer (any element scrolled, the window resized)
+  // takes the chip away until the pointer moves; so does the pointer leaving the page.
+  myccLifecycle.listen(window, 'scroll', hideChip, { capture: true, passive: true });
+  myccLifecycle.listen(window, 'resize', hideChip, { passive: true });
+  myccLifecycle.listen(document, 'pointerout', (event) => event.relatedTarget === null && hideChip(), { passive: true });
   myccLifecycle.onEnd(() => {
     stop();
     cancelAnimationFrame(moveFrame);
     host?.remove();
     host = null;
   });
-  return { start, stop, isOurs, hintsOpen: () => hints !== null, chipText: () => (chip && !chip.hidden ? chip.textContent : null) };
+  return { start, stop, isOurs, hintsOpen: () => hints !== null, chipText: () => chip?.text ?? null };
 })();

@@ -221,7 +221,6 @@ async function chromium({ extensionDir, crmOrigin, headless = true, tls = null, 
     async closeOtherTabs() {
       for (const p of context.pages()) if (p !== page && p !== extPage) await p.close();
     },
-    /** Evaluates `expression` in the extension's content-script world of the page's top frame. */
     /** How many of the extension's content-script worlds the page has, in all its frames. */
     async contentScriptWorlds() {
       const cdp = await context.newCDPSession(page);
@@ -231,6 +230,25 @@ async function chromium({ extensionDir, crmOrigin, headless = true, tls = null, 
       await cdp.detach();
       return contexts.filter((c) => c.origin === extensionOrigin && !c.auxData?.isDefault).length;
     },
+    /** How many times the page recalculated style and laid out while `during()` ran (CDP's counters). */
+    async renderCounts(during) {
+      const cdp = await context.newCDPSession(page);
+      const counts = async () => {
+        const { metrics } = await cdp.send('Performance.getMetrics');
+        const get = (name) => metrics.find((m) => m.name === name)?.value ?? NaN;
+        return { styles: get('RecalcStyleCount'), layouts: get('LayoutCount') };
+      };
+      try {
+        await cdp.send('Performance.enable');
+        const before = await counts();
+        await during();
+        const after = await counts();
+        return { styles: after.styles - before.styles, layouts: after.layouts - before.layouts };
+      } finally {
+        await cdp.detach();
+      }
+    },
+    /** Evaluates `expression` in the extension's content-script world of the page's top frame. */
     async inContentScript(expression) {
       const cdp = await context.newCDPSession(page);
       const contexts = [];
