@@ -20,6 +20,7 @@ if (typeof importScripts === 'function' && typeof wasm_bindgen === 'undefined') 
     'background/sites.js',
     'background/menus.js',
     'background/webphone-cookies.js',
+    'background/hints.js',
   );
 }
 
@@ -48,6 +49,11 @@ const ROUTES = {
   [MSG.PAGE_DOCK_LOST]: { from: ['content'], handle: (m, sender) => (sender.frameId === 0 ? markDockLost(sender.tab.id) : { ok: false }) },
   [MSG.PAGE_LEAVING]: { from: ['content'], handle: (m, sender) => (sender.frameId === 0 ? pageLeaving(sender.tab.id) : { ok: false }) },
   [MSG.PAGE_PHONE]: { from: ['content'], handle: (m, sender) => pagePhoneSeen(sender, m.present === true, m.registered === true) },
+  [MSG.PAGE_NUMBERS]: { from: ['content'], handle: (m, sender) => (sender.frameId === 0 ? numbersInTab(sender.tab.id) : { ok: false }) },
+  [MSG.HINTS_KEY]: {
+    from: ['content'],
+    handle: (m, sender) => (isText(m.session) && isHintKey(m.key) && Number.isInteger(m.at) ? relayHintKey(sender.tab.id, m) : { ok: false }),
+  },
   [MSG.DOCK_HELLO]: { from: ['dock', 'panel'], handle: (m, sender) => dockHello(sender) },
   [MSG.DOCK_CLAIM]: { from: ['dock', 'panel'], handle: (m, sender) => dockClaim(sender) },
   [MSG.DOCK_EVENT]: {
@@ -74,6 +80,7 @@ const ROUTES = {
   },
   [MSG.POPUP_RECENT]: { from: ['popup'], handle: () => recentCalls() },
   [MSG.POPUP_CLEAR_RECENT]: { from: ['popup'], handle: () => clearRecentCalls() },
+  [MSG.POPUP_HINTS]: { from: ['popup'], handle: (m) => (Number.isInteger(m.tabId) ? openHints(m.tabId) : { ok: false }) },
   [MSG.SETUP_STATUS]: { from: ['setup'], handle: () => setupStatus() },
   [MSG.SETUP_TRY]: {
     from: ['setup'],
@@ -144,8 +151,13 @@ function toggleDock(tab) {
   return api.tabs.query({ active: true, lastFocusedWindow: true }).then(([active]) => toggleIn(active));
 }
 
+// The browser takes a command's keys before the page: Chromium handles an extension's shortcut
+// in the browser process, and Firefox runs it unless the page cancelled the keydown. So hint
+// mode has no key handler of its own in the page, which would fire with the command in Firefox
+// and keep Alt+Shift+K after the agent rebound it.
 api.commands.onCommand.addListener((command, tab) => {
   if (command === 'toggle-dock') toggleDock(tab);
+  else if (command === 'open-hints') openHints(tab?.id);
 });
 onSettingsChanged(refreshDockMode);
 refreshDockMode();

@@ -1,5 +1,5 @@
 'use strict';
-// The toolbar popup: the phone's state, show/hide the WebPhone, use myCC on this site, settings.
+// The toolbar popup: the phone's state, show/hide the WebPhone, hint mode in this tab, use myCC on this site, settings.
 // Decisions are the background's (one place edits settings, with the core's validation).
 
 /* global myccErrors, myccCallCard */
@@ -40,11 +40,22 @@
         : ask({ kind: MSG.POPUP_TOGGLE_DOCK, tabId: tab?.id });
     Promise.resolve(done).finally(() => window.close());
   });
+  // Hint mode, as its shortcut opens it; the button names the shortcut the agent has now.
+  $('hints').textContent = t('popupHints');
+  api.commands?.getAll?.().then((commands) => {
+    const shortcut = commands.find((command) => command.name === 'open-hints')?.shortcut;
+    if (shortcut) $('hints').textContent = `${t('popupHints')} (${shortcut})`;
+  }).catch(() => undefined);
+  $('hints').addEventListener('click', () => {
+    $('hints').disabled = true;
+    ask({ kind: MSG.POPUP_HINTS, tabId: tab?.id }).finally(() => window.close());
+  });
   $('options').addEventListener('click', () => api.runtime.openOptionsPage().then(() => window.close()));
 
   async function showSite() {
     const site = tab?.url ? await ask({ kind: MSG.SITE_STATUS, url: tab.url }) : null;
     const usable = site?.pattern != null;
+    $('hints').hidden = !(site?.crmIndex >= 0); // hint mode is for a CRM's pages
     $('site').textContent = usable ? site.pattern : t('popupNotWeb');
     $('site-controls').hidden = !usable;
     if (!usable) return;

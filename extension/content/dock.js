@@ -27,7 +27,7 @@ var myccDock = (() => {
   let cardTimer = 0;
   let noticeTimer = 0;
   let waitingFor = null; // {id, expiryTimer}: the click that waits for the WebPhone
-  let numbers = { list: () => [], dial: () => undefined }; // the page's marked numbers (main.js)
+  let numbers = { list: async () => [], dial: () => undefined }; // the page's marked numbers (main.js)
 
   const STYLE = `
     :host { all: initial; position: fixed !important; inset: 8px 8px auto auto !important; margin: 0 !important;
@@ -237,15 +237,26 @@ var myccDock = (() => {
     parts = { dock, placeStyle, toggle, stateText, move, compact, callCard, size, panel, notice, frame, waiting, waitingText, cancel, listButton, list, announcer };
   }
 
-  /** The numbers on this page as a list of buttons, one per number, in page order. */
-  function showNumbers(open) {
+  /**
+   * The numbers on this page as a list of buttons, one per number, in page order (every frame's:
+   * the background collects them). Shown once they are there, so a reader meets a full list.
+   */
+  let numbersAsked = 0;
+  async function showNumbers(open) {
     if (!parts) return;
     const { listButton, list } = parts;
-    listButton.setAttribute('aria-expanded', String(open));
-    list.hidden = !open;
+    const asked = ++numbersAsked;
+    if (!open) {
+      listButton.setAttribute('aria-expanded', 'false');
+      list.hidden = true;
+      list.replaceChildren();
+      return;
+    }
+    const entries = await numbers.list();
+    if (asked !== numbersAsked || parts?.list !== list) return;
+    listButton.setAttribute('aria-expanded', 'true');
     list.replaceChildren();
-    if (!open) return;
-    const entries = numbers.list();
+    list.hidden = false;
     if (!entries.length) {
       list.textContent = t('dockNumbersNone');
       return;
@@ -611,7 +622,7 @@ var myccDock = (() => {
     endWaiting,
     announce,
     isOurs: (node) => node === host,
-    /** Where the numbers list gets its entries ([{text, e164, dial}]) and how it dials. */
+    /** Where the numbers list gets its entries (a promise of [{text, e164, dial}]) and how it dials. */
     setNumbers: (source) => (numbers = source),
     showNumbers,
   };

@@ -116,6 +116,14 @@
       case MSG.SETTINGS_CHANGED:
         hello();
         break;
+      case MSG.HINTS_SHOW:
+        if (!page.active) break;
+        myccPointer.showHints(message);
+        if (isTop) myccDock.announce(Array.isArray(message.labels) && message.labels.length ? t('hintsOpen', [String(message.labels.length)]) : t('hintsNone'));
+        break;
+      case MSG.HINTS_TYPED:
+        if (page.active) myccPointer.typeKey(message);
+        break;
     }
   }
 
@@ -171,7 +179,7 @@
       return;
     }
     startMarking(page.country);
-    myccPointer.start({ dial, country: page.country });
+    myccPointer.start({ dial, send, country: page.country });
     myccPagePhone.start({ webphoneOrigin: page.webphoneOrigin, phoneEventTypes: page.phoneEventTypes, send, onChange: () => placeDock() });
     await placeDock(wasActive);
   }
@@ -200,27 +208,14 @@
     }
   }
 
-  /** Ranges in page order; one in a shadow root counts at its host's place. */
-  function pageOrder(a, b) {
-    const [x, y] = [a.startContainer, b.startContainer];
-    if (x.getRootNode() === y.getRootNode()) return a.compareBoundaryPoints(Range.START_TO_START, b);
-    const outer = (node) => {
-      for (let root = node.getRootNode(); root instanceof ShadowRoot; root = node.getRootNode()) node = root.host;
-      return node;
-    };
-    const [ox, oy] = [outer(x), outer(y)];
-    if (ox === oy) return 0;
-    return ox.compareDocumentPosition(oy) & Node.DOCUMENT_POSITION_FOLLOWING ? -1 : 1;
-  }
-
-  /** The marked numbers for the dock's list: one entry per number, in page order. */
-  function numbersOnPage() {
-    const entries = new Map();
-    const marks = myccMarks.all().sort((a, b) => pageOrder(a.range, b.range));
-    for (const { range, e164 } of marks) {
-      if (!entries.has(e164)) entries.set(e164, { text: range.toString(), e164, dial: myccEngine.dialString(e164, page.country) });
-    }
-    return [...entries.values()];
+  /**
+   * The dock's list: the numbers of every frame of the tab with our content scripts, as the
+   * background collects them (this frame's alone if it can't).
+   */
+  async function numbersOnPage() {
+    const reply = await send({ kind: MSG.PAGE_NUMBERS });
+    if (Array.isArray(reply?.numbers)) return reply.numbers;
+    return myccPointer.pageNumbers()?.numbers ?? [];
   }
 
   clearLeftovers();

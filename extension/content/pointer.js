@@ -1,9 +1,10 @@
 'use strict';
 // Calling a marked number: a trusted click on it (hit-tested, since there is no element to
-// click), a call chip while the pointer is over it, and hint mode for the keyboard
-// (Alt+Shift+K: a letter over each number on screen, type it to call, Esc to leave). The chip
-// and the hints live in a closed shadow root of our own on <html>, made when first needed;
-// the hints' text is set with textContent only.
+// click), a call chip while the pointer is over it, hint mode for the keyboard (the browser
+// command `open-hints`, Alt+Shift+K unless rebound: a letter over each number on screen in every
+// frame of the tab, type it to call, Esc to leave; background/hints.js hands out the labels), and
+// this frame's part of the dock's numbers list. The chip and the hints live in a closed shadow
+// root of our own on <html>, made when first needed; the hints' text is set with textContent only.
 // The chip is drawn on a canvas over the viewport, never built or moved as an element: in
 // Chromium any change to the page's DOM or style (an element shown, moved, its text replaced)
 // makes the next frame rebuild the marker of every marked number (ARCHITECTURE.md, "What a
@@ -12,9 +13,10 @@
 var myccPointer = (() => {
   const api = globalThis.browser ?? globalThis.chrome;
   const t = (key, subs) => api.i18n.getMessage(key, subs) || key;
-  const LETTERS = 'asdfghjklqwertyuiopzxcvbnm';
+  const { MSG } = globalThis.myccProtocol;
+  const LETTERS = 'asdfghjklqwertyuiopzxcvbnm'; // the background's hint labels are made of these
   const STYLE = `
-    :host { all: initial; position: fixed !important; inset: 0 !important; pointer-events: none !important;
+    :host { all: initial; outline: none !important; position: fixed !important; inset: 0 !important; pointer-events: none !important;
       z-index: 2147483646 !important; font: 12px/1.2 system-ui, sans-serif; }
     canvas { position: fixed; inset: 0; width: 100%; height: 100%; }
     .hint { position: fixed; box-shadow: 0 1px 4px rgba(0,0,0,.3); white-space: nowrap; background: #fde047;
@@ -23,13 +25,14 @@ var myccPointer = (() => {
     [hidden] { display: none; }
     @media (forced-colors: active) { .hint { border: 1px solid CanvasText; } }
   `;
-  let options = null; // {dial, country}
+  let options = null; // {dial, send, country}
   let host = null;
   let root = null;
   let canvas = null; // the chip's layer
   let chip = null; // {range, text} drawn on it now
-  let hints = null; // {label -> e164} while hint mode is on
-  let typed = '';
+  let prepared = null; // {session, marks}: the numbers on screen, between the two steps of hint mode
+  let hints = null; // while hint mode is on: {session, labels, numbers, badges, typed}
+  let focusBefore = null; // where focus was, when hint mode took it
   let hovered = null;
   let moveFrame = 0;
 
@@ -122,62 +125,181 @@ var myccPointer = (() => {
     moveFrame ||= requestAnimationFrame(showChip);
   }
 
-  /** Hint mode: a letter (or two) over each marked number on screen. */
-  function openHints() {
-    const onScreen = myccMarks.all().filter(({ range }) => {
-      const rect = range.getBoundingClientRect();
-      return rect.width > 0 && rect.bottom > 0 && rect.top < innerHeight && rect.right > 0 && rect.left < innerWidth;
+  /** Ranges in page order; one in a shadow root counts at its host's place. */
+  function pageOrder(a, b) {
+    const [x, y] = [a.startContainer, b.startContainer];
+    if (x.getRootNode() === y.getRootNode()) return a.compareBoundaryPoints(Range.START_TO_START, b);
+    const outer = (node) => {
+      for (let root = node.getRootNode(); root instanceof ShadowRoot; root = node.getRootNode()) node = root.host;
+      return node;
+    };
+    const [ox, oy] = [outer(x), outer(y)];
+    if (ox === oy) return 0;
+    return ox.compareDocumentPosition(oy) & Node.DOCUMENT_POSITION_FOLLOWING ? -1 : 1;
+  }
+
+  const marksInOrder = () => myccMarks.all().sort((a, b) => pageOrder(a.range, b.range));
+
+  /**
+   * This frame's place among the tab's frames, for the background to put them in the document
+   * order of their iframes: an id for itself, and its child frames' ids in the document order
+   * of their elements (window.frames is in the order the frames were made, in both browsers).
+   * Firefox names frames (runtime.getFrameId; its window.frames seen from a child of another
+   * origin counts frames the parent's content script does not). Chromium has no such call:
+   * there the id is the path of indices in window.frames from the top, which a frame can find
+   * for itself (its window among its parent's frames) and for its children (their elements'
+   * windows).
+   */
+  function framePlace() {
+    const elements = [...document.querySelectorAll('iframe, frame')];
+    let kids;
+    if (api.runtime.getFrameId) {
+      kids = elements.map((el) => {
+        try {
+          return String(api.runtime.getFrameId(el));
+        } catch {
+          return '-1';
+        }
+      });
+      return { id: String(api.runtime.getFrameId(window)), kids, active: activeIn(elements, kids) };
+    }
+    const path = [];
+    for (let w = window; w !== w.parent; w = w.parent) {
+      const siblings = w.parent.frames;
+      let i = 0;
+      while (i < siblings.length && siblings[i] !== w) i++;
+      path.unshift(i);
+    }
+    const windows = Array.from({ length: frames.length }, (_, k) => frames[k]);
+    kids = elements.map((el) => [...path, windows.indexOf(el.contentWindow)].join('.'));
+    return { id: path.join('.'), kids, active: activeIn(elements, kids) };
+  }
+
+  /**
+   * Where this document's focus sits: null in the document itself, else the id of the child
+   * frame that holds it, or '' for a frame we can't name (our dock's, or one in a shadow root).
+   * Read even while the tab does not have focus (the popup is open): it is where keys go back to.
+   */
+  function activeIn(elements, kids) {
+    let active = document.activeElement;
+    while (active?.shadowRoot?.activeElement) active = active.shadowRoot.activeElement;
+    if (active && myccDock.isOurs(active)) return '';
+    if (!active || !['iframe', 'frame', 'object', 'embed'].includes(active.localName)) return null;
+    const index = elements.indexOf(active);
+    return index >= 0 ? kids[index] : '';
+  }
+
+  /** The part of this document the agent can see: the viewport, or what the frames above leave of it. */
+  function visibleRect() {
+    if (window === window.top) return Promise.resolve({ left: 0, top: 0, right: innerWidth, bottom: innerHeight });
+    return new Promise((resolve) => {
+      const observer = new IntersectionObserver(([entry]) => {
+        observer.disconnect();
+        resolve(entry?.isIntersecting ? entry.intersectionRect : null);
+      });
+      observer.observe(document.documentElement);
     });
-    if (!onScreen.length) return false;
-    ensureHost();
-    closeHints();
-    hints = new Map();
-    const two = onScreen.length > LETTERS.length;
-    onScreen.slice(0, LETTERS.length * LETTERS.length).forEach(({ range, e164 }, i) => {
-      const label = two ? LETTERS[Math.floor(i / LETTERS.length)] + LETTERS[i % LETTERS.length] : LETTERS[i];
+  }
+
+  /**
+   * Hint mode, first step (the background asks every frame of the tab): the numbers on screen
+   * here, kept until the labels come back.
+   */
+  async function hintsPrepare(session) {
+    if (!options || !myccLifecycle.alive()) return null;
+    const seen = await visibleRect();
+    const marks = !seen ? [] : marksInOrder().filter(({ range }) => {
       const rect = range.getBoundingClientRect();
+      return rect.width > 0 && rect.bottom > seen.top && rect.top < seen.bottom && rect.right > seen.left && rect.left < seen.right;
+    });
+    prepared = { session, marks };
+    const place = framePlace();
+    return { place, numbers: marks.map(({ e164 }) => e164), focused: document.hasFocus() && place.active === null };
+  }
+
+  /**
+   * Second step: `labels` are the whole tab's, `mine` the slice of them for this frame's numbers;
+   * only the frame that dials is handed the numbers (`numbers`, one per label).
+   */
+  function showHints({ session, labels, mine, numbers, takeFocus }) {
+    if (!options || prepared?.session !== session || !Array.isArray(labels) || !Array.isArray(mine)) return;
+    const { marks } = prepared;
+    prepared = null;
+    closeHints();
+    ensureHost();
+    const badges = new Map();
+    labels.slice(mine[0], mine[1]).forEach((label, i) => {
+      const rect = marks[i]?.range.getBoundingClientRect();
+      if (!rect) return;
       const badge = document.createElement('div');
       badge.className = 'hint';
       badge.textContent = label;
       badge.style.left = `${Math.max(0, rect.left - 4)}px`;
       badge.style.top = `${Math.max(0, rect.top - 14)}px`;
       root.append(badge);
-      hints.set(label, { e164, badge });
+      badges.set(label, badge);
     });
-    typed = '';
-    return true;
+    hints = { session, labels, numbers: Array.isArray(numbers) ? numbers : null, badges, typed: '' };
+    if (takeFocus) {
+      focusBefore = document.activeElement;
+      host.tabIndex = -1;
+      host.focus({ preventScroll: true });
+    }
   }
 
   function closeHints() {
-    for (const { badge } of hints?.values() ?? []) badge.remove();
+    if (!hints) return;
+    for (const badge of hints.badges.values()) badge.remove();
     hints = null;
+    if (host?.hasAttribute('tabindex')) {
+      const back = focusBefore;
+      focusBefore = null;
+      const hadFocus = document.activeElement === host;
+      host.removeAttribute('tabindex');
+      if (hadFocus && back?.isConnected) back.focus({ preventScroll: true });
+      else if (hadFocus) host.blur();
+    }
   }
 
-  function onKey(event) {
-    if (!options || !event.isTrusted) return;
-    if (!hints) {
-      if (event.altKey && event.shiftKey && !event.ctrlKey && !event.metaKey && event.code === 'KeyK' && myccLifecycle.alive()) {
-        if (openHints()) event.preventDefault();
-      }
-      return;
-    }
-    // Hint mode takes the keyboard until it ends.
-    event.preventDefault();
-    event.stopImmediatePropagation();
-    if (event.key === 'Escape') return closeHints();
-    const key = event.key.length === 1 ? event.key.toLowerCase() : '';
-    if (!LETTERS.includes(key) || !key) return;
-    typed += key;
-    const hit = hints.get(typed);
-    const prefix = [...hints.keys()].some((label) => label.startsWith(typed));
-    if (hit) {
+  /** A key typed in any frame of the tab, the `at`-th of this session: applied once, in order. */
+  function typeKey({ session, key, at }) {
+    if (!hints || hints.session !== session) return;
+    if (key === 'Escape') return closeHints();
+    if (at !== hints.typed.length) return; // typed here, and applied already
+    const typed = (hints.typed += key);
+    const index = hints.labels.indexOf(typed);
+    if (index >= 0) {
+      const e164 = hints.numbers?.[index];
       closeHints();
-      options.dial(hit.e164);
-    } else if (!prefix) {
+      if (typeof e164 === 'string') options.dial(e164);
+    } else if (!hints.labels.some((label) => label.startsWith(typed))) {
       closeHints();
     } else {
-      for (const [label, { badge }] of hints) badge.hidden = !label.startsWith(typed);
+      for (const [label, badge] of hints.badges) badge.hidden = !label.startsWith(typed);
     }
+  }
+
+  /** Hint mode takes the keyboard of the frame that has focus until it ends, in every frame. */
+  function onKey(event) {
+    if (!hints || !options || !event.isTrusted) return;
+    event.preventDefault();
+    event.stopImmediatePropagation();
+    const letter = event.key.length === 1 ? event.key.toLowerCase() : '';
+    const key = event.key === 'Escape' ? 'Escape' : LETTERS.includes(letter) && letter ? letter : null;
+    if (!key) return;
+    const typed = { session: hints.session, key, at: hints.typed.length };
+    typeKey(typed);
+    options.send({ kind: MSG.HINTS_KEY, ...typed });
+  }
+
+  /** The dock's list, for this frame: one entry per number, in page order. */
+  function pageNumbers() {
+    if (!options || !myccLifecycle.alive()) return null;
+    const entries = new Map();
+    for (const { range, e164 } of marksInOrder()) {
+      if (!entries.has(e164)) entries.set(e164, { text: range.toString(), e164, dial: dialString(e164) });
+    }
+    return { place: framePlace(), numbers: [...entries.values()] };
   }
 
   function start(newOptions) {
@@ -190,6 +312,7 @@ var myccPointer = (() => {
 
   function stop() {
     options = null;
+    prepared = null;
     closeHints();
     hideChip();
   }
@@ -208,5 +331,9 @@ var myccPointer = (() => {
     host?.remove();
     host = null;
   });
-  return { start, stop, isOurs, hintsOpen: () => hints !== null, chipText: () => chip?.text ?? null };
+  return {
+    start, stop, isOurs, hintsPrepare, showHints, typeKey, pageNumbers,
+    hintsOpen: () => hints !== null,
+    chipText: () => chip?.text ?? null,
+  };
 })();

@@ -14,6 +14,8 @@
     PAGE_DOCK_LOST: 'page:dockLost',
     PAGE_PHONE: 'page:phone',
     PAGE_LEAVING: 'page:leaving',
+    PAGE_NUMBERS: 'page:numbers',
+    HINTS_KEY: 'hints:key',
     // dock frame or side panel → background (DOCK_EVENT, DOCK_SYNC and DOCK_SENT also from the
     // content script of a page that embeds the WebPhone itself)
     DOCK_HELLO: 'dock:hello',
@@ -28,6 +30,7 @@
     POPUP_DIAL: 'popup:dial',
     POPUP_RECENT: 'popup:recent',
     POPUP_CLEAR_RECENT: 'popup:clearRecent',
+    POPUP_HINTS: 'popup:hints',
     SITE_STATUS: 'site:status',
     // first-run page → background
     SETUP_STATUS: 'setup:status',
@@ -42,6 +45,8 @@
     PHONE_STATE: 'phone:state',
     DIAL_UPDATE: 'dial:update',
     SETTINGS_CHANGED: 'settings:changed',
+    HINTS_SHOW: 'hints:show',
+    HINTS_TYPED: 'hints:typed',
     // background → side panel (a top-level extension page: runtime messages reach it)
     PANEL_POKE: 'panel:poke',
   });

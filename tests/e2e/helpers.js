@@ -232,6 +232,25 @@ async function markMarker(tab, { id = 'mycc-e2e-marker', number = '0933 456 789'
   await waitUntil(async () => (await markedNumbers(tab, { within: `#${id}` })).length === 1, { what: 'the marker number marked' });
 }
 
+/**
+ * Hint mode opened in the tab showing `url` by the path its browser command takes (the
+ * background's openHints, here from the popup's button: no driver can press a browser command);
+ * returns what the dock announced ("N numbers on screen have a letter …"), once it has.
+ */
+async function openHints(driver, url) {
+  const announced = () => driver.evaluate(() => document.querySelector('[data-mycc-dock]')?.shadowRoot.querySelector('[aria-live="polite"]')?.textContent ?? null);
+  await waitUntil(async () => (await announced()) !== null, { what: 'the dock' });
+  await driver.evaluate(() => {
+    document.querySelector('[data-mycc-dock]').shadowRoot.querySelector('[aria-live="polite"]').textContent = '';
+    return true;
+  });
+  const tabId = await tabIdOf(driver, url);
+  const popup = await driver.openExtensionPage(`popup.html?tab=${tabId}`);
+  await waitUntil(() => popup.evaluate(() => document.getElementById('hints').textContent.length > 0), { what: 'the popup' });
+  await popup.click('#hints'); // the popup closes itself
+  return waitUntil(announced, { what: 'hint mode announced in the dock' });
+}
+
 /** The id of the tab showing `url`, as the extension sees it. */
 const tabIdOf = (driver, url) =>
   driver.extension(async (u) => (await (globalThis.browser ?? globalThis.chrome).tabs.query({})).find((tab) => tab.url === u)?.id, url);
@@ -265,5 +284,6 @@ module.exports = {
   numberAt,
   clickNumber,
   numbersInDock,
+  openHints,
   tabIdOf,
 };

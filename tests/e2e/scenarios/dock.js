@@ -3,7 +3,7 @@
 // keyboard, and its call card.
 const assert = require('node:assert/strict');
 const {
-  waitUntil, standin, receivedAtStandin, settingsFor, configure, sessionState, openDock, openCrmPage, dockOpen, markedNumbers, tabIdOf,
+  waitUntil, standin, receivedAtStandin, settingsFor, configure, sessionState, openDock, openCrmPage, dockOpen, markedNumbers, tabIdOf, openHints,
 } = require('../helpers.js');
 
 const TOGGLE = '[data-mycc-dock] >> [data-mycc-toggle]';
@@ -307,7 +307,7 @@ Object.assign(SCENARIOS, {
     await driver.press('Tab');
     assert.notEqual(await focusNow(driver), 'dock:panel', 'closed again: no Tab stop in the panel');
 
-    await driver.press('k', ['Alt', 'Shift']);
+    await openHints(driver, `${env.crmOrigin}/pages/marks.html`);
     await driver.press('a'); // the first number on screen
     const received = await receivedAtStandin(sc, 1, 'the hint-mode call at the stand-in');
     assert.deepEqual(received.map((r) => r.message.data.target), ['0982861121']);
