@@ -189,6 +189,37 @@ async function waitInFirefox(driver, fn) {
   throw new Error('timed out');
 }
 
+/**
+ * The pointer moved onto each marked number on screen and off it again (the call chip shows and
+ * goes): the page's frames meanwhile, timed by the page's own animation frames.
+ */
+async function hoverFrames(page) {
+  const points = await page.evaluate(() => [...CSS.highlights.get('mycc-phone')].slice(0, 40).map((range) => {
+    const box = range.getBoundingClientRect();
+    return [box.left + box.width / 2, box.top + box.height / 2];
+  }).filter(([, y]) => y > 0 && y < innerHeight).slice(0, 24));
+  await page.mouse.move(5, 5);
+  await page.evaluate(() => {
+    window.benchFrames = [];
+    let last = performance.now();
+    const frame = (now) => {
+      window.benchFrames.push(now - last);
+      last = now;
+      if (!window.benchFramesStop) requestAnimationFrame(frame);
+    };
+    requestAnimationFrame(frame);
+  });
+  for (const [x, y] of points) {
+    await page.mouse.move(x, y, { steps: 4 });
+    await page.mouse.move(x + 200, y, { steps: 4 });
+  }
+  const frames = await page.evaluate(() => {
+    window.benchFramesStop = true;
+    return window.benchFrames.slice(1);
+  });
+  return { numbers: points.length, frames: frames.length, longest: Math.max(0, ...frames), over50: frames.filter((ms) => ms > 50).length };
+}
+
 async function chromiumRuns(env) {
   const driver = await drivers.chromium({ extensionDir: EXTENSION_DIR, crmOrigin: env.crmOrigin });
   const page = driver.context.pages()[0];
@@ -245,6 +276,8 @@ async function chromiumRuns(env) {
     console.log(`  the extension's scripts (traced): ${sum(run.ours, 'oursMs').toFixed(0)} ms in ${run.ours.length} tasks, the most in one task ${longest(run.ours, 'oursMs').toFixed(0)} ms; tasks with over 50 ms of ours: ${over50}: ${check(over50 === 0, `${shape}: no task of ours over 50 ms`)}`);
     console.log(`  layouts on the page's thread: ${w.layouts} without the extension, ${run.layouts.all} with it; forced by our scripts: ${run.layouts.forcedByUs}: ${check(run.layouts.forcedByUs === 0, `${shape}: no layout forced by us`)}`);
     if (shape === 'table') {
+      const hover = await hoverFrames(page);
+      console.log(`  the pointer over ${hover.numbers} numbers on screen and off each again: ${hover.frames} frames, the longest ${hover.longest.toFixed(0)} ms, ${hover.over50} over 50 ms: ${check(hover.over50 === 0, 'table: no frame over 50 ms while hovering numbers')}`);
       const appendMs = await page.evaluate(() => window.benchAppendRows(100));
       console.log(`  100 rows prepended, marked in ${appendMs.toFixed(0)} ms (target 100 ms)`);
     }
