@@ -355,7 +355,15 @@ var myccMarks = (() => {
     CSS.highlights.set(NAME, highlight);
     observer ??= new MutationObserver((records) => {
       handleRecords(records);
-      schedule();
+      // A loaded page's change is marked at the end of the page's own task when a round is due:
+      // the frame that draws the change then rebuilds the highlight's markers once, not a second
+      // time in a later frame for our ranges (see `pending`). At most SLICE_MS of that task.
+      if (!loading() && !pumping && !scheduled && performance.now() - lastRound >= FOLLOW_MS) {
+        lastRound = performance.now();
+        pump(SLICE_MS / 2, SLICE_MS);
+      } else {
+        schedule();
+      }
     });
     roots.add(document);
     // While the page loads, the walk follows the parser; observing the document then would
