@@ -218,8 +218,36 @@ async function chromium({ extensionDir, crmOrigin, headless = true, tls = null, 
         close: () => p.close(),
       };
     },
+    /**
+     * Closes every tab but the test's page and the extension page, and returns once the browser
+     * lists none of them. The tabs are the browser's own list (CDP), not context.pages(): a tab
+     * the extension has just made (a screen pop it then navigated) can be missing there until
+     * Playwright has attached to it, and would be left open for the next scenario.
+     */
     async closeOtherTabs() {
-      for (const p of context.pages()) if (p !== page && p !== extPage) await p.close();
+      const cdp = await context.newCDPSession(page);
+      try {
+        const targetOf = async (p) => {
+          const session = p === page ? cdp : await context.newCDPSession(p);
+          const { targetInfo } = await session.send('Target.getTargetInfo');
+          if (session !== cdp) await session.detach();
+          return targetInfo.targetId;
+        };
+        const keep = new Set([await targetOf(page)]);
+        if (extPage && !extPage.isClosed()) keep.add(await targetOf(extPage));
+        const others = async () => (await cdp.send('Target.getTargets')).targetInfos.filter((t) => t.type === 'page' && !keep.has(t.targetId));
+        // Closed again each round: a tab still on its first, empty document can change target as
+        // it commits its address, and the first close then missed it.
+        const deadline = Date.now() + 10000;
+        for (let left = await others(); left.length; left = await others()) {
+          if (Date.now() > deadline) throw new Error(`tabs still open: ${left.map((t) => t.url).join(', ')}`);
+          await Promise.all(left.map((t) => cdp.send('Target.closeTarget', { targetId: t.targetId }).catch(() => undefined)));
+          await pause(POLL_MS / 4);
+        }
+      } finally {
+        await cdp.detach().catch(() => undefined);
+      }
+      await page.bringToFront();
     },
     /** Evaluates `expression` in the extension's content-script world of the page's top frame. */
     /** How many of the extension's content-script worlds the page has, in all its frames. */
