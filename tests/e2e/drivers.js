@@ -6,6 +6,7 @@
 //   resize(width, height): the page's viewport to that size (returns the size it had)
 //   dockText(css), dockVisible(css), frameText(frame css, css), frameVisible(frame css, css): read inside a frame
 //   extension(fn, arg): run an async function in an extension page (storage, action, ...)
+//   front(): the test's page is the tab in front again (Firefox's newTab() leaves it there, Chromium's does not)
 //   axe(where, options): axe-core run in the page or its dock frame · colorScheme('dark' | 'light')
 //   screenshot(file) · close()
 const fs = require('fs');
@@ -218,6 +219,7 @@ async function chromium({ extensionDir, crmOrigin, headless = true, tls = null, 
         close: () => p.close(),
       };
     },
+    front: () => page.bringToFront(),
     /**
      * Closes every tab but the test's page and the extension page, and returns once the browser
      * lists none of them. The tabs are the browser's own list (CDP), not context.pages(): a tab
@@ -695,6 +697,7 @@ async function firefox({ extensionDir, crmOrigin, artifactsDir, prefs = {}, tls 
         ...phoneIn(DOCK_FRAME, tab.within),
       };
     },
+    front: () => driver.switchTo().window(mainHandle),
     async closeOtherTabs() {
       for (const h of await driver.getAllWindowHandles()) {
         if (h === mainHandle || h === extHandle) continue;

@@ -189,6 +189,10 @@ const SCENARIOS = {
     await openCrmPage(driver, env, '/pages/list.html');
     const searchUrl = url('0900000101', 'c772f9ca-1c00-1238-a9bd-0050560123b5');
     const already = await driver.newTab(searchUrl);
+    // The CRM page in front when the call rings, as the agent's would be: a pop that came while
+    // the search's tab was still in front (Chromium's newTab() leaves it there) changed nothing
+    // lastAccessed could see, and the check below failed whenever the pop beat the first poll.
+    await driver.front();
     const ringingAt = Date.now();
     await sc.send({ action: 'replay', scenario: 'queue-ringing' });
     await waitUntil(async () => ((await sessionState(driver)).popped ?? []).length === 1, { what: 'the pop to be handled' });
