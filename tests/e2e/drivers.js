@@ -6,6 +6,7 @@
 //   resize(width, height): the page's viewport to that size (returns the size it had)
 //   dockText(css), dockVisible(css), frameText(frame css, css), frameVisible(frame css, css): read inside a frame
 //   extension(fn, arg): run an async function in an extension page (storage, action, ...)
+//   front(): the test's page is the tab in front again (Firefox's newTab() leaves it there, Chromium's does not)
 //   axe(where, options): axe-core run in the page or its dock frame · colorScheme('dark' | 'light')
 //   screenshot(file) · close()
 const fs = require('fs');
@@ -218,8 +219,37 @@ async function chromium({ extensionDir, crmOrigin, headless = true, tls = null, 
         close: () => p.close(),
       };
     },
+    front: () => page.bringToFront(),
+    /**
+     * Closes every tab but the test's page and the extension page, and returns once the browser
+     * lists none of them. The tabs are the browser's own list (CDP), not context.pages(): a tab
+     * the extension has just made (a screen pop it then navigated) can be missing there until
+     * Playwright has attached to it, and would be left open for the next scenario.
+     */
     async closeOtherTabs() {
-      for (const p of context.pages()) if (p !== page && p !== extPage) await p.close();
+      const cdp = await context.newCDPSession(page);
+      try {
+        const targetOf = async (p) => {
+          const session = p === page ? cdp : await context.newCDPSession(p);
+          const { targetInfo } = await session.send('Target.getTargetInfo');
+          if (session !== cdp) await session.detach();
+          return targetInfo.targetId;
+        };
+        const keep = new Set([await targetOf(page)]);
+        if (extPage && !extPage.isClosed()) keep.add(await targetOf(extPage));
+        const others = async () => (await cdp.send('Target.getTargets')).targetInfos.filter((t) => t.type === 'page' && !keep.has(t.targetId));
+        // Closed again each round: a tab still on its first, empty document can change target as
+        // it commits its address, and the first close then missed it.
+        const deadline = Date.now() + 10000;
+        for (let left = await others(); left.length; left = await others()) {
+          if (Date.now() > deadline) throw new Error(`tabs still open: ${left.map((t) => t.url).join(', ')}`);
+          await Promise.all(left.map((t) => cdp.send('Target.closeTarget', { targetId: t.targetId }).catch(() => undefined)));
+          await pause(POLL_MS / 4);
+        }
+      } finally {
+        await cdp.detach().catch(() => undefined);
+      }
+      await page.bringToFront();
     },
     /** How many of the extension's content-script worlds the page has, in all its frames. */
     async contentScriptWorlds() {
@@ -685,6 +715,7 @@ async function firefox({ extensionDir, crmOrigin, artifactsDir, prefs = {}, tls 
         ...phoneIn(DOCK_FRAME, tab.within),
       };
     },
+    front: () => driver.switchTo().window(mainHandle),
     async closeOtherTabs() {
       for (const h of await driver.getAllWindowHandles()) {
         if (h === mainHandle || h === extHandle) continue;

@@ -62,8 +62,18 @@ function settingsFor(env, crm = {}) {
   };
 }
 
-/** Stores settings and forgets the session (live phone, calls popped, event log). */
+/**
+ * Stores settings and forgets the session (live phone, calls popped, event log), once every call
+ * event the extension has taken is handled to its last step. A handler still running when the
+ * session is cleared writes back what it read before (the event log, the calls popped, the
+ * phone's state), and the next scenario starts with the last one's call: a scenario that ends
+ * right after its stand-in ended a call must not leave that to the next one.
+ */
 async function configure(driver, settings) {
+  await waitUntil(async () => {
+    const state = await sessionState(driver);
+    return (state.events ?? []).every((e) => e.id == null || (state.handled ?? []).includes(e.id));
+  }, { what: 'the call events taken so far handled before the session is cleared', timeout: 10000 });
   await driver.extension(async (s) => {
     const api = globalThis.browser ?? globalThis.chrome;
     await api.storage.session.clear();

@@ -49,18 +49,24 @@ function run(browser) {
   // E2E_ONLY='a|b': only the scenarios whose name contains one of these substrings.
   const only = process.env.E2E_ONLY ? process.env.E2E_ONLY.split('|') : null;
   const scenarios = { ...SCENARIOS, ...(browser === 'chromium' ? CHROMIUM_ONLY : {}), ...AFTER_ALL };
-  for (const [name, scenario] of Object.entries(scenarios)) {
-    if (only && !only.some((part) => name.includes(part))) continue;
-    // A scenario that must wait on the extension's own timers (a watchdog, a back-off) says how long it needs.
-    test(`${browser}: ${name}`, { timeout: scenario.timeout ?? 60000 }, async (t) => {
-      try {
-        await scenario(driver, env, t);
-      } catch (error) {
-        const file = path.join(artifactsDir, `${name.replace(/[^a-z0-9]+/gi, '-').slice(0, 60)}.png`);
-        await driver.screenshot(file).catch(() => undefined);
-        throw error;
-      }
-    });
+  // E2E_REPEAT=N: the selected scenarios N times over in one browser, so each meets what every
+  // other one leaves behind: state one of them leaks fails its neighbours in any order, not only
+  // in the full suite's.
+  const rounds = Math.max(1, Number(process.env.E2E_REPEAT) || 1);
+  for (let round = 1; round <= rounds; round++) {
+    for (const [name, scenario] of Object.entries(scenarios)) {
+      if (only && !only.some((part) => name.includes(part))) continue;
+      // A scenario that must wait on the extension's own timers (a watchdog, a back-off) says how long it needs.
+      test(`${browser}: ${rounds > 1 ? `(${round}/${rounds}) ` : ''}${name}`, { timeout: scenario.timeout ?? 60000 }, async (t) => {
+        try {
+          await scenario(driver, env, t);
+        } catch (error) {
+          const file = path.join(artifactsDir, `${name.replace(/[^a-z0-9]+/gi, '-').slice(0, 60)}.png`);
+          await driver.screenshot(file).catch(() => undefined);
+          throw error;
+        }
+      });
+    }
   }
 }
 

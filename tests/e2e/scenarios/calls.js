@@ -7,6 +7,38 @@ const {
 } = require('../helpers.js');
 
 const SCENARIOS = {
+  async 'a call that rings and ends unanswered gets a missed-call notification naming the number, and is missed in the recent calls'(driver, env) {
+    const sc = standin(env);
+    await configure(driver, settingsFor(env, { popOn: 'never' }));
+    await openCrmPage(driver, env, '/pages/list.html');
+    const notifications = () => driver.extension(async () => Object.keys(await (globalThis.browser ?? globalThis.chrome).notifications.getAll()));
+    await driver.extension(async () => {
+      const api = globalThis.browser ?? globalThis.chrome;
+      await api.storage.local.remove('recentCalls');
+      for (const id of Object.keys(await api.notifications.getAll())) await api.notifications.clear(id);
+    });
+    await sc.send({ action: 'replay', scenario: 'queue-ringing', number: '0912345678' });
+    await expectBadge(driver, 'RING');
+    assert.deepEqual((await notifications()).filter((id) => id.startsWith('missed:')), [], 'not missed while it rings');
+    await sc.send({ action: 'end' });
+    await waitUntil(async () => {
+      const recent = await driver.extension(async () => (await (globalThis.browser ?? globalThis.chrome).storage.local.get('recentCalls')).recentCalls ?? []);
+      return recent[0]?.ended;
+    }, { what: 'the call to end in the recent calls', timeout: 10000 });
+    // Headless Firefox lists at most its latest notification in getAll() (measured: of two made
+    // one after the other only the second is there): the notification itself is checked in
+    // Chromium, Firefox's by the unit tier.
+    if (driver.name === 'chromium') {
+      const missed = await waitUntil(async () => {
+        const ids = (await notifications()).filter((id) => id.startsWith('missed:'));
+        return ids.length > 0 && ids;
+      }, { what: 'the missed-call notification', timeout: 10000 });
+      assert.equal(missed.length, 1, 'one missed-call notification');
+    }
+    const recent = await driver.extension(async () => (await (globalThis.browser ?? globalThis.chrome).storage.local.get('recentCalls')).recentCalls ?? []);
+    assert.deepEqual(recent.map((r) => [r.shown, r.direction, r.missed]), [['0912 345 678', 'inbound', true]]);
+  },
+
   async 'screen pops reuse one tab per CRM: a second call navigates the first pop, no pile of tabs'(driver, env) {
     const sc = standin(env);
     await configure(driver, settingsFor(env)); // popTarget: the default, "reuse"
@@ -157,6 +189,10 @@ const SCENARIOS = {
     await openCrmPage(driver, env, '/pages/list.html');
     const searchUrl = url('0900000101', 'c772f9ca-1c00-1238-a9bd-0050560123b5');
     const already = await driver.newTab(searchUrl);
+    // The CRM page in front when the call rings, as the agent's would be: a pop that came while
+    // the search's tab was still in front (Chromium's newTab() leaves it there) changed nothing
+    // lastAccessed could see, and the check below failed whenever the pop beat the first poll.
+    await driver.front();
     const ringingAt = Date.now();
     await sc.send({ action: 'replay', scenario: 'queue-ringing' });
     await waitUntil(async () => ((await sessionState(driver)).popped ?? []).length === 1, { what: 'the pop to be handled' });
