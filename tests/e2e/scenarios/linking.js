@@ -180,6 +180,16 @@ const SCENARIOS = {
     await waitUntil(async () => (await startScripts()) === '["content/start/VN.js"]', { what: "Vietnam's start script registered again" });
   },
 
+  // A page parsed in one task (it arrived whole) whose DOMContentLoaded comes late (here a
+  // deferred script; in Firefox also its first layout of a big page): the parser's last callback
+  // marks what it added, without waiting for the event.
+  async 'a page already parsed is marked before its DOMContentLoaded'(driver, env) {
+    await configure(driver, settingsFor(env, { popOn: 'never' }));
+    await driver.goto(`${env.crmOrigin}/pages/late-dcl.html`);
+    await waitUntil(() => driver.evaluate(() => window.beforeDcl != null), { what: 'the deferred script to run' });
+    assert.deepEqual(await driver.evaluate(() => window.beforeDcl), { readyState: 'interactive', marked: 1 });
+  },
+
   async 'open shadow roots and same-origin iframes are marked'(driver, env) {
     await configure(driver, settingsFor(env));
     await driver.goto(`${env.crmOrigin}/pages/shadow.html`);
