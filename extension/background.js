@@ -168,6 +168,8 @@ registerForCrmSites();
 api.runtime.onStartup?.addListener(() => registerForCrmSites());
 
 api.runtime.onInstalled.addListener(async (details) => {
+  // Versions before the start scripts left the frames' country in storage.local: nothing reads it now.
+  if (details?.reason === 'update') api.storage.local.remove('pageStart').catch(() => undefined);
   await registerForCrmSites();
   handOverOpenCrmTabs();
   // First run: the setup page's checklist says what is missing, live.

@@ -126,6 +126,8 @@ function crmHandler(req, res, webphoneUrl) {
   if (url.pathname === '/bench/news') return send(res, 200, require('./bench/news.js').news(url.searchParams.get('ads') ?? ''), 'text/html; charset=utf-8');
   if (url.pathname === '/bench/ad') return send(res, 200, require('./bench/news.js').ad(Number(url.searchParams.get('n') ?? 0)), 'text/html; charset=utf-8');
   if (url.pathname === '/pages/streamed') return streamed(res);
+  // The deferred script of late-dcl.html, 1.5 s late: the page is parsed, DOMContentLoaded waits.
+  if (url.pathname === '/pages/late-dcl.js') return setTimeout(() => file(res, path.join(here, 'pages', 'late-dcl.js')), 1500);
   // The framework pages, built from the real packages by tests/frameworks/build.js.
   if (url.pathname.startsWith('/frameworks/')) return file(res, path.join(here, 'frameworks', '.built', path.basename(url.pathname)));
   if (url.pathname.startsWith('/pages/')) {

@@ -7,6 +7,7 @@
 // The content scripts, registered (scripting.registerContentScripts) for the origins of the CRM
 // sites in force only: on any other page nothing of ours runs, nothing is sent and the worker is
 // not woken. Registered, not declared in the manifest, so they follow the settings and the policy.
+// `js` is without the start script of the country in force, which goes first (scriptsFor).
 const CONTENT_SCRIPTS = {
   id: 'mycc-crm',
   js: [
@@ -19,34 +20,28 @@ const CONTENT_SCRIPTS = {
 };
 // In the page's own world: tells the content scripts about shadow roots as they are attached.
 const PAGE_WORLD_SCRIPT = { id: 'mycc-crm-page-world', js: ['content/page-world.js'], world: 'MAIN', runAt: 'document_start', allFrames: true };
-const REGISTERED = [CONTENT_SCRIPTS, PAGE_WORLD_SCRIPT];
 let registering = Promise.resolve();
 
 /**
- * What a CRM frame needs to start marking before the background answers its hello, in
- * storage.local (content scripts read it without waking the worker): the country its numbers
- * are read in. Written only when it changed.
+ * The content scripts' files for a frame of the settings in force: first the generated start
+ * script of the default country (scripts/dev/gen-page-start.js), so the frame marks in that
+ * country from its first slice, without reading storage or waiting for the background (either
+ * can take hundreds of milliseconds while a big page loads: ARCHITECTURE.md, "Nothing slow on
+ * the way in"). A new country is a new registration (registerForCrmSites compares the files).
  */
-async function storePageStart(settings) {
-  const pageStart = { country: settings.settings.defaultCountry };
-  const { [PAGE_START_KEY]: stored } = await api.storage.local.get(PAGE_START_KEY);
-  if (JSON.stringify(stored) !== JSON.stringify(pageStart)) await api.storage.local.set({ [PAGE_START_KEY]: pageStart });
-}
+const scriptsFor = (settings) => [`${PAGE_START.dir}/${settings.settings.defaultCountry}.js`, ...CONTENT_SCRIPTS.js];
 
-/**
- * Registers the content scripts for the CRM sites in force, if they changed (true if they did),
- * and stores what their frames start with.
- */
+/** Registers the content scripts for the CRM sites in force, if they changed (true if they did). */
 function registerForCrmSites() {
   registering = registering.then(async () => {
-    const [wasm, settings] = await Promise.all([core, loadSettings()]);
-    await storePageStart(settings).catch((error) => console.warn('myCC Connect: could not store the page start', error));
     if (!api.scripting?.registerContentScripts) return false;
+    const [wasm, settings] = await Promise.all([core, loadSettings()]);
     const matches = JSON.parse(wasm.contentScriptMatches(settings.json));
-    const ids = REGISTERED.map((script) => script.id);
+    const registered = [{ ...CONTENT_SCRIPTS, js: scriptsFor(settings) }, PAGE_WORLD_SCRIPT];
+    const ids = registered.map((script) => script.id);
     const current = await api.scripting.getRegisteredContentScripts({ ids });
     const shape = (scripts) => JSON.stringify(scripts.map((s) => [s.id, s.matches, s.js, s.css ?? []]).sort());
-    const wanted = matches.length ? REGISTERED.map((script) => ({ ...script, matches })) : [];
+    const wanted = matches.length ? registered.map((script) => ({ ...script, matches })) : [];
     if (shape(current) === shape(wanted)) return false;
     if (current.length) await api.scripting.unregisterContentScripts({ ids: current.map((s) => s.id) });
     if (!wanted.length) return true;
@@ -157,6 +152,6 @@ async function handOverOpenCrmTabs() {
     const target = { tabId: tab.id, frameIds };
     await api.scripting.insertCSS({ target, files: CONTENT_SCRIPTS.css }).catch(() => undefined);
     await api.scripting.executeScript({ target, files: PAGE_WORLD_SCRIPT.js, world: 'MAIN' }).catch(() => undefined);
-    await api.scripting.executeScript({ target, files: CONTENT_SCRIPTS.js }).catch((error) => console.warn('myCC Connect: could not hand over tab', tab.id, error));
+    await api.scripting.executeScript({ target, files: scriptsFor(settings) }).catch((error) => console.warn('myCC Connect: could not hand over tab', tab.id, error));
   }));
 }

@@ -1,6 +1,6 @@
 'use strict';
 // Wiring for one frame. The content scripts are registered for CRM origins only, so marking
-// numbers starts at once, on the country the background left in storage.local; the background's
+// numbers starts at once, in the country of the start script registered with them; the background's
 // answer to the frame's hello then says whether this page belongs to a CRM (a CRM's origin may
 // hold pages that are not its sites: marking stops there) and turns on click to call
 // (pointer.js), the dock (top frame only) and the page API (if the CRM opts in).
@@ -11,15 +11,14 @@
 
 (() => {
   const api = globalThis.browser ?? globalThis.chrome;
-  const { MSG, PAGE_START_KEY } = globalThis.myccProtocol;
+  const { MSG, PAGE_START } = globalThis.myccProtocol;
   const t = (key, subs) => api.i18n.getMessage(key, subs) || key;
   const isTop = window.top === window;
   // Links an earlier version of the extension wrapped numbers in (see clearLeftovers).
   const OLD_LINK = 'a[data-mycc-phone]';
   const CALL_LINK = 'a[href^="tel:" i], a[href^="callto:" i], a[href^="sip:" i]';
   let page = { active: false };
-  let marking = false; // numbers are being marked (possibly before the hello's answer)
-  let answered = false; // the background has answered a hello of this frame
+  let marking = null; // the country numbers are being marked in (possibly before the hello's answer)
   const isOurs = (node) => myccDock.isOurs(node) || myccPointer.isOurs(node);
 
   /** A message to the background; null when it can't be delivered (an orphan ends itself). */
@@ -146,32 +145,32 @@
   }
 
   /**
-   * Marking starts on what the background left in storage.local, before it answers the hello:
-   * that read wakes no worker and answers in a few milliseconds, where the hello's answer waits
-   * for the worker and then for a gap between the page's parser tasks (ARCHITECTURE.md, "Nothing
-   * slow on the way in").
+   * Marking starts as the frame starts, in the country of the start script registered with the
+   * content scripts (a global set just before this one ran), without asking anything: the
+   * hello's answer waits for the worker and then for a gap between the page's parser tasks,
+   * and a storage read as well (ARCHITECTURE.md, "Nothing slow on the way in").
    */
-  async function startEarly() {
-    const stored = await api.storage.local.get(PAGE_START_KEY).catch(() => null);
-    const start = stored?.[PAGE_START_KEY];
-    if (answered || !myccLifecycle.alive() || typeof start?.country !== 'string') return;
+  function startEarly() {
+    const start = globalThis[PAGE_START.global];
+    if (!myccLifecycle.alive() || typeof start?.country !== 'string') return;
     startMarking(start.country);
   }
 
+  /** Marks in `country`; what was marked in another one (a start script older than the settings) is marked again. */
   function startMarking(country) {
-    marking = true;
+    if (marking !== null && marking !== country) myccMarks.disable();
+    marking = country;
     myccMarks.enable({ country, isOurs });
   }
 
   async function hello() {
     const reply = await send({ kind: MSG.PAGE_HELLO, dockKey: page.dockKey });
     if (!myccLifecycle.alive()) return;
-    answered = true;
     const wasActive = page.active;
     page = reply?.active ? reply : { active: false };
     if (!page.active) {
-      if (marking) myccMarks.disable();
-      marking = false;
+      if (marking !== null) myccMarks.disable();
+      marking = null;
       if (wasActive) {
         myccPointer.stop();
         if (isTop) myccDock.unmount();
@@ -233,7 +232,7 @@
   api.runtime.onMessage.addListener(onBackgroundMessage);
   myccLifecycle.onEnd(() => {
     page = { active: false };
-    marking = false;
+    marking = null;
     try {
       api.runtime.onMessage.removeListener(onBackgroundMessage);
     } catch {

@@ -287,8 +287,11 @@ var myccMarks = (() => {
     else setTimeout(resolve, 0);
   });
 
-  /** Marks what is waiting, a slice per task. */
-  async function pump(collectMs = SLICE_MS / 2, sameTaskMs = 0) {
+  /**
+   * Marks what is waiting, a slice per task; after the first task, not before `notBefore`
+   * resolves (if given).
+   */
+  async function pump(collectMs = SLICE_MS / 2, sameTaskMs = 0, notBefore = null) {
     if (pumping) return;
     pumping = true;
     const taskStart = performance.now();
@@ -314,7 +317,12 @@ var myccMarks = (() => {
         // the parser's next task (parserWatch) or a timer goes on.
         if (!more || loading()) break;
         if (performance.now() - taskStart < sameTaskMs) continue;
-        await nextTask();
+        if (notBefore) {
+          await notBefore;
+          notBefore = null;
+        } else {
+          await nextTask();
+        }
       }
     } catch (error) {
       console.warn('myCC Connect: marking stopped:', error);
@@ -367,13 +375,20 @@ var myccMarks = (() => {
     });
     roots.add(document);
     // While the page loads, the walk follows the parser; observing the document then would
-    // make a record for every node it inserts. At DOMContentLoaded the document is observed,
-    // and scanned once more when idle for what scripts changed behind the walk (what was
-    // detected already is skipped).
+    // make a record for every node it inserts. Once the parser is done the document is
+    // observed, and scanned once more when idle for what scripts changed behind the walk (what
+    // was detected already is skipped).
     if (loading()) {
       document.addEventListener('DOMContentLoaded', parsed, { once: true });
-      // Each of the parser's tasks ends with this callback: a slice of marking rides on it.
-      parserWatch = new MutationObserver(() => !pumping && loading() && pump(LOADING_COLLECT_MS));
+      // Each of the parser's tasks ends with this callback: a slice of marking rides on it. After
+      // its last one the document is no longer loading, but DOMContentLoaded may come much later
+      // (Firefox: 0.4 to 0.7 s after a page parsed in one task, behind a frame that showed it):
+      // that callback marks what is on screen at once.
+      parserWatch = new MutationObserver(() => {
+        if (pumping) return;
+        if (loading()) pump(LOADING_COLLECT_MS);
+        else parsed(null);
+      });
     } else {
       observer.observe(document, OBSERVE);
     }
@@ -381,7 +396,13 @@ var myccMarks = (() => {
     pump();
   }
 
-  function parsed() {
+  /**
+   * DOMContentLoaded or, if it comes first, the callback of the parser's last task (`event`
+   * null): the rest of the walk then waits for DOMContentLoaded, so that the page's own
+   * handlers of it are not kept waiting behind our slices.
+   */
+  function parsed(event) {
+    document.removeEventListener('DOMContentLoaded', parsed, { once: true });
     parserWatch?.disconnect();
     parserWatch = null;
     if (!enabled) return;
@@ -390,9 +411,15 @@ var myccMarks = (() => {
     // The parser's last part goes in within this task (slices until DCL_TASK_MS), before the
     // page's first frame after parsing: a hop would wait for that frame. A long rest follows in
     // slices of their own.
-    pump(LOADING_COLLECT_MS, DCL_TASK_MS);
+    pump(LOADING_COLLECT_MS, DCL_TASK_MS, event ? null : contentLoaded());
     requestIdleCallback(() => enabled && (roots.add(document), schedule()), { timeout: 1000 });
   }
+
+  /** DOMContentLoaded, or the thread idle first (a page's capture listener on window may stop the event). */
+  const contentLoaded = () => new Promise((resolve) => {
+    document.addEventListener('DOMContentLoaded', resolve, { once: true });
+    requestIdleCallback(resolve, { timeout: 1000 });
+  });
 
   /** Deletes the highlight and our stylesheets; the page's nodes were never touched. */
   function disable() {

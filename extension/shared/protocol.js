@@ -60,12 +60,14 @@
   // The page attached a shadow root: dispatched on its host by content/page-world.js, which runs
   // in the page's world without this file, and so spells it itself (checked).
   const SHADOW_EVENT = 'mycc-connect-shadow';
-  // Background → content scripts, through storage.local (which content scripts read without
-  // waking the worker): what a CRM frame needs to start marking before the background answers
-  // its hello (`{ country }`), written whenever the settings in force may have changed.
-  const PAGE_START_KEY = 'pageStart';
+  // Build and background → content scripts: what a CRM frame starts marking with, before the
+  // background answers its hello (`{ country }`, frozen). The build writes one content script per
+  // country of the core's list (`<dir>/<code>.js`) that sets it under `global`; the background
+  // registers the one of the country in force with the other content scripts, so a frame has
+  // it synchronously as it starts.
+  const PAGE_START = Object.freeze({ dir: 'content/start', global: 'myccPageStart' });
 
-  const protocol = Object.freeze({ MSG, DOCK_FRAME_KEY, TAKEOVER_EVENT, SHADOW_EVENT, PAGE_START_KEY });
+  const protocol = Object.freeze({ MSG, DOCK_FRAME_KEY, TAKEOVER_EVENT, SHADOW_EVENT, PAGE_START });
   root.myccProtocol = protocol;
   if (typeof module === 'object' && module.exports) module.exports = protocol;
 })(globalThis);

@@ -7,7 +7,7 @@ const protocol = require('../../extension/shared/protocol.js');
 
 const root = path.join(__dirname, '..', '..', 'extension');
 const home = path.join(root, 'shared', 'protocol.js');
-const names = [...Object.values(protocol.MSG), protocol.DOCK_FRAME_KEY, protocol.TAKEOVER_EVENT, protocol.SHADOW_EVENT, protocol.PAGE_START_KEY];
+const names = [...Object.values(protocol.MSG), protocol.DOCK_FRAME_KEY, protocol.TAKEOVER_EVENT, protocol.SHADOW_EVENT, protocol.PAGE_START.dir, protocol.PAGE_START.global];
 // The one script that runs in the page's own world, where protocol.js is not loaded: it may
 // spell the shadow-root event, and must spell it exactly as protocol.js does.
 const pageWorld = path.join(root, 'content', 'page-world.js');

@@ -150,7 +150,7 @@ test('after an install or update, open CRM tabs get the content scripts register
   await bg.browser.storage.sync.set({ settings: settings() });
   bg.browser.runtime.onInstalled.fire({ reason: 'update' });
   const files = await until(() => bg.injected.find((d) => d.files && d.files.includes('content/main.js')), 'the scripts injected');
-  assert.deepEqual(files.files, bg.run('CONTENT_SCRIPTS.js'));
+  assert.deepEqual([...files.files], ['content/start/VN.js', ...bg.run('CONTENT_SCRIPTS.js')], 'the start script of the country in force first');
   assert.equal(files.target.tabId, 7);
   assert.ok(bg.injected.every((d) => d.target.tabId === 7), 'nothing injected into a page that is not a CRM');
 });
@@ -406,6 +406,25 @@ test('content scripts are registered for the CRM sites in force only, follow eve
   assert.ok(bg.injected.every((d) => d.target.tabId === 7), 'the news tab gets nothing');
   await bg.browser.storage.sync.set({ settings: settings({ crms: [] }) });
   await until(() => registered().length === 0, 'unregistered when no CRM is left');
+});
+
+test('the start script of the country in force is registered with the content scripts, again when the country changes, and handed to open tabs', async () => {
+  const bg = loadBackground({ tabs: [{ id: 7, url: `${CRM}/list` }] });
+  const startScripts = () => bg.browser.scripting.registered.filter((s) => s.id === 'mycc-crm').map((s) => s.js.filter((file) => file.startsWith('content/start/')));
+  await bg.browser.storage.sync.set({ settings: settings() });
+  await until(() => startScripts().length === 1, 'registered');
+  assert.deepEqual(startScripts(), [['content/start/VN.js']], 'the default country');
+  assert.equal(bg.browser.scripting.registered.find((s) => s.id === 'mycc-crm').js[0], 'content/start/VN.js', 'before every other content script');
+  bg.injected.length = 0;
+  await bg.browser.storage.sync.set({ settings: settings({ defaultCountry: 'US' }) });
+  await until(() => JSON.stringify(startScripts()) === JSON.stringify([['content/start/US.js']]), 'registered again for the new country');
+  // The open tab's frames that have no live content script get the new country's.
+  const handed = await until(() => bg.injected.find((d) => d.files?.includes('content/main.js')), 'the scripts handed to the open tab');
+  assert.equal(handed.files[0], 'content/start/US.js');
+  assert.deepEqual(bg.browser.storage.local.data(), {}, 'nothing for the frames in storage.local');
+  for (const file of bg.browser.scripting.registered.flatMap((s) => s.js)) {
+    assert.ok(fs.existsSync(path.join(root, 'dist', 'extension', file)), `${file} is in the package`);
+  }
 });
 
 test("the live tab's page going to another site hands the phone on: its state is not ready, and a dock that asks takes it", async () => {

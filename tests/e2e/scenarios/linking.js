@@ -157,6 +157,39 @@ const SCENARIOS = {
     assert.equal(page.behind, 'Tổng đài 1900 54 54 54');
   },
 
+  // A frame starts marking in the country of the start script registered with its content
+  // scripts (issue 17): no storage read, no message. In the US, a Vietnamese number written
+  // nationally is not a number: only the one written internationally is marked.
+  async 'a frame starts in the country in force: its start script follows a change, and a new page of an open CRM marks in the new country'(driver, env) {
+    const startScripts = () => driver.extension(async () => {
+      const scripts = await (globalThis.browser ?? globalThis.chrome).scripting.getRegisteredContentScripts();
+      return JSON.stringify(scripts.flatMap((script) => script.js ?? []).filter((file) => file.startsWith('content/start/')));
+    });
+    await configure(driver, settingsFor(env, { popOn: 'never' }));
+    await waitUntil(async () => (await startScripts()) === '["content/start/VN.js"]', { what: "Vietnam's start script registered" });
+    await openCrmPage(driver, env, '/pages/list.html', { phoneReady: false });
+    await marksAtLeast(driver, 5);
+    await storeSettings(driver, { ...settingsFor(env, { popOn: 'never' }), defaultCountry: 'US' });
+    await waitUntil(async () => (await startScripts()) === '["content/start/US.js"]', { what: 'the start script of the US registered instead' });
+    await driver.goto(`${env.crmOrigin}/pages/list.html?us`);
+    await markMarker(driver, { number: '+84 933 456 789' });
+    assert.deepEqual(await markedNumbers(driver), ['+84 912 345 678', '+84 933 456 789'], 'marked as in the US');
+    const stored = await driver.extension(async () => Object.keys(await (globalThis.browser ?? globalThis.chrome).storage.local.get(null)));
+    assert.ok(!stored.includes('pageStart'), 'no country for the frames in storage.local');
+    await configure(driver, settingsFor(env));
+    await waitUntil(async () => (await startScripts()) === '["content/start/VN.js"]', { what: "Vietnam's start script registered again" });
+  },
+
+  // A page parsed in one task (it arrived whole) whose DOMContentLoaded comes late (here a
+  // deferred script; in Firefox also its first layout of a big page): the parser's last callback
+  // marks what it added, without waiting for the event.
+  async 'a page already parsed is marked before its DOMContentLoaded'(driver, env) {
+    await configure(driver, settingsFor(env, { popOn: 'never' }));
+    await driver.goto(`${env.crmOrigin}/pages/late-dcl.html`);
+    await waitUntil(() => driver.evaluate(() => window.beforeDcl != null), { what: 'the deferred script to run' });
+    assert.deepEqual(await driver.evaluate(() => window.beforeDcl), { readyState: 'interactive', marked: 1 });
+  },
+
   async 'open shadow roots and same-origin iframes are marked'(driver, env) {
     await configure(driver, settingsFor(env));
     await driver.goto(`${env.crmOrigin}/pages/shadow.html`);
@@ -183,12 +216,14 @@ const CHROMIUM_ONLY = {
     assert.equal(driver.workerStarts(), starts + 1, 'only the CRM page started the worker');
   },
 
-  // A frame starts marking on what it carries (the detector's wasm) and what storage.local holds
-  // (the country): the background's answer to its hello is needed only for clicks and the dock.
+  // A frame starts marking on what it carries (the detector's wasm, the start script of its
+  // country), with storage.local empty: the background's answer to its hello is needed only for
+  // clicks and the dock.
   async 'a CRM page is marked while the background can answer nothing, and gets its dock once it can'(driver, env) {
     await configure(driver, settingsFor(env, { popOn: 'never' }));
     await openCrmPage(driver, env, '/pages/list.html', { phoneReady: false });
     await marksAtLeast(driver, 5); // the worker runs
+    await driver.extension(async () => (globalThis.browser ?? globalThis.chrome).storage.local.clear());
     let busy = true;
     const busyEnded = driver.busyWorker(8000).then(() => 'ended', (error) => error).finally(() => (busy = false));
     await driver.goto(`${env.crmOrigin}/pages/list.html?again`);
