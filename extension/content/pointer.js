@@ -29,6 +29,8 @@ var myccPointer = (() => {
   let host = null;
   let root = null;
   let canvas = null; // the chip's layer
+  let sizer = null; // its ResizeObserver
+  let layer = { width: 0, height: 0, ratio: 1 }; // the canvas in CSS pixels, as last laid out
   let chip = null; // {range, text} drawn on it now
   let prepared = null; // {session, marks}: the numbers on screen, between the two steps of hint mode
   let hints = null; // while hint mode is on: {session, labels, numbers, badges, typed}
@@ -49,25 +51,36 @@ var myccPointer = (() => {
     const style = document.createElement('style');
     style.textContent = STYLE;
     canvas = document.createElement('canvas');
+    // Sized when the browser lays it out, never by reading the layout ourselves: a read would
+    // force the page's layout (a big table's) in the task that puts the layer in.
+    sizer = new ResizeObserver(([entry]) => sizeLayer(entry));
+    try {
+      sizer.observe(canvas, { box: 'device-pixel-content-box' });
+    } catch {
+      sizer.observe(canvas);
+    }
     root.append(style, canvas);
     document.documentElement.append(host);
   }
 
   const CHIP = { font: '12px system-ui, sans-serif', height: 18, padding: 8, radius: 9 };
-
-  /** The host in the page and the chip's canvas sized to the viewport: [css width, height, ratio]. */
-  function ensureLayer() {
-    ensureHost();
+  function sizeLayer(entry) {
+    const css = entry.contentBoxSize?.[0];
+    if (!css) return;
     const ratio = devicePixelRatio || 1;
-    const [width, height] = [document.documentElement.clientWidth, document.documentElement.clientHeight];
-    if (canvas.width !== Math.round(width * ratio)) canvas.width = Math.round(width * ratio);
-    if (canvas.height !== Math.round(height * ratio)) canvas.height = Math.round(height * ratio);
-    return [width, height, ratio];
+    const device = entry.devicePixelContentBoxSize?.[0];
+    const [width, height] = device ? [device.inlineSize, device.blockSize] : [Math.round(css.inlineSize * ratio), Math.round(css.blockSize * ratio)];
+    layer = { width: css.inlineSize, height: css.blockSize, ratio };
+    if (canvas.width !== width) canvas.width = width;
+    if (canvas.height !== height) canvas.height = height;
+    chip = null; // a canvas sized again is blank
   }
 
   /** Draws the chip above (or below) a number's box. */
   function drawChip(rect, text) {
-    const [width, height, ratio] = ensureLayer();
+    ensureHost();
+    const { width, height, ratio } = layer;
+    if (!width) return false; // not laid out yet
     const ctx = canvas.getContext('2d');
     ctx.setTransform(ratio, 0, 0, ratio, 0, 0);
     ctx.clearRect(0, 0, width, height);
@@ -88,6 +101,7 @@ var myccPointer = (() => {
     }
     Object.assign(ctx, { fillStyle: forced ? 'CanvasText' : '#fff', textBaseline: 'middle' });
     ctx.fillText(text, x + CHIP.padding, y + CHIP.height / 2);
+    return true;
   }
 
   function hideChip() {
@@ -116,8 +130,7 @@ var myccPointer = (() => {
     if (!hit) return hideChip();
     if (hit.range === chip?.range) return; // drawn already (a scroll or a resize clears it)
     const text = t('callLabel', [dialString(hit.e164)]);
-    drawChip(hit.range.getBoundingClientRect(), text);
-    chip = { range: hit.range, text };
+    if (drawChip(hit.range.getBoundingClientRect(), text)) chip = { range: hit.range, text };
   }
 
   function onMove(event) {
@@ -306,8 +319,8 @@ var myccPointer = (() => {
     options = newOptions;
     // The chip's layer goes into the page now, with the page's own first changes where it can
     // (the first chip would otherwise pay for the insertion and the canvas's size: see above).
-    if (document.readyState !== 'loading') ensureLayer();
-    else document.addEventListener('DOMContentLoaded', () => options && myccLifecycle.alive() && ensureLayer(), { once: true });
+    if (document.readyState !== 'loading') ensureHost();
+    else document.addEventListener('DOMContentLoaded', () => options && myccLifecycle.alive() && ensureHost(), { once: true });
   }
 
   function stop() {
@@ -328,6 +341,7 @@ var myccPointer = (() => {
   myccLifecycle.onEnd(() => {
     stop();
     cancelAnimationFrame(moveFrame);
+    sizer?.disconnect();
     host?.remove();
     host = null;
   });
