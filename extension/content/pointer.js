@@ -134,6 +134,7 @@ var myccPointer = (() => {
   }
 
   function onMove(event) {
+    if (!host && options) ensureHost(); // the page was never idle yet
     hovered = { x: event.clientX, y: event.clientY };
     moveFrame ||= requestAnimationFrame(showChip);
   }
@@ -317,10 +318,10 @@ var myccPointer = (() => {
 
   function start(newOptions) {
     options = newOptions;
-    // The chip's layer goes into the page now, with the page's own first changes where it can
-    // (the first chip would otherwise pay for the insertion and the canvas's size: see above).
-    if (document.readyState !== 'loading') ensureHost();
-    else document.addEventListener('DOMContentLoaded', () => options && myccLifecycle.alive() && ensureHost(), { once: true });
+    // The chip's layer goes into the page once the page is idle (after the first marking): put
+    // in and sized, it costs Chromium a rebuild of every marker (see above), which the page's
+    // first frames should not wait for, nor the agent's first hover.
+    requestIdleCallback(() => options && myccLifecycle.alive() && ensureHost(), { timeout: 5000 });
   }
 
   function stop() {
