@@ -156,8 +156,8 @@ function toggleDock(tab) {
 // mode has no key handler of its own in the page, which would fire with the command in Firefox
 // and keep Alt+Shift+K after the agent rebound it.
 api.commands.onCommand.addListener((command, tab) => {
-  if (command === 'toggle-dock') toggleDock(tab);
-  else if (command === 'open-hints') openHints(tab?.id);
+  if (command === COMMAND.TOGGLE_DOCK) toggleDock(tab);
+  else if (command === COMMAND.OPEN_HINTS) openHints(tab?.id);
 });
 onSettingsChanged(refreshDockMode);
 refreshDockMode();

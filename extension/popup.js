@@ -5,7 +5,7 @@
 /* global myccErrors, myccCallCard */
 (async () => {
   const api = globalThis.browser ?? globalThis.chrome;
-  const { MSG } = globalThis.myccProtocol;
+  const { MSG, COMMAND } = globalThis.myccProtocol;
   const t = (key, subs) => api.i18n.getMessage(key, subs) || key;
   const $ = (id) => document.getElementById(id);
   document.documentElement.lang = api.i18n.getUILanguage().startsWith('vi') ? 'vi' : 'en';
@@ -43,7 +43,7 @@
   // Hint mode, as its shortcut opens it; the button names the shortcut the agent has now.
   $('hints').textContent = t('popupHints');
   api.commands?.getAll?.().then((commands) => {
-    const shortcut = commands.find((command) => command.name === 'open-hints')?.shortcut;
+    const shortcut = commands.find((command) => command.name === COMMAND.OPEN_HINTS)?.shortcut;
     if (shortcut) $('hints').textContent = `${t('popupHints')} (${shortcut})`;
   }).catch(() => undefined);
   $('hints').addEventListener('click', () => {

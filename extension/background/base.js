@@ -6,7 +6,7 @@
 
 /* global wasm_bindgen */
 const api = globalThis.browser ?? globalThis.chrome;
-const { MSG, PAGE_START } = globalThis.myccProtocol;
+const { MSG, PAGE_START, COMMAND, HINT_LETTERS } = globalThis.myccProtocol;
 // The extension's own origin, where its pages' documents are, as senders report them. Not
 // runtime.getURL's: with use_dynamic_url (dock.html, in Chrome) that gives the per-session address
 // that web pages may load the dock by, and the documents loaded by it are still at this origin.

@@ -7,7 +7,6 @@
 // document order of its iframe. Nothing is stored: a hint session lives in the tab's frames, and
 // the background only relays the keys typed in one of them to all of them.
 
-const HINT_LETTERS = 'asdfghjklqwertyuiopzxcvbnm';
 const MAX_HINTS = HINT_LETTERS.length * HINT_LETTERS.length;
 
 /** One letter per number, or two for all of them when there are more numbers than letters. */
@@ -64,6 +63,12 @@ async function fromEachFrame(tabId, func, args = []) {
 
 const activeTabId = async () => (await api.tabs.query({ active: true, lastFocusedWindow: true }))[0]?.id ?? null;
 
+/** Only a CRM tab is ever asked (the shortcut works on any page; nothing of ours runs elsewhere). */
+async function isCrmTab(tabId) {
+  const [tab, settings, wasm] = await Promise.all([api.tabs.get(tabId).catch(() => null), loadSettings(), core]);
+  return typeof tab?.url === 'string' && wasm.crmForUrl(settings.json, tab.url) >= 0;
+}
+
 /**
  * Hint mode in a tab (the shortcut's command, or the popup's button): every frame lists the
  * numbers on screen, the labels are handed out in page order, and each frame draws its own.
@@ -73,11 +78,13 @@ const activeTabId = async () => (await api.tabs.query({ active: true, lastFocuse
  */
 async function openHints(tabId) {
   tabId ??= await activeTabId();
-  if (tabId == null) return { ok: false };
+  if (tabId == null || !(await isCrmTab(tabId))) return { ok: false };
   const session = crypto.randomUUID();
   const frames = await fromEachFrame(tabId, (s) => globalThis.myccPointer?.hintsPrepare?.(s) ?? null, [session]);
   if (!frames.length) return { ok: false };
   const numbers = frames.flatMap((frame) => (Array.isArray(frame.numbers) ? frame.numbers.filter((n) => typeof n === 'string') : []));
+  // No number on screen: no hint mode, which would take the agent's next key for nothing.
+  if (!numbers.length) return { ok: true, count: 0 };
   const labels = hintLabels(numbers.length);
   const dialer = frames.find((frame) => frame.frameId === 0) ?? frames[0];
   const focusTaker = keyHolder(frames) ? null : dialer;
@@ -100,6 +107,7 @@ async function relayHintKey(tabId, { session, key, at }) {
 /** The dock's "numbers on this page": every frame's, one entry per number, in page order. */
 async function numbersInTab(tabId) {
   const frames = await fromEachFrame(tabId, () => globalThis.myccPointer?.pageNumbers?.() ?? null);
+  if (!frames.length) return { ok: false }; // the asking frame then lists its own
   const seen = new Set();
   const numbers = [];
   for (const frame of frames) {

@@ -450,24 +450,24 @@ var myccMarks = (() => {
   /** The marked number at a point of the viewport: {range, e164}, or null. */
   function at(x, y) {
     if (!enabled || !marked.size) return null;
-    const shadowRoots = hostsOf();
     // The caret's text node, then its ranges: Chromium's highlightsFromPoint measures every
     // registered range, longer than a frame on a page of thousands of numbers, and the chip
-    // hit-tests at every pointer move.
-    let node; // stays undefined where the browser has no caret at a point
-    if (document.caretPositionFromPoint) node = document.caretPositionFromPoint(x, y, { shadowRoots })?.offsetNode ?? null;
-    else if (document.caretRangeFromPoint) node = document.caretRangeFromPoint(x, y)?.startContainer ?? null;
-    if (node !== undefined) {
+    // hit-tests at every pointer move. Where the caret finds no marked text (`user-select:
+    // none`, a transparent element over the text), the text of the element at the point.
+    const inNode = (node) => {
       for (const range of marked.get(node) ?? []) {
         for (const rect of range.getClientRects()) {
           if (x >= rect.left && x <= rect.right && y >= rect.top && y <= rect.bottom) return { range, e164: dialOf.get(range) };
         }
       }
       return null;
-    }
-    for (const hit of CSS.highlights.highlightsFromPoint?.(x, y, { shadowRoots }) ?? []) {
-      if (hit.highlight !== highlight) continue;
-      for (const range of hit.ranges) if (dialOf.has(range)) return { range, e164: dialOf.get(range) };
+    };
+    const caret = document.caretPositionFromPoint?.(x, y, { shadowRoots: hostsOf() });
+    const node = caret ? caret.offsetNode : document.caretRangeFromPoint?.(x, y)?.startContainer;
+    if (node && marked.has(node)) return inNode(node);
+    for (const child of document.elementFromPoint(x, y)?.childNodes ?? []) {
+      const hit = marked.has(child) && inNode(child);
+      if (hit) return hit;
     }
     return null;
   }

@@ -4,7 +4,8 @@
 // command `open-hints`, Alt+Shift+K unless rebound: a letter over each number on screen in every
 // frame of the tab, type it to call, Esc to leave; background/hints.js hands out the labels), and
 // this frame's part of the dock's numbers list. The chip and the hints live in a closed shadow
-// root of our own on <html>, made when first needed; the hints' text is set with textContent only.
+// root of our own on <html>, put in when the page is first idle after start() (or at the first
+// pointer move); the hints' text is set with textContent only.
 // The chip is drawn on a canvas over the viewport, never built or moved as an element: in
 // Chromium any change to the page's DOM or style (an element shown, moved, its text replaced)
 // makes the next frame rebuild the marker of every marked number (ARCHITECTURE.md, "What a
@@ -14,7 +15,7 @@ var myccPointer = (() => {
   const api = globalThis.browser ?? globalThis.chrome;
   const t = (key, subs) => api.i18n.getMessage(key, subs) || key;
   const { MSG } = globalThis.myccProtocol;
-  const LETTERS = 'asdfghjklqwertyuiopzxcvbnm'; // the background's hint labels are made of these
+  const { HINT_LETTERS: LETTERS } = globalThis.myccProtocol; // the background's hint labels are made of these
   const STYLE = `
     :host { all: initial; outline: none !important; position: fixed !important; inset: 0 !important; pointer-events: none !important;
       z-index: 2147483646 !important; font: 12px/1.2 system-ui, sans-serif; }
@@ -107,7 +108,9 @@ var myccPointer = (() => {
   function hideChip() {
     if (!chip) return;
     chip = null;
-    canvas.getContext('2d').clearRect(0, 0, canvas.width, canvas.height);
+    const ctx = canvas.getContext('2d');
+    ctx.setTransform(1, 0, 0, 1, 0, 0); // drawChip left the device-pixel scale on it
+    ctx.clearRect(0, 0, canvas.width, canvas.height);
   }
 
   const dialString = (e164) => myccEngine.dialString(e164, options.country);
@@ -126,7 +129,8 @@ var myccPointer = (() => {
 
   function showChip() {
     moveFrame = 0;
-    const hit = hovered && myccMarks.at(hovered.x, hovered.y);
+    // Before the hello's answer (marking starts earlier) a click would not dial: no chip either.
+    const hit = options && hovered && myccMarks.at(hovered.x, hovered.y);
     if (!hit) return hideChip();
     if (hit.range === chip?.range) return; // drawn already (a scroll or a resize clears it)
     const text = t('callLabel', [dialString(hit.e164)]);
@@ -185,8 +189,9 @@ var myccPointer = (() => {
       path.unshift(i);
     }
     const windows = Array.from({ length: frames.length }, (_, k) => frames[k]);
-    kids = elements.map((el) => [...path, windows.indexOf(el.contentWindow)].join('.'));
-    return { id: path.join('.'), kids, active: activeIn(elements, kids) };
+    // 'top' leads every path, so that no id is '' (activeIn's "a frame we can't name").
+    kids = elements.map((el) => ['top', ...path, windows.indexOf(el.contentWindow)].join('.'));
+    return { id: ['top', ...path].join('.'), kids, active: activeIn(elements, kids) };
   }
 
   /**
@@ -207,7 +212,13 @@ var myccPointer = (() => {
   function visibleRect() {
     if (window === window.top) return Promise.resolve({ left: 0, top: 0, right: innerWidth, bottom: innerHeight });
     return new Promise((resolve) => {
+      // A frame that gets no rendering update (hidden, throttled) never answers: it shows nothing.
+      const giveUp = setTimeout(() => {
+        observer.disconnect();
+        resolve(null);
+      }, 300);
       const observer = new IntersectionObserver(([entry]) => {
+        clearTimeout(giveUp);
         observer.disconnect();
         resolve(entry?.isIntersecting ? entry.intersectionRect : null);
       });

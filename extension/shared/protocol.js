@@ -67,7 +67,12 @@
   // it synchronously as it starts.
   const PAGE_START = Object.freeze({ dir: 'content/start', global: 'myccPageStart' });
 
-  const protocol = Object.freeze({ MSG, DOCK_FRAME_KEY, TAKEOVER_EVENT, SHADOW_EVENT, PAGE_START });
+  // Hint mode: the letters its labels are made of (the background hands the labels out, the
+  // frames take the keys), and the browser commands (manifest.json `commands`) by name.
+  const HINT_LETTERS = 'asdfghjklqwertyuiopzxcvbnm';
+  const COMMAND = Object.freeze({ TOGGLE_DOCK: 'toggle-dock', OPEN_HINTS: 'open-hints' });
+
+  const protocol = Object.freeze({ MSG, DOCK_FRAME_KEY, TAKEOVER_EVENT, SHADOW_EVENT, PAGE_START, HINT_LETTERS, COMMAND });
   root.myccProtocol = protocol;
   if (typeof module === 'object' && module.exports) module.exports = protocol;
 })(globalThis);

@@ -15,8 +15,9 @@ const CRM = 'https://crm.example.vn';
  * frame of its own (9); frame 11 is a frame whose parent has none of our scripts. No document
  * has focus (the popup is open); `focusIn` says which child frame each document's focus is in.
  */
-function withFrames(answer, focusIn = {}) {
-  const bg = loadBackground({ tabs: [{ id: 7, url: `${CRM}/list` }] });
+async function withFrames(answer, focusIn = {}, url = `${CRM}/list`) {
+  const bg = loadBackground({ tabs: [{ id: 7, url }] });
+  await bg.browser.storage.sync.set({ settings: { webphoneUrl: 'https://webphone.example.vn/', crms: [{ name: 'CRM', sites: [`${CRM}/*`] }] } });
   const frames = [
     { frameId: 0, place: { id: '0', kids: ['5', '3'], active: focusIn[0] ?? null }, numbers: answer(0) },
     { frameId: 3, place: { id: '3', kids: [], active: null }, numbers: answer(3) },
@@ -25,13 +26,14 @@ function withFrames(answer, focusIn = {}) {
     { frameId: 11, place: { id: '11', kids: [], active: null }, numbers: answer(11) },
     { frameId: 12, result: null }, // a frame without our scripts
   ];
+  bg.injected = 0;
   bg.browser.scripting.executeScript = async () =>
-    frames.map(({ frameId, result, ...rest }) => ({ frameId, result: result === null ? null : { ...rest, focused: false } }));
+    (bg.injected++, frames).map(({ frameId, result, ...rest }) => ({ frameId, result: result === null ? null : { ...rest, focused: false } }));
   return bg;
 }
 
 test('hint labels go out in page order (the top document, then each frame in the order of its iframe), the top frame alone dials', async () => {
-  const bg = withFrames((frameId) => [`+8490000000${frameId}`, `+8491000000${frameId}`].slice(0, frameId === 9 ? 1 : 2));
+  const bg = await withFrames((frameId) => [`+8490000000${frameId}`, `+8491000000${frameId}`].slice(0, frameId === 9 ? 1 : 2));
   const reply = await bg.send({ kind: MSG.POPUP_HINTS, tabId: 7 }, senders.popup());
   assert.deepEqual(reply, { ok: true, count: 9 });
   const shows = JSON.parse(JSON.stringify(bg.sentToTabs.filter((s) => s.message.kind === MSG.HINTS_SHOW)));
@@ -46,7 +48,7 @@ test('hint labels go out in page order (the top document, then each frame in the
 
 test("hint mode leaves focus in the frame it will go back to, and takes it to the top frame when that frame is not ours", async () => {
   const takers = async (focusIn) => {
-    const bg = withFrames(() => ['+84982861121'], focusIn);
+    const bg = await withFrames(() => ['+84982861121'], focusIn);
     await bg.send({ kind: MSG.POPUP_HINTS, tabId: 7 }, senders.popup());
     return bg.sentToTabs.filter((s) => s.message.kind === MSG.HINTS_SHOW && s.message.takeFocus).map((s) => s.frameId);
   };
@@ -56,7 +58,7 @@ test("hint mode leaves focus in the frame it will go back to, and takes it to th
 });
 
 test('more numbers than letters: two letters for each, none alike', async () => {
-  const bg = withFrames((frameId) => Array.from({ length: 10 }, (_, i) => `+849${frameId}${String(i).padStart(7, '0')}`));
+  const bg = await withFrames((frameId) => Array.from({ length: 10 }, (_, i) => `+849${frameId}${String(i).padStart(7, '0')}`));
   await bg.send({ kind: MSG.POPUP_HINTS, tabId: 7 }, senders.popup());
   const { labels } = bg.sentToTabs.find((s) => s.message.kind === MSG.HINTS_SHOW).message;
   assert.equal(labels.length, 50);
@@ -65,7 +67,7 @@ test('more numbers than letters: two letters for each, none alike', async () => 
 });
 
 test('a key typed in hint mode is relayed to every frame of the tab; anything else is refused', async () => {
-  const bg = withFrames(() => []);
+  const bg = await withFrames(() => []);
   const page = senders.content(7, `${CRM}/list`, 5);
   assert.deepEqual(await bg.send({ kind: MSG.HINTS_KEY, session: 's1', key: 'd', at: 0 }, page), { ok: true });
   assert.deepEqual(await bg.send({ kind: MSG.HINTS_KEY, session: 's1', key: 'Escape', at: 1 }, page), { ok: true });
@@ -79,8 +81,17 @@ test('a key typed in hint mode is relayed to every frame of the tab; anything el
 
 test("the dock's list: every frame's numbers in page order, one entry per number, asked by the top frame only", async () => {
   const entry = (e164) => ({ text: e164.slice(3), e164, dial: `0${e164.slice(3)}` });
-  const bg = withFrames((frameId) => [entry(`+8490000000${frameId}`), entry('+84982861121')]);
+  const bg = await withFrames((frameId) => [entry(`+8490000000${frameId}`), entry('+84982861121')]);
   const reply = await bg.send({ kind: MSG.PAGE_NUMBERS }, senders.content(7, `${CRM}/list`));
   assert.deepEqual(reply.numbers.map((n) => n.e164), ['+84900000000', '+84982861121', '+84900000005', '+84900000009', '+84900000003', '+849000000011']);
   assert.deepEqual(await bg.send({ kind: MSG.PAGE_NUMBERS }, senders.content(7, `${CRM}/list`, 3)), { ok: false });
+});
+
+test('hint mode asks no frame of a tab that is not a CRM, and opens on no frame when no number is on screen', async () => {
+  const elsewhere = await withFrames(() => ['+84982861121'], {}, 'https://news.example.com/');
+  assert.deepEqual(await elsewhere.send({ kind: MSG.POPUP_HINTS, tabId: 7 }, senders.popup()), { ok: false });
+  assert.equal(elsewhere.injected, 0, 'no script run in a page that is not a CRM');
+  const none = await withFrames(() => []);
+  assert.deepEqual(await none.send({ kind: MSG.POPUP_HINTS, tabId: 7 }, senders.popup()), { ok: true, count: 0 });
+  assert.deepEqual(none.sentToTabs.filter((s) => s.message.kind === MSG.HINTS_SHOW), [], 'no frame takes the next key for an empty hint mode');
 });
