@@ -14,8 +14,7 @@
 var myccPointer = (() => {
   const api = globalThis.browser ?? globalThis.chrome;
   const t = (key, subs) => api.i18n.getMessage(key, subs) || key;
-  const { MSG } = globalThis.myccProtocol;
-  const { HINT_LETTERS: LETTERS } = globalThis.myccProtocol; // the background's hint labels are made of these
+  const { MSG, HINT_LETTERS: LETTERS } = globalThis.myccProtocol; // the background's hint labels are made of LETTERS
   const STYLE = `
     :host { all: initial; outline: none !important; position: fixed !important; inset: 0 !important; pointer-events: none !important;
       z-index: 2147483646 !important; font: 12px/1.2 system-ui, sans-serif; }
